@@ -1,0 +1,68 @@
+namespace Feed.Excerpts;
+
+/// <summary>How excerpts are made. The one mutable type of the excerpt engine: <see cref="ExcerptGenerator"/> validates and copies it.</summary>
+/// <remarks>Not thread-safe while being changed; the generator built from it is immutable.</remarks>
+public sealed class ExcerptOptions
+{
+    /// <summary>The default <see cref="Length"/>: 350, the excerpt length of the blog listing Feed was made for.</summary>
+    public const int DefaultLength = 350;
+
+    /// <summary>The default <see cref="Ellipsis"/> and math placeholders' companion: three full stops.</summary>
+    public const string DefaultEllipsis = "...";
+
+    /// <summary>The default <see cref="MathPlaceholder"/> and <see cref="DisplayMathPlaceholder"/>.</summary>
+    public const string DefaultMathPlaceholder = "[Math]";
+
+    /// <summary>Gets or sets the longest excerpt, in user-perceived characters (grapheme clusters), ellipsis not counted.</summary>
+    /// <value>The default value is 350. Must be at least 1.</value>
+    public int Length { get; set; } = DefaultLength;
+
+    /// <summary>Gets or sets the text appended to an excerpt that was cut.</summary>
+    /// <value>The default value is <c>...</c>. May be empty; must not be <see langword="null"/>.</value>
+    public string Ellipsis { get; set; } = DefaultEllipsis;
+
+    /// <summary>Gets or sets where a text that is too long may be cut.</summary>
+    /// <value>The default value is <see cref="ExcerptBoundary.Word"/>.</value>
+    public ExcerptBoundary Boundary { get; set; } = ExcerptBoundary.Word;
+
+    /// <summary>Gets or sets the text that stands for inline math (<c>$…$</c>).</summary>
+    /// <value>The default value is <c>[Math]</c>. May be empty; must not be <see langword="null"/>.</value>
+    public string MathPlaceholder { get; set; } = DefaultMathPlaceholder;
+
+    /// <summary>Gets or sets the text that stands for display math (<c>$$…$$</c>).</summary>
+    /// <value>The default value is <c>[Math]</c>. May be empty; must not be <see langword="null"/>.</value>
+    public string DisplayMathPlaceholder { get; set; } = DefaultMathPlaceholder;
+
+    /// <summary>Lists every rule these options break, each as one sentence naming the property.</summary>
+    /// <returns>An empty list when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Length < 1)
+        {
+            errors.Add($"Excerpt.Length must be at least 1 (was {Length.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+
+        if (Ellipsis is null)
+        {
+            errors.Add("Excerpt.Ellipsis must not be null (use an empty string for no ellipsis).");
+        }
+
+        if (!Enum.IsDefined(Boundary))
+        {
+            errors.Add($"Excerpt.Boundary must be Word or Character (was {(int)Boundary}).");
+        }
+
+        if (MathPlaceholder is null)
+        {
+            errors.Add("Excerpt.MathPlaceholder must not be null.");
+        }
+
+        if (DisplayMathPlaceholder is null)
+        {
+            errors.Add("Excerpt.DisplayMathPlaceholder must not be null.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,61 @@
+namespace Feed;
+
+/// <summary>A published post: the input to every stage of Feed (post → excerpt → entry → page → document → bytes).</summary>
+/// <remarks>
+/// Immutable; instances may be shared freely between threads. Hosts with their own post type map it onto this
+/// record once (see the dependency-injection extensions) rather than deriving from it.
+/// </remarks>
+public sealed record FeedPost
+{
+    /// <summary>Gets the post's permanent identity, written as Atom <c>id</c> and RSS <c>guid</c>.</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>, which means the absolute <see cref="Url"/> is the identity.
+    /// Once a post is published its id must never change, or readers show it again as new (RFC 4287 §4.2.6).
+    /// </value>
+    public string? Id { get; init; }
+
+    /// <summary>Gets the post's title as plain text.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Gets the absolute URL of the post's page on the site.</summary>
+    public required Uri Url { get; init; }
+
+    /// <summary>Gets when the post was first published.</summary>
+    public required DateTimeOffset Published { get; init; }
+
+    /// <summary>Gets when the post was last changed in a way readers should see.</summary>
+    /// <value>The default value is <see langword="null"/>, which means <see cref="Published"/>.</value>
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>Gets the post's authors, in the order they are credited.</summary>
+    /// <value>The default value is empty: the feed's own authors stand for the post.</value>
+    public IReadOnlyList<FeedAuthor> Authors { get; init; } = [];
+
+    /// <summary>Gets the post's categories and tags, in the order given.</summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Gets the post's body in <see cref="BodyFormat"/>.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>Gets the markup language of <see cref="Body"/>.</summary>
+    /// <value>The default value is <see cref="PostBodyFormat.Markdown"/>.</value>
+    public PostBodyFormat BodyFormat { get; init; } = PostBodyFormat.Markdown;
+
+    /// <summary>Gets an author-written summary that replaces the automatic excerpt.</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: the excerpt is cut from <see cref="Body"/>. A summary is read as
+    /// the same markup as the body, rendered to plain text by the same rules, and never cut.
+    /// </value>
+    public string? Summary { get; init; }
+
+    /// <summary>Gets the post's language as a BCP 47 tag (for example <c>zh-CN</c>), when it differs from the feed's.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? Language { get; init; }
+
+    /// <summary>Gets the identity written to the feed: <see cref="Id"/> when set, else the absolute <see cref="Url"/>.</summary>
+    public string EffectiveId => Id ?? Url.AbsoluteUri;
+
+    /// <summary>Gets the time written as the entry's <c>updated</c>: <see cref="Updated"/> when set, else <see cref="Published"/>.</summary>
+    public DateTimeOffset EffectiveUpdated => Updated ?? Published;
+}
