@@ -1,0 +1,32 @@
+using Markdig;
+
+namespace Feed.Internal;
+
+/// <summary>The one Markdig pipeline Feed parses with, built once (a pipeline is immutable and thread-safe).</summary>
+internal static class MarkdownPipelines
+{
+    /// <summary>
+    /// The advanced extensions minus auto-identifiers (slow, and heading ids are unused in feeds), plus YAML front
+    /// matter so that a body that still carries it loses it.
+    /// </summary>
+    public static readonly MarkdownPipeline Default = new MarkdownPipelineBuilder()
+        .UseAbbreviations()
+        .UseAutoLinks()
+        .UseCitations()
+        .UseCustomContainers()
+        .UseDefinitionLists()
+        .UseEmphasisExtras()
+        .UseFigures()
+        .UseFooters()
+        .UseFootnotes()
+        .UseGridTables()
+        .UseMathematics()
+        .UseMediaLinks()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseTaskLists()
+        .UseDiagrams()
+        .UseGenericAttributes()
+        .UseYamlFrontMatter()
+        .Build();
+}
