@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Feed.Tool.Configuration;
 using Feed.Tool.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Feed.Tool.Posts;
@@ -31,10 +32,11 @@ internal static partial class FrontMatterReader
     {
         var errors = new Errors(file.DisplayPath, diagnostics);
         YamlMappingNode? map;
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
             YamlNode? root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
             map = root as YamlMappingNode;
             if (root is not null && map is null && !IsNull(root))
@@ -47,6 +49,14 @@ internal static partial class FrontMatterReader
         {
             errors.Add(e.Start.Line + FrontMatter.FirstYamlLine - 1, (int)e.Start.Column, DiagnosticCodes.InvalidYaml,
                 $"invalid YAML: {e.Message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (with no position) on some malformed input, e.g. an unclosed '[' followed
+            // by more lines; point at the end of the last well-formed piece, where the trouble starts.
+            errors.Add(parser.LastGood.Line + FrontMatter.FirstYamlLine - 1, (int)parser.LastGood.Column, DiagnosticCodes.InvalidYaml,
+                "invalid YAML: a value here is not closed (an unclosed '[', '{' or quote?).");
             return null;
         }
 
@@ -405,6 +415,25 @@ internal static partial class FrontMatterReader
 
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}-", RegexOptions.CultureInvariant)]
     private static partial Regex DatePrefix();
+
+    /// <summary>Passes parser events through, remembering where the last good one ended.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastGood { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            bool more = inner.MoveNext();
+            if (inner.Current is { } current)
+            {
+                LastGood = current.End;
+            }
+
+            return more;
+        }
+    }
 
     /// <summary>Adds diagnostics for one file, translating YAML positions to file positions.</summary>
     private sealed class Errors(string path, List<Diagnostic> diagnostics)
