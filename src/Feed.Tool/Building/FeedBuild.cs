@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Feed.Entries;
+using Feed.Paging;
 using Feed.Tool.Configuration;
 using Feed.Tool.Diagnostics;
 using Feed.Tool.Output;
 using Feed.Tool.Posts;
+using Feed.Writers;
 
 namespace Feed.Tool.Building;
 
@@ -74,8 +77,8 @@ internal static class FeedBuild
             async (page, ct) =>
             {
                 var local = new List<Diagnostic>();
-                List<FeedPost>? posts = ReadPage(catalog.Posts, page, local);
-                if (posts is not null)
+                FeedEntry[]? entries = ReadEntries(generator, catalog.Posts, page, local);
+                if (entries is not null)
                 {
                     MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
                     try
@@ -83,7 +86,7 @@ internal static class FeedBuild
                         foreach (FeedFormat format in settings.Formats)
                         {
                             buffer.SetLength(0);
-                            FeedDocument document = generator.CreateDocument(format, page, total, posts);
+                            FeedDocument document = generator.CreateDocument(format, page, total, entries);
                             await generator.WriteAsync(document, buffer, ct).ConfigureAwait(false);
                             string path = OutputLayout.RelativePath(generator.GetUrl(format, page), siteUrl);
                             output.Stage(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), local);
@@ -133,22 +136,34 @@ internal static class FeedBuild
         return Success;
     }
 
-    private static List<FeedPost>? ReadPage(IReadOnlyList<PostHead> all, FeedPageRef page, List<Diagnostic> diagnostics)
+    // Reads the bodies of one page's posts and makes their entries once, for every format: rendering Markdown
+    // (content and excerpt) is the expensive part of a build.
+    private static FeedEntry[]? ReadEntries(FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPageRef page, List<Diagnostic> diagnostics)
     {
-        var posts = new List<FeedPost>(page.Count);
-        for (int i = page.Offset; i < page.Offset + page.Count; i++)
+        var entries = new FeedEntry[page.Count];
+        for (int i = 0; i < page.Count; i++)
         {
-            PostHead head = all[i];
+            PostHead head = all[page.Offset + i];
             string? body = PostReader.ReadBody(head.File, diagnostics);
             if (body is null)
             {
                 return null;
             }
 
-            posts.Add(head.Post with { Body = body });
+            try
+            {
+                entries[i] = generator.CreateEntry(head.Post with { Body = body });
+            }
+            catch (ArgumentException e)
+            {
+                // The front matter checks should have caught whatever the library refuses; if one slips through,
+                // it is still the post's problem, reported as such, never a crash.
+                diagnostics.Add(new Diagnostic(head.File.DisplayPath, 1, 1, DiagnosticCodes.InvalidField, e.Message));
+                return null;
+            }
         }
 
-        return posts;
+        return entries;
     }
 
     private static int Fail(TextWriter stderr, IReadOnlyCollection<Diagnostic> diagnostics, string what)

@@ -227,6 +227,12 @@ internal static class ConfigReader
                     break;
                 case "email":
                     email = state.NonEmptyString(utf8, ref reader, "author.email");
+                    if (email is not null && !SettingValues.IsEmail(email))
+                    {
+                        state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'author.email' must be a bare e-mail address such as someone@example.org.");
+                        email = null;
+                    }
+
                     break;
                 case "uri":
                     uri = state.AbsoluteUri(utf8, ref reader, "author.uri");

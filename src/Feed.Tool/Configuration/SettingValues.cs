@@ -50,6 +50,15 @@ internal static partial class SettingValues
         return null;
     }
 
+    /// <summary>Whether <paramref name="text"/> is a bare e-mail address: one <c>@</c> with text on both sides, no blanks or brackets.</summary>
+    /// <remarks>The rule <see cref="FeedOptions.Validate"/> applies to authors (RSS 2.0 writes <c>email (Name)</c> itself).</remarks>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public static bool IsEmail(string text)
+    {
+        int at = text.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.AsSpan().ContainsAny(" \t\r\n()<>,;\"");
+    }
+
     /// <summary>Whether <paramref name="text"/> looks like a BCP 47 language tag (<c>en</c>, <c>zh-CN</c>, <c>zh-Hans-CN</c>).</summary>
     /// <returns><see langword="true"/> when it does.</returns>
     public static bool IsLanguageTag(string text) => LanguageTag().IsMatch(text);

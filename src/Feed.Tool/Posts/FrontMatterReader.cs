@@ -381,9 +381,9 @@ internal static partial class FrontMatterReader
                     authorName = string.IsNullOrEmpty(text) ? null : text;
                     break;
                 case "email":
-                    if (text is null || !text.Contains('@', StringComparison.Ordinal))
+                    if (text is null || !SettingValues.IsEmail(text))
                     {
-                        errors.At(v, DiagnosticCodes.InvalidField, $"'{key}.email' must be an e-mail address.");
+                        errors.At(v, DiagnosticCodes.InvalidField, $"'{key}.email' must be a bare e-mail address such as someone@example.org.");
                     }
                     else
                     {
