@@ -1,11 +1,34 @@
+using Feed.Internal;
+using Markdig;
+using Markdig.Syntax;
+
 namespace Feed.Excerpts;
 
 /// <summary>Turns a post's body into the plain-text excerpt a reader sees.</summary>
-/// <threadsafety>Immutable after construction; build once and share.</threadsafety>
+/// <remarks>
+/// <para>
+/// The text is what a reader sees: headings, paragraphs, list items, quotes and table cells in document order,
+/// joined by one space; link text, inline code and the text of raw HTML kept; images, code blocks, comments,
+/// footnotes, link reference definitions, thematic breaks, front matter and non-text HTML elements (script,
+/// style, svg …) gone; entities decoded; math replaced by a placeholder; every run of white space one space, none
+/// at the ends, and none for a line break between two CJK characters; characters XML 1.0 forbids removed.
+/// </para>
+/// <para>
+/// A text longer than <see cref="ExcerptOptions.Length"/> grapheme clusters is cut (see <see cref="ExcerptBoundary"/>)
+/// and gets the ellipsis. An own-line <c>&lt;!--more--&gt;</c> (or <c>&lt;!-- more --&gt;</c>) ends the excerpt
+/// where the author put it, without an ellipsis unless the text before it is still too long; one that comes before
+/// any text is ignored. The spec with examples is <c>tests/Feed.Tests/Excerpts/Specs/ExcerptSpecs.md</c>.
+/// </para>
+/// <para>No string makes these methods throw; only <see langword="null"/> arguments do.</para>
+/// </remarks>
+/// <threadsafety>Immutable after construction; build once and share between threads.</threadsafety>
 public sealed class ExcerptGenerator
 {
     private readonly int _length;
+    private readonly int _clusterLimit;
     private readonly string _ellipsis;
+    private readonly ExcerptBoundary _boundary;
+    private readonly TextRules _rules;
 
     /// <summary>Creates a generator with <paramref name="options"/>, or the defaults when <see langword="null"/>.</summary>
     /// <param name="options">The options; copied, so later changes to them have no effect.</param>
@@ -20,21 +43,148 @@ public sealed class ExcerptGenerator
         }
 
         _length = options.Length;
+
+        // Collect until the cluster after the limit is final too: the word rule needs to know what follows the cut.
+        _clusterLimit = _length >= int.MaxValue - 1 ? int.MaxValue : _length + 1;
         _ellipsis = options.Ellipsis;
+        _boundary = options.Boundary;
+        _rules = new TextRules(options.MathPlaceholder, options.DisplayMathPlaceholder);
     }
 
-    /// <summary>Makes the excerpt of <paramref name="post"/>: its summary when it has one, else its body cut to length.</summary>
+    /// <summary>
+    /// Makes the excerpt of <paramref name="post"/>: its <see cref="FeedPost.Summary"/> as plain text when it has one
+    /// that is not blank (never cut), else the excerpt of its body in <see cref="FeedPost.BodyFormat"/>.
+    /// </summary>
     /// <param name="post">The post.</param>
     /// <returns>The excerpt.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="post"/> is <see langword="null"/>.</exception>
-    public Excerpt Create(FeedPost post)
+    public Excerpt Create(FeedPost post) => Create(post, parsedBody: null);
+
+    /// <summary>Makes the excerpt of a Markdown text: up to an own-line <c>&lt;!--more--&gt;</c> divider, else cut to length.</summary>
+    /// <param name="markdown">The Markdown (CommonMark with Feed's extensions).</param>
+    /// <returns>The excerpt, with <see cref="ExcerptSource.Divider"/> or <see cref="ExcerptSource.Body"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="markdown"/> is <see langword="null"/>.</exception>
+    public Excerpt FromMarkdown(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return FromMarkdown(markdown, parsed: null);
+    }
+
+    /// <summary>Makes the excerpt of an HTML fragment: up to an own-line <c>&lt;!--more--&gt;</c> divider, else cut to length.</summary>
+    /// <param name="html">The HTML fragment.</param>
+    /// <returns>The excerpt, with <see cref="ExcerptSource.Divider"/> or <see cref="ExcerptSource.Body"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="html"/> is <see langword="null"/>.</exception>
+    public Excerpt FromHtml(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        TextCollector collector = TextCollector.Rent(_clusterLimit, MayHoldDivider(html));
+        try
+        {
+            HtmlTextReader.Read(html, collector, _rules, linesOfTheirOwn: true);
+            return Finish(collector);
+        }
+        finally
+        {
+            TextCollector.Return(collector);
+        }
+    }
+
+    /// <summary>Renders a body to the whole of its visible text, by the excerpt's text rules, uncut and ignoring the divider.</summary>
+    /// <param name="body">The Markdown or HTML.</param>
+    /// <param name="format">The markup of <paramref name="body"/>; a value that is not <see cref="PostBodyFormat.Html"/> reads as Markdown.</param>
+    /// <returns>The plain text; an excerpt's text, before its ellipsis, is always a prefix of it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    public string ToPlainText(string body, PostBodyFormat format = PostBodyFormat.Markdown)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        TextCollector collector = TextCollector.Rent(int.MaxValue, detectDivider: false);
+        try
+        {
+            Read(body, format, parsed: null, collector);
+            return collector.ToString();
+        }
+        finally
+        {
+            TextCollector.Return(collector);
+        }
+    }
+
+    /// <summary>
+    /// Makes the excerpt of <paramref name="post"/>, reusing <paramref name="parsedBody"/> when the caller already
+    /// parsed the Markdown body with <see cref="MarkdownPipelines.Default"/> (issue 6: parse once for excerpt and HTML).
+    /// </summary>
+    /// <param name="post">The post.</param>
+    /// <param name="parsedBody"><paramref name="post"/>'s body parsed with <see cref="MarkdownPipelines.Default"/>, or null to parse it here; ignored for HTML bodies and summaries.</param>
+    /// <returns>The excerpt.</returns>
+    internal Excerpt Create(FeedPost post, MarkdownDocument? parsedBody)
     {
         ArgumentNullException.ThrowIfNull(post);
+        if (!string.IsNullOrWhiteSpace(post.Summary))
+        {
+            // An explicit summary is the author's excerpt: same text rules, never cut.
+            return new Excerpt(ToPlainText(post.Summary, post.BodyFormat), IsTruncated: false, ExcerptSource.Summary);
+        }
 
-        // TEMPORARY (issue 2 replaces this whole body with the Markdig walker).
-        string text = post.Summary ?? post.Body;
-        return text.Length <= _length
-            ? new Excerpt(text, false, post.Summary is null ? ExcerptSource.Body : ExcerptSource.Summary)
-            : new Excerpt(text[.._length] + _ellipsis, true, ExcerptSource.Body);
+        string body = post.Body ?? string.Empty;
+        return post.BodyFormat == PostBodyFormat.Html ? FromHtml(body) : FromMarkdown(body, parsedBody);
+    }
+
+    private static bool MayHoldDivider(string source) => source.Contains("<!--", StringComparison.Ordinal);
+
+    private static MarkdownDocument? TryParse(string markdown)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, MarkdownPipelines.Default);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses input nested past its depth limit ("most likely not sensible or a very large table").
+            return null;
+        }
+    }
+
+    private void Read(string body, PostBodyFormat format, MarkdownDocument? parsed, TextCollector collector)
+    {
+        if (format == PostBodyFormat.Html)
+        {
+            HtmlTextReader.Read(body, collector, _rules, linesOfTheirOwn: true);
+            return;
+        }
+
+        MarkdownDocument? document = parsed ?? TryParse(body);
+        if (document is null)
+        {
+            // Markdown Markdig cannot parse is read as text with HTML in it: markers stay, tags and comments go.
+            HtmlTextReader.Read(body, collector, _rules, linesOfTheirOwn: true);
+        }
+        else
+        {
+            MarkdownTextWalker.Walk(document, collector, _rules);
+        }
+    }
+
+    private Excerpt FromMarkdown(string markdown, MarkdownDocument? parsed)
+    {
+        TextCollector collector = TextCollector.Rent(_clusterLimit, MayHoldDivider(markdown));
+        try
+        {
+            Read(markdown, PostBodyFormat.Markdown, parsed, collector);
+            return Finish(collector);
+        }
+        finally
+        {
+            TextCollector.Return(collector);
+        }
+    }
+
+    private Excerpt Finish(TextCollector collector)
+    {
+        ExcerptSource source = collector.DividerFound ? ExcerptSource.Divider : ExcerptSource.Body;
+        ReadOnlySpan<char> text = collector.Text;
+        ExcerptCutter.Cut cut = ExcerptCutter.Find(text, _length, _boundary);
+        return cut.Truncated
+            ? new Excerpt(string.Concat(text[..cut.Length], _ellipsis), IsTruncated: true, source)
+            : new Excerpt(text.ToString(), IsTruncated: false, source);
     }
 }

@@ -1,6 +1,6 @@
 using Feed.Excerpts;
 
-namespace Feed.Tests;
+namespace Feed.Tests.Excerpts;
 
 public sealed class ExcerptOptionsTests
 {

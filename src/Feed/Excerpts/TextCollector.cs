@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Text;
+
+namespace Feed.Excerpts;
+
+/// <summary>
+/// The per-call state of the excerpt engine: collects visible text with the whitespace, CJK line-break and XML 1.0
+/// rules applied as it arrives, counts grapheme clusters as it goes, and says when it holds enough to decide the cut.
+/// </summary>
+/// <remarks>
+/// One instance per thread is reused (<see cref="Rent"/>/<see cref="Return"/>), so a call allocates no buffer in the
+/// common case. The text it holds is always a prefix of the whole visible text: whitespace is only written once a
+/// visible character follows it, so the end is trimmed by construction.
+/// </remarks>
+internal sealed class TextCollector
+{
+    /// <summary>Larger buffers are not kept for the next call (a whole-post <c>ToPlainText</c> can be big).</summary>
+    private const int MaxCachedBuffer = 16 * 1024;
+
+    [ThreadStatic]
+    private static TextCollector? t_cached;
+
+    private char[] _buffer = new char[512];
+    private int _length;
+    private Gap _gap;
+    private bool _lastIsCjk;
+
+    // Grapheme counting: clusters before _scanPos are final (appending text can only extend the last cluster,
+    // UAX #29 boundaries depend on what precedes them and the one character after).
+    private int _clusterLimit;
+    private int _scanPos;
+    private int _finalClusters;
+    private int _nextCheck;
+
+    private TextCollector()
+    {
+    }
+
+    /// <summary>What separates the text written so far from the next visible character.</summary>
+    private enum Gap
+    {
+        None = 0,
+
+        /// <summary>Spaces or tabs: one space.</summary>
+        Space = 1,
+
+        /// <summary>A run with a line break in it: one space, or nothing between two CJK characters.</summary>
+        LineBreak = 2,
+
+        /// <summary>Between blocks: always one space.</summary>
+        Separator = 3,
+    }
+
+    /// <summary>Gets the number of UTF-16 units collected.</summary>
+    public int Length => _length;
+
+    /// <summary>Gets a value indicating whether more than the cluster limit is held, so the rest cannot change the cut.</summary>
+    public bool IsFull { get; private set; }
+
+    /// <summary>Gets a value indicating whether an own-line <c>&lt;!--more--&gt;</c> is honoured.</summary>
+    public bool DetectDivider { get; private set; }
+
+    /// <summary>Gets or sets a value indicating whether the divider was met (after some text); nothing more is read.</summary>
+    public bool DividerFound { get; set; }
+
+    /// <summary>Gets a value indicating whether reading can stop: the divider was met, or the text is long enough and no divider is sought.</summary>
+    public bool Stop => DividerFound || (IsFull && !DetectDivider);
+
+    /// <summary>Gets or sets the lowercase name of the HTML element whose content is being dropped (script, style …), or null.</summary>
+    public string? SkipElement { get; set; }
+
+    /// <summary>Gets or sets how many <see cref="SkipElement"/> elements are open.</summary>
+    public int SkipDepth { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether <see cref="SkipElement"/> holds raw text (script, style): only its end tag ends it.</summary>
+    public bool SkipRawText { get; set; }
+
+    /// <summary>Gets a value indicating whether text is being dropped because it sits inside a non-text HTML element.</summary>
+    public bool Suppressed => SkipElement is not null;
+
+    /// <summary>Gets the collected text.</summary>
+    public ReadOnlySpan<char> Text => _buffer.AsSpan(0, _length);
+
+    /// <summary>Takes this thread's collector, reset.</summary>
+    /// <param name="clusterLimit">Stop collecting once this many grapheme clusters are final; <see cref="int.MaxValue"/> for all.</param>
+    /// <param name="detectDivider">Whether an own-line <c>&lt;!--more--&gt;</c> ends the text.</param>
+    public static TextCollector Rent(int clusterLimit, bool detectDivider)
+    {
+        TextCollector collector = t_cached ?? new TextCollector();
+        t_cached = null;
+        collector._length = 0;
+        collector._gap = Gap.None;
+        collector._lastIsCjk = false;
+        collector._clusterLimit = clusterLimit;
+        collector._scanPos = 0;
+        collector._finalClusters = 0;
+        collector._nextCheck = clusterLimit >= int.MaxValue - 1 ? int.MaxValue : clusterLimit + 1;
+        collector.IsFull = false;
+        collector.DetectDivider = detectDivider;
+        collector.DividerFound = false;
+        collector.SkipElement = null;
+        collector.SkipDepth = 0;
+        collector.SkipRawText = false;
+        return collector;
+    }
+
+    /// <summary>Gives the collector back for the next call on this thread.</summary>
+    public static void Return(TextCollector collector)
+    {
+        if (collector._buffer.Length > MaxCachedBuffer)
+        {
+            collector._buffer = new char[512];
+        }
+
+        t_cached = collector;
+    }
+
+    /// <summary>Separates blocks: the next visible character is preceded by exactly one space (none at the start).</summary>
+    public void Separator() => Widen(Gap.Separator);
+
+    /// <summary>A line break (soft or hard, or <c>&lt;br&gt;</c>): one space, or nothing between two CJK characters.</summary>
+    public void LineBreak() => Widen(Gap.LineBreak);
+
+    /// <summary>Appends text, applying the whitespace, CJK and XML 1.0 rules.</summary>
+    public void Append(string? text) => Append(text.AsSpan());
+
+    /// <summary>Appends text, applying the whitespace, CJK and XML 1.0 rules.</summary>
+    public void Append(ReadOnlySpan<char> text)
+    {
+        if (IsFull || Suppressed)
+        {
+            return;
+        }
+
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c < 0x80)
+            {
+                if (c > ' ')
+                {
+                    Emit(c, isCjk: false);
+                }
+                else if (c is ' ' or '\t')
+                {
+                    Widen(Gap.Space);
+                }
+                else if (c is '\n' or '\r')
+                {
+                    Widen(Gap.LineBreak);
+                }
+
+                // Every other C0 control is forbidden in XML 1.0 (§2.2) and simply dropped, as are the ones
+                // .NET calls white space (U+000B, U+000C, U+001C–U+001F): removal comes before the space rule.
+            }
+            else if (char.IsSurrogate(c))
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    Emit(c, text[i + 1], TextScripts.IsCjk(char.ConvertToUtf32(c, text[i + 1])));
+                    i++;
+                }
+
+                // A lone surrogate is not a character; XML forbids it.
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                Widen(c is '\u0085' or '\u2028' or '\u2029' ? Gap.LineBreak : Gap.Space);
+            }
+            else if (c < 0xFFFE)
+            {
+                Emit(c, TextScripts.IsCjk(c));
+            }
+
+            if (IsFull)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Returns the collected text as a string.</summary>
+    public override string ToString() => new(_buffer, 0, _length);
+
+    private void Widen(Gap gap)
+    {
+        if (gap > _gap)
+        {
+            _gap = gap;
+        }
+    }
+
+    private void Emit(char c, bool isCjk)
+    {
+        WriteGap(isCjk);
+        if (_length == _buffer.Length)
+        {
+            Grow();
+        }
+
+        _buffer[_length++] = c;
+        _lastIsCjk = isCjk;
+        if (_length >= _nextCheck)
+        {
+            CountClusters();
+        }
+    }
+
+    private void Emit(char high, char low, bool isCjk)
+    {
+        WriteGap(isCjk);
+        if (_length + 2 > _buffer.Length)
+        {
+            Grow();
+        }
+
+        _buffer[_length++] = high;
+        _buffer[_length++] = low;
+        _lastIsCjk = isCjk;
+        if (_length >= _nextCheck)
+        {
+            CountClusters();
+        }
+    }
+
+    private void WriteGap(bool nextIsCjk)
+    {
+        if (_gap == Gap.None)
+        {
+            return;
+        }
+
+        // Leading whitespace is dropped; a line break between two CJK characters is nothing (CSS Text 3 §4.1.3).
+        bool write = _length > 0 && !(_gap == Gap.LineBreak && _lastIsCjk && nextIsCjk);
+        _gap = Gap.None;
+        if (write)
+        {
+            if (_length == _buffer.Length)
+            {
+                Grow();
+            }
+
+            _buffer[_length++] = ' ';
+            _lastIsCjk = false;
+        }
+    }
+
+    private void Grow() => Array.Resize(ref _buffer, _buffer.Length * 2);
+
+    private void CountClusters()
+    {
+        ReadOnlySpan<char> text = _buffer.AsSpan(0, _length);
+        int pos = _scanPos;
+        while (true)
+        {
+            int next = pos + StringInfo.GetNextTextElementLength(text[pos..]);
+            if (next >= text.Length)
+            {
+                break; // the last cluster may still grow
+            }
+
+            pos = next;
+            if (++_finalClusters >= _clusterLimit)
+            {
+                IsFull = true;
+                break;
+            }
+        }
+
+        _scanPos = pos;
+
+        // Each character adds at most one cluster, so nothing can change before this many more arrive.
+        _nextCheck = _length + Math.Max(1, _clusterLimit - _finalClusters);
+    }
+}
