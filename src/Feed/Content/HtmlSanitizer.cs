@@ -25,15 +25,16 @@ namespace Feed.Content;
 /// run them.
 /// </para>
 /// <para>
-/// XML 1.0-forbidden characters (<see cref="XmlChars"/>) are removed before tokenizing, so none can reach the
-/// output and none can hide a tag from the tokenizer (<c>&lt;scr</c>, U+0001, <c>ipt&gt;</c> is a script here). The result is
-/// deterministic: it depends only on the HTML and the post's URL. When nothing changes, the input string itself is
+/// XML 1.0-forbidden characters and C1 controls (<see cref="FeedText.Clean"/>) are removed before tokenizing, so
+/// none can reach the output and none can hide a tag from the tokenizer (<c>&lt;scr</c>, U+0001, <c>ipt&gt;</c> is
+/// a script here), nor join two checked pieces when the writers clean the text again. The result is deterministic: it depends only on the HTML and the post's URL. When nothing changes, the input string itself is
 /// returned.
 /// </para>
 /// </remarks>
 internal sealed class HtmlSanitizer : IDisposable
 {
     private const int MaxAttributeNameLength = 64;
+    private const int MaxAttributes = 256;
 
     // The data: URL types kept: raster images, which cannot carry script.
     private static readonly string[] RasterImageTypes =
@@ -71,7 +72,9 @@ internal sealed class HtmlSanitizer : IDisposable
             throw new ArgumentException($"The post URL '{postUrl.OriginalString}' is not absolute; content URLs are resolved against it.", nameof(postUrl));
         }
 
-        string clean = XmlChars.Clean(html);
+        // The same clean-up the feed writers apply to every text (FeedText.Clean), done first: a character removed
+        // after this pass could join "java", U+0080, "script:" into a script URL that was never checked.
+        string clean = FeedText.Clean(html);
         using var sanitizer = new HtmlSanitizer(clean, postUrl);
         sanitizer.Run();
         ReadOnlySpan<char> written = sanitizer._output.Written;
@@ -87,6 +90,10 @@ internal sealed class HtmlSanitizer : IDisposable
     }
 
     private static bool IsHtmlSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
+
+    // Characters left out when a value is judged: whitespace and C0 controls (browsers strip them around a URL and
+    // ignore tab and newlines inside), and the C1 controls U+007F–U+009F, which FeedText.Clean may remove later.
+    private static bool IsIgnorable(char c) => c <= ' ' || (c >= '\u007F' && c <= '\u009F');
 
     private void Run()
     {
@@ -365,6 +372,11 @@ internal sealed class HtmlSanitizer : IDisposable
     {
         ReadOnlySpan<char> rawName = _html.AsSpan(nameStart, nameLength);
 
+        if (_attributeNames.Count == MaxAttributes)
+        {
+            return; // keeps the duplicate check below linear per tag on hostile input; no real tag comes close
+        }
+
         // A repeated attribute is ignored by browsers (duplicate-attribute): the first one counts, kept or not.
         foreach ((int start, int length) in _attributeNames)
         {
@@ -441,7 +453,7 @@ internal sealed class HtmlSanitizer : IDisposable
         int length = 0;
         foreach (char c in normalized)
         {
-            if (c > ' ')
+            if (!IsIgnorable(c))
             {
                 normalized[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
             }
@@ -505,7 +517,7 @@ internal sealed class HtmlSanitizer : IDisposable
         int length = 0;
         foreach (char c in url)
         {
-            if (c <= ' ')
+            if (IsIgnorable(c))
             {
                 continue;
             }
@@ -635,13 +647,14 @@ internal sealed class HtmlSanitizer : IDisposable
         }
     }
 
-    // A numeric reference can spell a character XML 1.0 forbids (&#7;); decoded text must lose it again.
+    // A numeric reference can spell a character XML 1.0 forbids (&#7;) or FeedText.Clean removes (&#x81;); decoded
+    // text must lose it again.
     private static Span<char> RemoveXmlForbidden(Span<char> decoded)
     {
         int length = 0;
         foreach (char c in decoded)
         {
-            if ((c >= ' ' || c is '\t' or '\n' or '\r') && c is not ('\uFFFE' or '\uFFFF'))
+            if ((c >= ' ' || c is '\t' or '\n' or '\r') && c is not ('\uFFFE' or '\uFFFF') && (c < '\u007F' || c > '\u009F'))
             {
                 decoded[length++] = c;
             }

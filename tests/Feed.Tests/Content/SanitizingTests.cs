@@ -193,6 +193,15 @@ public sealed class SanitizingTests
             .ShouldBe("<p class=\"lead\">a<br />b<input disabled type=\"checkbox\"><hr /></p>");
 
     [Fact]
+    public void A_tag_keeps_at_most_256_attributes()
+    {
+        string attributes = string.Concat(Enumerable.Range(0, 100_000).Select(i => $" a{i}=\"{i}\""));
+        string html = ContentHtml.FromHtml($"<p{attributes}>t</p>");
+        html.ShouldStartWith("<p a0=\"0\" a1=\"1\"");
+        html.ShouldEndWith(" a255=\"255\">t</p>");
+    }
+
+    [Fact]
     public void Attributes_with_names_no_html_element_has_are_dropped() =>
         ContentHtml.FromHtml("<p @click=\"x\" :class=\"y\" a\"b=\"c\" data-ok=\"1\" aria-label=\"l\" xml:lang=\"en\">t</p>")
             .ShouldBe("<p :class=\"y\" data-ok=\"1\" aria-label=\"l\" xml:lang=\"en\">t</p>");
