@@ -235,6 +235,9 @@ internal sealed class HtmlSanitizer : IDisposable
         }
 
         _attributeNames.Clear();
+        bool isFrame = rule == ElementRule.ReplaceWithLink && !isEndTag;
+        (int Start, int End) frameSource = (-1, -1);
+        (int Start, int End) frameTitle = (-1, -1);
         bool selfClosing = false;
         while (true)
         {
@@ -331,6 +334,19 @@ internal sealed class HtmlSanitizer : IDisposable
             {
                 Attribute(nameAt, nameEnd - nameAt, html[valueStart..valueEnd], hasValue, isLink);
             }
+            else if (isFrame && hasValue)
+            {
+                // The first src and title count, as for any repeated attribute.
+                ReadOnlySpan<char> attributeName = html[nameAt..nameEnd];
+                if (frameSource.Start < 0 && attributeName.Equals("src", StringComparison.OrdinalIgnoreCase))
+                {
+                    frameSource = (valueStart, valueEnd);
+                }
+                else if (frameTitle.Start < 0 && attributeName.Equals("title", StringComparison.OrdinalIgnoreCase))
+                {
+                    frameTitle = (valueStart, valueEnd);
+                }
+            }
         }
 
         if (write)
@@ -338,7 +354,48 @@ internal sealed class HtmlSanitizer : IDisposable
             _output.Append(selfClosing && !isEndTag ? " />" : ">");
         }
 
+        if (isFrame)
+        {
+            if (frameSource.Start >= 0)
+            {
+                AppendFrameLink(
+                    html[frameSource.Start..frameSource.End],
+                    frameTitle.Start < 0 ? default : html[frameTitle.Start..frameTitle.End]);
+            }
+
+            return SkipRawText(i, name);
+        }
+
         return rule == ElementRule.DropWithContent && !isEndTag ? SkipRawText(i, name) : i;
+    }
+
+    // <iframe src="…" title="…"> becomes <a href="…">title</a>, or the URL as its own text (see HtmlPolicy).
+    private void AppendFrameLink(ReadOnlySpan<char> source, ReadOnlySpan<char> title)
+    {
+        if (source.Trim(" \t\n\f\r").IsEmpty || !IsSafeValue("src", source, UrlRule.Resolve))
+        {
+            return;
+        }
+
+        _output.Append("<a href=\"");
+        int urlStart = _output.Length;
+        BaseUrl.AppendResolved(source, isDecoded: false, resolveSameDocument: true, ref _output, ref _urlScratch);
+        int urlEnd = _output.Length;
+        _output.Append("\">");
+        title = title.Trim(" \t\n\f\r");
+        if (title.IsEmpty)
+        {
+            // The URL, already escaped for an attribute, is valid text too; copied out first since the buffer may move.
+            _scratch.Length = 0;
+            _scratch.Append(_output.Written[urlStart..urlEnd]);
+            _output.Append(_scratch.Written);
+        }
+        else
+        {
+            _output.AppendAttributeText(title, escapeAmpersand: false);
+        }
+
+        _output.Append("</a>");
     }
 
     // Skips the content of a script or style element: raw text up to "</name" followed by whitespace, '/' or '>'
@@ -400,6 +457,12 @@ internal sealed class HtmlSanitizer : IDisposable
         }
 
         UrlRule urlRule = HtmlPolicy.ForAttribute(name);
+        bool isSameDocumentLink = isLink && name is "href";
+        if (urlRule == UrlRule.Resolve && !isSameDocumentLink && value.Trim(" \t\n\f\r").IsEmpty)
+        {
+            return; // src="" names nothing; the feed validator reports it as a relative reference
+        }
+
         if (hasValue && !IsSafeValue(name, value, urlRule))
         {
             return;
@@ -418,7 +481,7 @@ internal sealed class HtmlSanitizer : IDisposable
         {
             case UrlRule.Resolve:
                 // <a href> without a value is href="": a same-document reference like "#fn:1".
-                BaseUrl.AppendResolved(value, isDecoded: false, isLink && name is "href", ref _output, ref _urlScratch);
+                BaseUrl.AppendResolved(value, isDecoded: false, isSameDocumentLink, ref _output, ref _urlScratch);
                 break;
             case UrlRule.ResolveSrcSet:
                 if (!TryAppendSrcSet(value))
