@@ -82,13 +82,16 @@ internal static class ExcerptCutter
 
         ReadOnlySpan<char> left = text[starts[k - 1]..starts[k]];
         ReadOnlySpan<char> right = ClusterAt(text, starts[k]);
-        return IsSpace(left) || IsSpace(right)
+        return IsSeparator(left) || IsSeparator(right)
             || TextScripts.IsCjk(TextScripts.FirstCodePoint(left))
             || TextScripts.IsCjk(TextScripts.FirstCodePoint(right));
     }
 
-    /// <summary>Whether the cluster is a word separator: a space, or U+200B ZERO WIDTH SPACE (the separator of Thai, Khmer …).</summary>
-    internal static bool IsSpace(ReadOnlySpan<char> cluster) => cluster is [' '] or ['\u200B'];
+    /// <summary>Whether the cluster is a space (the collected text has no other white space); trailing spaces are trimmed.</summary>
+    internal static bool IsSpace(ReadOnlySpan<char> cluster) => cluster is [' '];
+
+    /// <summary>Whether the cluster separates words: a space, or U+200B ZERO WIDTH SPACE (the word separator of Thai, Khmer …).</summary>
+    internal static bool IsSeparator(ReadOnlySpan<char> cluster) => cluster is [' '] or ['\u200B'];
 
     private static ReadOnlySpan<char> ClusterAt(ReadOnlySpan<char> text, int start) =>
         start >= text.Length ? [] : text.Slice(start, StringInfo.GetNextTextElementLength(text[start..]));
