@@ -7,6 +7,9 @@ namespace Feed;
 /// </remarks>
 public sealed record FeedPost
 {
+    private static readonly IReadOnlyDictionary<string, string> EmptyProperties =
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>(StringComparer.Ordinal));
+
     /// <summary>Gets the post's permanent identity, written as Atom <c>id</c> and RSS <c>guid</c>.</summary>
     /// <value>
     /// The default value is <see langword="null"/>, which means the absolute <see cref="Url"/> is the identity.
@@ -52,6 +55,10 @@ public sealed record FeedPost
     /// <summary>Gets the post's language as a BCP 47 tag (for example <c>zh-CN</c>), when it differs from the feed's.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? Language { get; init; }
+
+    /// <summary>Gets extra values for <see cref="Writers.FeedExtension"/>s (a podcast episode's audio URL, say), keyed ordinally.</summary>
+    /// <value>The default value is empty. Feed itself reads none of them.</value>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = EmptyProperties;
 
     /// <summary>Gets the identity written to the feed: <see cref="Id"/> when set, else the absolute <see cref="Url"/>.</summary>
     public string EffectiveId => Id ?? Url.AbsoluteUri;

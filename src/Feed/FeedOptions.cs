@@ -1,0 +1,363 @@
+using System.Globalization;
+using System.Xml;
+using Feed.Excerpts;
+using Feed.Writers;
+
+namespace Feed;
+
+/// <summary>
+/// The settings of one feed: what it is called, where it lives, how its pages are cut and linked. The one mutable
+/// type of the feed pipeline: <see cref="FeedGenerator"/> validates it and takes a snapshot.
+/// </summary>
+/// <remarks>Not thread-safe while being changed; the generator built from it is immutable.</remarks>
+public sealed class FeedOptions
+{
+    /// <summary>The default <see cref="PageSize"/>: 10 entries, as on the blog Feed was made for.</summary>
+    public const int DefaultPageSize = 10;
+
+    /// <summary>The placeholder a page URL template must contain; replaced by the page number (2 and up).</summary>
+    public const string PagePlaceholder = "{page}";
+
+    /// <summary>The placeholder an archive URL template must contain; replaced by the archive number (1 = oldest).</summary>
+    public const string ArchivePlaceholder = "{archive}";
+
+    /// <summary>Gets or sets the feed's title (RSS <c>title</c>, Atom <c>title</c>).</summary>
+    /// <value>Required; there is no default.</value>
+    public string? Title { get; set; }
+
+    /// <summary>Gets or sets what the feed is about (RSS <c>description</c>, Atom <c>subtitle</c>).</summary>
+    /// <value>The default value is <see langword="null"/>, which means <see cref="Title"/>: RSS 2.0 requires a channel description.</value>
+    public string? Description { get; set; }
+
+    /// <summary>Gets or sets the absolute http(s) URL of the site the feed describes (RSS <c>link</c>, Atom <c>link rel="alternate"</c>).</summary>
+    /// <value>Required; there is no default.</value>
+    public Uri? SiteUrl { get; set; }
+
+    /// <summary>Gets or sets the absolute URL of page 1 of the RSS feed (its <c>atom:link rel="self"</c>).</summary>
+    /// <value>The default value is <see langword="null"/>, which means <c>feed.xml</c> resolved against <see cref="SiteUrl"/>.</value>
+    public Uri? RssUrl { get; set; }
+
+    /// <summary>Gets or sets the absolute URL of page 1 of the Atom feed (its <c>link rel="self"</c>).</summary>
+    /// <value>The default value is <see langword="null"/>, which means <c>atom.xml</c> resolved against <see cref="SiteUrl"/>.</value>
+    public Uri? AtomUrl { get; set; }
+
+    /// <summary>Gets or sets the permanent identity of the Atom feed (<c>atom:id</c>, RFC 4287 §4.2.6), shared by all its documents.</summary>
+    /// <value>The default value is <see langword="null"/>, which means the absolute Atom feed URL. Set it before moving the feed elsewhere.</value>
+    public string? Id { get; set; }
+
+    /// <summary>Gets or sets how the URL of RSS page 2 and up is formed, resolved against the RSS feed URL.</summary>
+    /// <value>The default value is <c>?page={page}</c>. Must contain <c>{page}</c>. Page 1 is always the feed URL itself.</value>
+    public string RssPageUrlTemplate { get; set; } = "?page=" + PagePlaceholder;
+
+    /// <summary>Gets or sets how the URL of Atom page 2 and up is formed, resolved against the Atom feed URL.</summary>
+    /// <value>The default value is <c>?page={page}</c>. Must contain <c>{page}</c>. Page 1 is always the feed URL itself.</value>
+    public string AtomPageUrlTemplate { get; set; } = "?page=" + PagePlaceholder;
+
+    /// <summary>Gets or sets how the URL of an RSS archive document is formed, resolved against the RSS feed URL.</summary>
+    /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>; archive 1 holds the oldest posts.</value>
+    public string RssArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
+
+    /// <summary>Gets or sets how the URL of an Atom archive document is formed, resolved against the Atom feed URL.</summary>
+    /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>; archive 1 holds the oldest posts.</value>
+    public string AtomArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
+
+    /// <summary>Gets or sets the feed's language as a BCP 47 tag such as <c>en</c> or <c>zh-CN</c> (RSS <c>language</c>, Atom <c>xml:lang</c>).</summary>
+    /// <value>The default value is <see langword="null"/>: no language is declared.</value>
+    public string? Language { get; set; }
+
+    /// <summary>Gets or sets the feed's authors. Entries without authors of their own are credited to them (RFC 4287 §4.2.1).</summary>
+    /// <value>
+    /// The default value is empty. Atom requires an author for the feed or for every entry (RFC 4287 §4.1.1), so when this
+    /// is empty the Atom feed names <see cref="Title"/> as its author. RSS writes a single author with an e-mail as
+    /// <c>managingEditor</c> and other authors as <c>dc:creator</c>.
+    /// </value>
+    public IList<FeedAuthor> Authors { get; set; } = new List<FeedAuthor>();
+
+    /// <summary>Gets or sets the copyright notice (RSS <c>copyright</c>, Atom <c>rights</c>).</summary>
+    /// <value>The default value is <see langword="null"/>: none is written.</value>
+    public string? Copyright { get; set; }
+
+    /// <summary>Gets or sets the name of the program that made the feed (RSS and Atom <c>generator</c>).</summary>
+    /// <value>The default value is <c>Feed</c>. <see langword="null"/> or empty writes none.</value>
+    public string? Generator { get; set; } = "Feed";
+
+    /// <summary>Gets or sets the absolute URL of a small square icon (Atom <c>icon</c>; RSS <c>image</c> when <see cref="Logo"/> is not set).</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Uri? Icon { get; set; }
+
+    /// <summary>Gets or sets the absolute URL of a larger, wide logo (Atom <c>logo</c>, RSS <c>image</c>).</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Uri? Logo { get; set; }
+
+    /// <summary>Gets or sets the date of a document without entries (Atom <c>updated</c>, RSS <c>lastBuildDate</c>).</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: an empty Atom document is dated <see cref="DateTimeOffset.UnixEpoch"/>
+    /// (fixed, and older than any post; the W3C validator calls it implausible) and an empty RSS document has no
+    /// <c>lastBuildDate</c> (it is optional). Set it, for example to the site's launch date, for a date readers accept.
+    /// A document with entries is always dated by its newest entry.
+    /// </value>
+    public DateTimeOffset? EmptyFeedUpdated { get; set; }
+
+    /// <summary>Gets or sets how many entries each document holds.</summary>
+    /// <value>The default value is 10 (<see cref="DefaultPageSize"/>). Must be at least 1.</value>
+    public int PageSize { get; set; } = DefaultPageSize;
+
+    /// <summary>Gets or sets whether each entry carries the post's full body as HTML (RSS <c>content:encoded</c>, Atom <c>content type="html"</c>).</summary>
+    /// <value>The default value is <see langword="true"/>. When <see langword="false"/>, entries carry the excerpt only.</value>
+    public bool FullContent { get; set; } = true;
+
+    /// <summary>Gets or sets whether the feed is an archived feed (RFC 5005 §4) instead of a paged feed (RFC 5005 §3).</summary>
+    /// <value>
+    /// The default value is <see langword="false"/>: page 1 holds the newest <see cref="PageSize"/> entries, page 2 the next
+    /// ones, and so on. When <see langword="true"/>, the subscription document holds the newest <see cref="PageSize"/>
+    /// entries and archive documents hold fixed groups of <see cref="PageSize"/> counted from the oldest post, so a full
+    /// archive's entries never change when new posts arrive.
+    /// </value>
+    public bool Archive { get; set; }
+
+    /// <summary>Gets or sets whether the XML is indented (two spaces, <c>\n</c> line ends).</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Indent { get; set; } = true;
+
+    /// <summary>Gets or sets how the excerpts (RSS <c>description</c>, Atom <c>summary</c>) are made.</summary>
+    /// <value>The default value is a new <see cref="ExcerptOptions"/> with its defaults.</value>
+    public ExcerptOptions Excerpt { get; set; } = new();
+
+    /// <summary>Gets the extensions that add namespaces and elements to every document and entry, in the order they run.</summary>
+    /// <value>The default value is empty.</value>
+    public IList<FeedExtension> Extensions { get; } = new List<FeedExtension>();
+
+    /// <summary>Lists every rule these options break, each as one sentence naming the property.</summary>
+    /// <returns>An empty list when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            errors.Add("Title is required (RSS 2.0 and RFC 4287 §4.1.1 require a feed title).");
+        }
+
+        if (SiteUrl is null)
+        {
+            errors.Add("SiteUrl is required: the absolute URL of the site the feed describes.");
+        }
+        else
+        {
+            CheckHttpUrl(errors, nameof(SiteUrl), SiteUrl);
+        }
+
+        CheckHttpUrl(errors, nameof(RssUrl), RssUrl);
+        CheckHttpUrl(errors, nameof(AtomUrl), AtomUrl);
+        CheckAbsoluteUrl(errors, nameof(Icon), Icon);
+        CheckAbsoluteUrl(errors, nameof(Logo), Logo);
+
+        if (Id is not null && (string.IsNullOrWhiteSpace(Id) || !Uri.TryCreate(Id, UriKind.Absolute, out _)))
+        {
+            errors.Add($"Id must be an absolute IRI such as a tag: URI (RFC 4287 §4.2.6), or null to use the Atom feed URL (was \"{Id}\").");
+        }
+
+        if (PageSize < 1)
+        {
+            errors.Add($"PageSize must be at least 1 (was {PageSize.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        Uri? rssUrl = SiteUrl is { IsAbsoluteUri: true } ? RssUrl ?? new Uri(SiteUrl, "feed.xml") : RssUrl;
+        Uri? atomUrl = SiteUrl is { IsAbsoluteUri: true } ? AtomUrl ?? new Uri(SiteUrl, "atom.xml") : AtomUrl;
+        CheckTemplate(errors, nameof(RssPageUrlTemplate), RssPageUrlTemplate, PagePlaceholder, rssUrl);
+        CheckTemplate(errors, nameof(AtomPageUrlTemplate), AtomPageUrlTemplate, PagePlaceholder, atomUrl);
+        CheckTemplate(errors, nameof(RssArchiveUrlTemplate), RssArchiveUrlTemplate, ArchivePlaceholder, rssUrl);
+        CheckTemplate(errors, nameof(AtomArchiveUrlTemplate), AtomArchiveUrlTemplate, ArchivePlaceholder, atomUrl);
+
+        if (Language is not null && !IsLanguageTag(Language))
+        {
+            errors.Add($"Language must be a BCP 47 tag such as \"en\" or \"zh-CN\" (was \"{Language}\").");
+        }
+
+        if (Authors is null)
+        {
+            errors.Add("Authors must not be null (leave it empty for no feed author).");
+        }
+        else
+        {
+            for (int i = 0; i < Authors.Count; i++)
+            {
+                CheckAuthor(errors, $"Authors[{i.ToString(CultureInfo.InvariantCulture)}]", Authors[i]);
+            }
+        }
+
+        if (Excerpt is null)
+        {
+            errors.Add("Excerpt must not be null.");
+        }
+        else
+        {
+            errors.AddRange(Excerpt.Validate());
+        }
+
+        CheckExtensions(errors);
+        return errors;
+    }
+
+    /// <summary>Checks one person construct; shared with the entry factory's messages.</summary>
+    internal static void CheckAuthor(List<string> errors, string name, FeedAuthor? author)
+    {
+        if (author is null)
+        {
+            errors.Add($"{name} must not be null.");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(author.Name))
+        {
+            errors.Add($"{name}.Name is required (RFC 4287 §3.2.1).");
+        }
+
+        if (author.Email is not null && !IsEmail(author.Email))
+        {
+            errors.Add($"{name}.Email must be a bare e-mail address such as someone@example.com (was \"{author.Email}\").");
+        }
+
+        if (author.Uri is not null && !author.Uri.IsAbsoluteUri)
+        {
+            errors.Add($"{name}.Uri must be absolute (was \"{author.Uri.OriginalString}\").");
+        }
+    }
+
+    private void CheckExtensions(List<string> errors)
+    {
+        var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < Extensions.Count; i++)
+        {
+            string name = $"Extensions[{i.ToString(CultureInfo.InvariantCulture)}]";
+            FeedExtension? extension = Extensions[i];
+            if (extension is null)
+            {
+                errors.Add($"{name} must not be null.");
+                continue;
+            }
+
+            IReadOnlyList<KeyValuePair<string, string>>? namespaces = extension.Namespaces;
+            if (namespaces is null)
+            {
+                errors.Add($"{name}.Namespaces must not be null.");
+                continue;
+            }
+
+            foreach ((string prefix, string uri) in namespaces)
+            {
+                if (string.IsNullOrEmpty(prefix) || !IsNcName(prefix) || prefix.StartsWith("xml", StringComparison.OrdinalIgnoreCase))
+                {
+                    errors.Add($"{name}.Namespaces: \"{prefix}\" is not a usable namespace prefix (an XML NCName not starting with \"xml\").");
+                }
+                else if (string.IsNullOrEmpty(uri) || !Uri.TryCreate(uri, UriKind.Absolute, out _))
+                {
+                    errors.Add($"{name}.Namespaces: the namespace of prefix \"{prefix}\" must be an absolute URI (was \"{uri}\").");
+                }
+                else if (FeedNamespaces.TryGetReserved(prefix, out string? reserved) && !string.Equals(reserved, uri, StringComparison.Ordinal))
+                {
+                    errors.Add($"{name}.Namespaces: prefix \"{prefix}\" is reserved for {reserved}.");
+                }
+                else if (prefixes.TryGetValue(prefix, out string? earlier) && !string.Equals(earlier, uri, StringComparison.Ordinal))
+                {
+                    errors.Add($"{name}.Namespaces: prefix \"{prefix}\" is already bound to {earlier} by another extension.");
+                }
+                else
+                {
+                    prefixes[prefix] = uri;
+                }
+            }
+        }
+    }
+
+    private static void CheckHttpUrl(List<string> errors, string name, Uri? url)
+    {
+        if (url is null)
+        {
+            return;
+        }
+
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"{name} must be an absolute http or https URL (was \"{url.OriginalString}\").");
+        }
+    }
+
+    private static void CheckAbsoluteUrl(List<string> errors, string name, Uri? url)
+    {
+        if (url is not null && !url.IsAbsoluteUri)
+        {
+            errors.Add($"{name} must be an absolute URL (was \"{url.OriginalString}\").");
+        }
+    }
+
+    private static void CheckTemplate(List<string> errors, string name, string? template, string placeholder, Uri? feedUrl)
+    {
+        if (string.IsNullOrWhiteSpace(template))
+        {
+            errors.Add($"{name} is required and must contain {placeholder}.");
+            return;
+        }
+
+        if (!template.Contains(placeholder, StringComparison.Ordinal))
+        {
+            errors.Add($"{name} must contain {placeholder} (was \"{template}\").");
+            return;
+        }
+
+        if (feedUrl is not { IsAbsoluteUri: true })
+        {
+            return; // the feed URL's own error is reported already
+        }
+
+        Uri? two = ExpandTemplate(template, placeholder, 2, feedUrl);
+        Uri? three = ExpandTemplate(template, placeholder, 3, feedUrl);
+        if (two is null || three is null || (two.Scheme != Uri.UriSchemeHttp && two.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"{name} must form an absolute http or https URL when resolved against {feedUrl.AbsoluteUri} (was \"{template}\").");
+        }
+        else if (two == feedUrl || two == three)
+        {
+            errors.Add($"{name} must give every document its own URL, different from the feed URL (was \"{template}\").");
+        }
+    }
+
+    /// <summary>Expands a URL template for one number and resolves it against the feed URL; null when that fails.</summary>
+    internal static Uri? ExpandTemplate(string template, string placeholder, int number, Uri feedUrl)
+    {
+        string relative = template.Replace(placeholder, number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return Uri.TryCreate(feedUrl, relative, out Uri? url) && url.IsAbsoluteUri ? url : null;
+    }
+
+    private static bool IsLanguageTag(string tag)
+    {
+        // BCP 47 (RFC 5646) in its common shape: 2-8 letters, then subtags of 1-8 letters or digits.
+        string[] parts = tag.Split('-');
+        if (parts[0].Length is < 2 or > 8 || !parts[0].All(char.IsAsciiLetter))
+        {
+            return false;
+        }
+
+        return parts.Skip(1).All(part => part.Length is >= 1 and <= 8 && part.All(char.IsAsciiLetterOrDigit));
+    }
+
+    private static bool IsEmail(string email)
+    {
+        // RSS 2.0 writes "email (Name)" itself, so the address must be bare: one @, no spaces or brackets.
+        int at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
+            && !email.AsSpan().ContainsAny(" \t\r\n()<>,;\"");
+    }
+
+    private static bool IsNcName(string name)
+    {
+        try
+        {
+            return XmlConvert.VerifyNCName(name) == name;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Feed.Entries;
+
+namespace Feed.Writers.Atom;
+
+/// <summary>
+/// Writes a <see cref="FeedDocument"/> as Atom 1.0 (RFC 4287): maps it onto a <see cref="SyndicationFeed"/> and writes
+/// that with <see cref="Atom10FeedFormatter"/> through <see cref="FeedXmlWriter"/>.
+/// </summary>
+/// <remarks>
+/// Every <c>id</c> and <c>updated</c> is set from the data: left empty, the formatter would invent a random
+/// <c>uuid:</c> id and use the clock. <c>icon</c>, <c>fh:*</c> and the user's extensions are written from the model's
+/// extension hooks, straight to the writer. Stateless; thread-safe.
+/// </remarks>
+internal sealed class AtomFeedWriter : IFeedWriter
+{
+    /// <summary>The media type of Atom documents, on every feed-level link but the site's (RFC 4287 §4.2.7.2).</summary>
+    public const string MediaType = "application/atom+xml";
+
+    /// <summary>The media type of the site and of each post's page (<c>rel="alternate"</c>).</summary>
+    public const string HtmlMediaType = "text/html";
+
+    public static readonly AtomFeedWriter Instance = new();
+
+    public IReadOnlyList<KeyValuePair<string, string>> RootNamespaces(FeedDocument document, IReadOnlyList<FeedExtension> extensions)
+    {
+        var namespaces = new List<KeyValuePair<string, string>>(1 + extensions.Count);
+        if (document.IsComplete || document.IsArchive)
+        {
+            namespaces.Add(new(FeedNamespaces.FeedHistoryPrefix, FeedNamespaces.FeedHistory));
+        }
+
+        return FeedNamespaces.AddExtensions(namespaces, extensions);
+    }
+
+    public void Write(FeedDocument document, XmlWriter writer, IReadOnlyList<FeedExtension> extensions)
+    {
+        var formatter = new Atom10FeedFormatter(new AtomFeed(document, extensions));
+        formatter.WriteTo(writer);
+    }
+
+    private static SyndicationPerson Person(FeedAuthor author) => new(author.Email, author.Name, author.Uri?.AbsoluteUri);
+
+    private sealed class AtomFeed : SyndicationFeed
+    {
+        private readonly FeedDocument _document;
+        private readonly IReadOnlyList<FeedExtension> _extensions;
+
+        public AtomFeed(FeedDocument document, IReadOnlyList<FeedExtension> extensions)
+        {
+            _document = document;
+            _extensions = extensions;
+            FeedMetadata metadata = document.Metadata;
+
+            Id = metadata.Id; // the logical feed's identity: the same on every page and archive
+            Title = new TextSyndicationContent(metadata.Title);
+            if (metadata.Description is not null)
+            {
+                Description = new TextSyndicationContent(metadata.Description);
+            }
+
+            Language = metadata.Language; // xml:lang on <feed>
+            Generator = metadata.Generator;
+            ImageUrl = metadata.Logo;
+            LastUpdatedTime = document.Updated;
+            if (metadata.Copyright is not null)
+            {
+                Copyright = new TextSyndicationContent(metadata.Copyright);
+            }
+
+            // RFC 4287 §4.1.1: a feed needs an author unless every entry has one. Entries need not, so the feed always
+            // has one: its own authors, or else the feed's title standing for its publisher.
+            if (metadata.Authors.Count == 0)
+            {
+                Authors.Add(new SyndicationPerson(null, metadata.Title, null));
+            }
+            else
+            {
+                foreach (FeedAuthor author in metadata.Authors)
+                {
+                    Authors.Add(Person(author));
+                }
+            }
+
+            Paging.FeedLinks links = document.Links;
+            Links.Add(new SyndicationLink(links.Alternate, "alternate", null, HtmlMediaType, 0));
+            Links.Add(new SyndicationLink(links.Self, "self", null, MediaType, 0));
+            AddLink(links.First, "first");
+            AddLink(links.Previous, "previous");
+            AddLink(links.Next, "next");
+            AddLink(links.Last, "last");
+            AddLink(links.Current, "current");
+            AddLink(links.PrevArchive, "prev-archive");
+            AddLink(links.NextArchive, "next-archive");
+
+            Items = document.Entries.Select(entry => (SyndicationItem)new Entry(entry, document, extensions));
+        }
+
+        protected override void WriteElementExtensions(XmlWriter writer, string version)
+        {
+            if (_document.Metadata.Icon is { } icon)
+            {
+                // Atom10FeedFormatter knows only <logo> (ImageUrl); <icon> is RFC 4287 §4.2.5.
+                writer.WriteElementString("icon", FeedNamespaces.Atom, icon.AbsoluteUri);
+            }
+
+            FeedHistory.Write(writer, _document);
+            foreach (FeedExtension extension in _extensions)
+            {
+                extension.WriteFeedElements(writer, _document);
+            }
+        }
+
+        private void AddLink(Uri? uri, string rel)
+        {
+            if (uri is not null)
+            {
+                Links.Add(new SyndicationLink(uri, rel, null, MediaType, 0));
+            }
+        }
+    }
+
+    private sealed class Entry : SyndicationItem
+    {
+        private readonly FeedEntry _entry;
+        private readonly FeedDocument _document;
+        private readonly IReadOnlyList<FeedExtension> _extensions;
+
+        public Entry(FeedEntry entry, FeedDocument document, IReadOnlyList<FeedExtension> extensions)
+        {
+            _entry = entry;
+            _document = document;
+            _extensions = extensions;
+
+            Id = entry.Id;
+            Title = new TextSyndicationContent(entry.Title);
+            PublishDate = entry.Published;
+            LastUpdatedTime = entry.Updated;
+            Links.Add(new SyndicationLink(entry.Url, "alternate", null, HtmlMediaType, 0));
+            foreach (FeedAuthor author in entry.Authors)
+            {
+                Authors.Add(Person(author));
+            }
+
+            foreach (string category in entry.Categories)
+            {
+                Categories.Add(new SyndicationCategory(category));
+            }
+
+            if (entry.Excerpt.Text.Length > 0)
+            {
+                Summary = new TextSyndicationContent(entry.Excerpt.Text, TextSyndicationContentKind.Plaintext);
+            }
+
+            if (entry.ContentHtml is not null)
+            {
+                Content = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
+            }
+
+            if (entry.Language is not null)
+            {
+                AttributeExtensions.Add(new XmlQualifiedName("lang", FeedNamespaces.Xml), entry.Language);
+            }
+        }
+
+        protected override void WriteElementExtensions(XmlWriter writer, string version)
+        {
+            foreach (FeedExtension extension in _extensions)
+            {
+                extension.WriteEntryElements(writer, _entry, _document);
+            }
+        }
+    }
+}
