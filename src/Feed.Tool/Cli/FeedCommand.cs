@@ -1,0 +1,249 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Text;
+using Feed.Excerpts;
+using Feed.Tool.Building;
+using Feed.Tool.Configuration;
+using Feed.Tool.Diagnostics;
+
+namespace Feed.Tool.Cli;
+
+/// <summary>The command line of the <c>feed</c> tool (System.CommandLine), and its help.</summary>
+internal static class FeedCommand
+{
+    /// <summary>Parses <paramref name="args"/> and runs the command.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Receives help and the summary line.</param>
+    /// <param name="stderr">Receives errors (and progress, when <paramref name="interactive"/>).</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="interactive">Whether stderr is a terminal a person watches (progress is drawn only then).</param>
+    /// <param name="cancellationToken">Ctrl-C.</param>
+    /// <returns>The exit code: 0 success, 1 input errors, 2 usage errors, 130 cancelled.</returns>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, bool interactive, CancellationToken cancellationToken)
+    {
+        RootCommand root = Create(stdout, stderr, time, interactive);
+        ParseResult result = root.Parse(args);
+        if (result.Action is ParseErrorAction)
+        {
+            foreach (var error in result.Errors)
+            {
+                stderr.WriteLine(new Diagnostic(null, 0, 0, DiagnosticCodes.CommandLine, error.Message));
+            }
+
+            stderr.WriteLine("Run 'feed build --help' for the options.");
+            return FeedBuild.UsageErrors;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false, // exceptions are bugs: let them surface with a stack trace
+            ProcessTerminationTimeout = null,      // Program owns Ctrl-C; tests run in-process and must not hook it
+        };
+        try
+        {
+            return await result.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine("feed: cancelled; nothing in the output folder was changed.");
+            return FeedBuild.Cancelled;
+        }
+    }
+
+    /// <summary>Builds the command tree; the build action writes to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
+    /// <param name="stdout">Receives the summary line.</param>
+    /// <param name="stderr">Receives errors.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="interactive">Whether to draw progress on stderr.</param>
+    /// <returns>The root command.</returns>
+    public static RootCommand Create(TextWriter stdout, TextWriter stderr, TimeProvider time, bool interactive)
+    {
+        var postsDir = new Argument<string>("posts-dir")
+        {
+            Description = "The folder of Markdown posts: every *.md under it, recursively (hidden folders skipped), in ordinal path order.",
+        };
+        var outDir = new Option<string>("--out", "-o")
+        {
+            Description = "The output folder (created if missing). Gets feed.xml, atom.xml, feed/N.xml, atom/N.xml and .feed-manifest; see Output below.",
+            Required = true,
+            HelpName = "dir",
+        };
+        var config = new Option<string?>("--config", "-c")
+        {
+            Description = "A JSON config file (keys below). Flags win over it.",
+            HelpName = "file.json",
+        };
+        var siteUrl = new Option<string?>("--site-url")
+        {
+            Description = "The site's absolute URL, e.g. https://example.org/ or https://example.org/blog/ (config: siteUrl). Required here or in the config. Post URLs and feed URLs are resolved under it.",
+            HelpName = "url",
+        };
+        var title = new Option<string?>("--title")
+        {
+            Description = "The feed title (config: title). Required here or in the config.",
+            HelpName = "text",
+        };
+        var description = new Option<string?>("--description")
+        {
+            Description = "The feed description: RSS description, Atom subtitle (config: description). Default: the title.",
+            HelpName = "text",
+        };
+        var pageSize = new Option<int>("--page-size")
+        {
+            Description = "Entries per feed document (config: pageSize).",
+            DefaultValueFactory = _ => 10,
+            HelpName = "n",
+        };
+        var excerptLength = new Option<int>("--excerpt-length")
+        {
+            Description = "The longest excerpt, in user-perceived characters, ellipsis not counted (config: excerpt.length).",
+            DefaultValueFactory = _ => ExcerptOptions.DefaultLength,
+            HelpName = "n",
+        };
+        var drafts = new Option<bool>("--drafts") { Description = "Include posts with 'draft: true' (left out by default)." };
+        var future = new Option<bool>("--future") { Description = "Include posts dated after now (left out by default)." };
+        var now = new Option<string?>("--now")
+        {
+            Description = "Pin \"now\" (RFC 3339, e.g. 2025-03-02T00:00:00Z) for a reproducible build. Default: the system clock, read once per run.",
+            HelpName = "time",
+        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors: no summary line, no progress." };
+
+        var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0 and an Atom 1.0 feed.")
+        {
+            postsDir, outDir, config, siteUrl, title, description, pageSize, excerptLength, drafts, future, now, quiet,
+        };
+        build.SetAction((parse, ct) =>
+        {
+            var values = new CommandLineValues
+            {
+                PostsDir = parse.GetRequiredValue(postsDir),
+                OutDir = parse.GetRequiredValue(outDir),
+                ConfigFile = parse.GetValue(config),
+                SiteUrl = parse.GetValue(siteUrl),
+                Title = parse.GetValue(title),
+                Description = parse.GetValue(description),
+                PageSize = parse.GetResult(pageSize) is { Implicit: false } ? parse.GetValue(pageSize) : null,
+                ExcerptLength = parse.GetResult(excerptLength) is { Implicit: false } ? parse.GetValue(excerptLength) : null,
+                Drafts = parse.GetValue(drafts),
+                Future = parse.GetValue(future),
+                Now = parse.GetValue(now),
+                Quiet = parse.GetValue(quiet),
+            };
+            return RunBuildAsync(values, stdout, stderr, time, interactive ? stderr : null, ct);
+        });
+
+        var root = new RootCommand("feed: blog posts to RSS 2.0 and Atom 1.0 feeds with RFC 5005 paging, identical bytes on every run.")
+        {
+            build,
+        };
+
+        // System.CommandLine 3.0 keeps its help layout API internal; wrap its help action instead, and add the
+        // details that don't fit an option's line (output layout, config keys, exit and error codes) after it.
+        foreach (Option option in root.Options)
+        {
+            if (option is HelpOption { Action: HelpAction help } helpOption)
+            {
+                helpOption.Action = new BuildHelpAction(help, build);
+            }
+        }
+
+        return root;
+    }
+
+    private static async Task<int> RunBuildAsync(
+        CommandLineValues values, TextWriter stdout, TextWriter stderr, TimeProvider time, TextWriter? terminal, CancellationToken ct)
+    {
+        var diagnostics = new List<Diagnostic>();
+        BuildSettings? settings = SettingsResolver.Resolve(values, diagnostics);
+        if (settings is null)
+        {
+            // Kept in the order found: the posts folder, --out, the config file top to bottom, then the merged settings.
+            foreach (Diagnostic d in diagnostics)
+            {
+                stderr.WriteLine(d.ToString());
+            }
+
+            stderr.WriteLine("Run 'feed build --help' for the options and config keys.");
+            return FeedBuild.UsageErrors;
+        }
+
+        return await FeedBuild.RunAsync(settings, stdout, stderr, time, terminal, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The part of <c>feed build --help</c> after the options: output layout, config keys, exit codes, error codes.</summary>
+    internal static string BuildDetails { get; } = CreateBuildDetails();
+
+    private static string CreateBuildDetails()
+    {
+        var text = new StringBuilder();
+        text.Append("""
+            Output (under --out; each document's URL is the site URL + its path here, and every paging link points at one of these files):
+              feed.xml                     RSS 2.0, page 1 (the subscription document: newest posts)
+              feed/2.xml ... feed/N.xml    RSS pages 2..N (RFC 5005 section 3 paging: first/last/previous/next links)
+              feed/archive/1.xml ...       RSS archive documents, 1 = oldest (RFC 5005 section 4; config "archive": true)
+              atom.xml, atom/N.xml, atom/archive/N.xml    the same for Atom 1.0
+              .feed-manifest               the files feed wrote; pages a later build no longer makes are deleted.
+                                           Files feed did not write are never touched (an existing one in the way is an error).
+            Files are replaced atomically (temporary file + rename) and only when their bytes change; on any error or
+            Ctrl-C nothing in --out is changed. The same posts, config and --now give byte-identical files.
+
+            Posts: YAML front matter between '---' lines. Required: title, date. Optional: updated, summary, tags,
+            categories, author or authors (a name, {name, email, uri}, or a list), draft, slug, permalink, id (an
+            absolute URI), lang. Dates: 2025-03-02, 2025-03-02 13:15, 2025-03-02T13:15:00+08:00; without an offset a
+            date is UTC, or in the config's timeZone. The slug is the file name without a leading YYYY-MM-DD- (for
+            my-post/index.md: the folder name). A summary replaces the excerpt; <!--more--> ends it where you put it.
+
+            Config file (JSON, camelCase; comments allowed; an unknown key or a wrong type is an error):
+              siteUrl                      required here or by --site-url
+              title                        required here or by --title
+              description                  default: the title
+              language                     BCP 47 tag, e.g. "en", "zh-CN"; default: none
+              author                       {"name", "email", "uri"} or "name": the feed's author; default: none
+              copyright, icon, logo        default: none (icon and logo are absolute URLs)
+              pageSize                     default: 10
+              permalink                    default: "/posts/{slug}/"; placeholders {year} {month} {day} {slug},
+                                           resolved under siteUrl (a post's own 'permalink' overrides it)
+              fullContent                  default: true (full HTML in content:encoded / atom:content)
+              formats                      default: ["rss", "atom"]
+              archive                      default: false (RFC 5005 section 4 archives instead of section 3 pages)
+              excerpt                      {"length": 350, "ellipsis": "...", "boundary": "word" | "character",
+                                            "mathPlaceholder": "[Math]", "displayMathPlaceholder": "[Math]"}
+              timeZone                     IANA id for dates without an offset, e.g. "Asia/Shanghai"; default: UTC
+
+            Exit codes: 0 success; 1 errors in the posts or the output folder (nothing changed); 2 usage errors (the
+            command line or the config file); 130 cancelled (nothing changed).
+
+            Errors print as 'path(line,col): error FEEDnnnn: message', every one of them, not just the first:
+
+            """);
+        foreach (var (code, meaning) in DiagnosticCodes.All)
+        {
+            text.Append("  ").Append(code).Append("  ").Append(meaning).Append('\n');
+        }
+
+        text.Append('\n');
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>The standard help, then <see cref="BuildDetails"/> when the help is for <c>build</c>.</summary>
+    private sealed class BuildHelpAction(HelpAction inner, Command build) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            int exitCode = inner.Invoke(parseResult);
+            if (parseResult.CommandResult.Command == build)
+            {
+                parseResult.InvocationConfiguration.Output.Write(BuildDetails);
+            }
+
+            return exitCode;
+        }
+    }
+}

@@ -1,0 +1,468 @@
+using System.Text;
+using System.Text.Json;
+using Feed.Excerpts;
+using Feed.Tool.Diagnostics;
+
+namespace Feed.Tool.Configuration;
+
+/// <summary>
+/// Reads the JSON config file. Written by hand over <see cref="Utf8JsonReader"/> rather than with a serializer: it
+/// needs no reflection or source generator, it reports every unknown key and wrong type (not just the first) and it
+/// knows the line and column of each, which a serializer's <see cref="JsonException"/> gives only for the first.
+/// </summary>
+/// <remarks>Comments and trailing commas are allowed, because people annotate config files. Keys are camelCase and case-sensitive.</remarks>
+internal static class ConfigReader
+{
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 16,
+    };
+
+    /// <summary>The keys a config file may hold, for messages and <c>--help</c>.</summary>
+    public static readonly IReadOnlyList<string> TopLevelKeys =
+    [
+        "siteUrl", "title", "description", "language", "author", "copyright", "icon", "logo", "pageSize", "permalink",
+        "fullContent", "formats", "archive", "excerpt", "timeZone",
+    ];
+
+    private static readonly string[] AuthorKeys = ["name", "email", "uri"];
+    private static readonly string[] ExcerptKeys = ["length", "ellipsis", "boundary", "mathPlaceholder", "displayMathPlaceholder"];
+
+    /// <summary>Reads and checks the config file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file, as the user named it (used in messages).</param>
+    /// <param name="diagnostics">Receives every problem found.</param>
+    /// <returns>The config; values with problems are left unset.</returns>
+    public static ToolConfig Read(string path, List<Diagnostic> diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            diagnostics.Add(new Diagnostic(path, 0, 0, DiagnosticCodes.ConfigUnreadable, $"cannot read the config file: {e.Message}"));
+            return ToolConfig.Empty;
+        }
+
+        return Parse(bytes, path, diagnostics);
+    }
+
+    /// <summary>Parses config JSON.</summary>
+    /// <param name="utf8">The file's bytes (a UTF-8 byte-order mark is skipped).</param>
+    /// <param name="path">The file name for messages.</param>
+    /// <param name="diagnostics">Receives every problem found.</param>
+    /// <returns>The config; values with problems are left unset.</returns>
+    public static ToolConfig Parse(ReadOnlySpan<byte> utf8, string path, List<Diagnostic> diagnostics)
+    {
+        if (utf8.StartsWith(Encoding.UTF8.Preamble))
+        {
+            utf8 = utf8[3..];
+        }
+
+        var state = new State(path, diagnostics);
+        var reader = new Utf8JsonReader(utf8, ReaderOptions);
+        var config = ToolConfig.Empty;
+        try
+        {
+            if (!reader.Read())
+            {
+                diagnostics.Add(new Diagnostic(path, 1, 1, DiagnosticCodes.ConfigSyntax, "the config file is empty; it must hold a JSON object."));
+                return config;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                state.Error(utf8, ref reader, DiagnosticCodes.ConfigSyntax, "the config file must hold a JSON object ({ ... }).");
+                return config;
+            }
+
+            config = ReadRoot(utf8, ref reader, state);
+            if (reader.Read())
+            {
+                state.Error(utf8, ref reader, DiagnosticCodes.ConfigSyntax, "unexpected content after the config object.");
+            }
+        }
+        catch (JsonException e)
+        {
+            // Utf8JsonReader reports 0-based positions; the column is in bytes, which equals characters for the
+            // ASCII that JSON punctuation is made of.
+            int line = (int)(e.LineNumber ?? 0) + 1;
+            int column = (int)(e.BytePositionInLine ?? 0) + 1;
+            string message = e.Message;
+            int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            diagnostics.Add(new Diagnostic(path, line, column, DiagnosticCodes.ConfigSyntax,
+                "invalid JSON: " + (cut > 0 ? message[..cut].TrimEnd() : message)));
+        }
+
+        return config;
+    }
+
+    private static ToolConfig ReadRoot(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, State state)
+    {
+        var config = ToolConfig.Empty;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = reader.GetString()!;
+            var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            if (!seen.Add(key))
+            {
+                state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, $"'{key}' is given more than once.");
+            }
+
+            reader.Read();
+            switch (key)
+            {
+                case "siteUrl":
+                    if (state.String(utf8, ref reader, key) is { } siteUrl)
+                    {
+                        Uri? uri = SettingValues.ParseSiteUrl(siteUrl, out string? error);
+                        state.Check(utf8, ref reader, key, error);
+                        config = config with { SiteUrl = uri };
+                    }
+
+                    break;
+                case "title":
+                    config = config with { Title = state.NonEmptyString(utf8, ref reader, key) };
+                    break;
+                case "description":
+                    config = config with { Description = state.String(utf8, ref reader, key) };
+                    break;
+                case "copyright":
+                    config = config with { Copyright = state.String(utf8, ref reader, key) };
+                    break;
+                case "language":
+                    if (state.String(utf8, ref reader, key) is { } language)
+                    {
+                        bool ok = SettingValues.IsLanguageTag(language);
+                        state.Check(utf8, ref reader, key, ok ? null : $"'{language}' is not a language tag such as 'en' or 'zh-CN'.");
+                        config = config with { Language = ok ? language : null };
+                    }
+
+                    break;
+                case "icon":
+                    config = config with { Icon = state.AbsoluteUri(utf8, ref reader, key) };
+                    break;
+                case "logo":
+                    config = config with { Logo = state.AbsoluteUri(utf8, ref reader, key) };
+                    break;
+                case "author":
+                    config = config with { Author = ReadAuthor(utf8, ref reader, state) };
+                    break;
+                case "pageSize":
+                    config = config with { PageSize = state.PositiveInt(utf8, ref reader, key) };
+                    break;
+                case "permalink":
+                    if (state.String(utf8, ref reader, key) is { } permalink)
+                    {
+                        string? error = SettingValues.CheckPermalinkTemplate(permalink);
+                        state.Check(utf8, ref reader, key, error);
+                        config = config with { Permalink = error is null ? permalink : null };
+                    }
+
+                    break;
+                case "fullContent":
+                    config = config with { FullContent = state.Bool(utf8, ref reader, key) };
+                    break;
+                case "archive":
+                    config = config with { Archive = state.Bool(utf8, ref reader, key) };
+                    break;
+                case "formats":
+                    config = config with { Formats = ReadFormats(utf8, ref reader, state) };
+                    break;
+                case "excerpt":
+                    config = ReadExcerpt(utf8, ref reader, state, config);
+                    break;
+                case "timeZone":
+                    if (state.String(utf8, ref reader, key) is { } zoneId)
+                    {
+                        TimeZoneInfo? zone = FindTimeZone(zoneId);
+                        state.Check(utf8, ref reader, key, zone is null ? $"'{zoneId}' is not a known IANA time zone (for example 'Asia/Shanghai')." : null);
+                        config = config with { TimeZone = zone };
+                    }
+
+                    break;
+                case "$schema":
+                    reader.Skip(); // editors add it; it configures nothing
+                    break;
+                default:
+                    state.Add(line, column, DiagnosticCodes.ConfigUnknownKey,
+                        $"unknown key '{key}'; the keys are {string.Join(", ", TopLevelKeys)}.");
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return config;
+    }
+
+    private static FeedAuthor? ReadAuthor(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, State state)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            // Shorthand, as in front matter: "author": "Name".
+            return state.NonEmptyString(utf8, ref reader, "author") is { } only ? new FeedAuthor(only) : null;
+        }
+
+        if (!state.Expect(utf8, ref reader, "author", JsonTokenType.StartObject, "an object {\"name\", \"email\", \"uri\"} or a name"))
+        {
+            return null;
+        }
+
+        var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+        string? name = null, email = null;
+        Uri? uri = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = reader.GetString()!;
+            var (keyLine, keyColumn) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            reader.Read();
+            switch (key)
+            {
+                case "name":
+                    name = state.NonEmptyString(utf8, ref reader, "author.name");
+                    break;
+                case "email":
+                    email = state.NonEmptyString(utf8, ref reader, "author.email");
+                    if (email is not null && !SettingValues.IsEmail(email))
+                    {
+                        state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'author.email' must be a bare e-mail address such as someone@example.org.");
+                        email = null;
+                    }
+
+                    break;
+                case "uri":
+                    uri = state.AbsoluteUri(utf8, ref reader, "author.uri");
+                    break;
+                default:
+                    state.Add(keyLine, keyColumn, DiagnosticCodes.ConfigUnknownKey,
+                        $"unknown key 'author.{key}'; the keys are {string.Join(", ", AuthorKeys)}.");
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        if (name is null)
+        {
+            state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, "'author' needs a non-empty 'name'.");
+            return null;
+        }
+
+        return new FeedAuthor(name) { Email = email, Uri = uri };
+    }
+
+    private static List<FeedFormat>? ReadFormats(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, State state)
+    {
+        if (!state.Expect(utf8, ref reader, "formats", JsonTokenType.StartArray, "an array such as [\"rss\", \"atom\"]"))
+        {
+            return null;
+        }
+
+        var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+        var formats = new List<FeedFormat>();
+        bool ok = true;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            string? text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            FeedFormat? format = text switch
+            {
+                "rss" => FeedFormat.Rss20,
+                "atom" => FeedFormat.Atom10,
+                _ => null,
+            };
+            if (format is null)
+            {
+                state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'formats' items must be \"rss\" or \"atom\".");
+                reader.Skip();
+                ok = false;
+            }
+            else if (formats.Contains(format.Value))
+            {
+                state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, $"'formats' lists \"{text}\" twice.");
+                ok = false;
+            }
+            else
+            {
+                formats.Add(format.Value);
+            }
+        }
+
+        if (ok && formats.Count == 0)
+        {
+            state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, "'formats' must name at least one of \"rss\", \"atom\".");
+            return null;
+        }
+
+        return ok ? formats : null;
+    }
+
+    private static ToolConfig ReadExcerpt(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, State state, ToolConfig config)
+    {
+        if (!state.Expect(utf8, ref reader, "excerpt", JsonTokenType.StartObject, "an object"))
+        {
+            return config;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = reader.GetString()!;
+            var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            reader.Read();
+            switch (key)
+            {
+                case "length":
+                    config = config with { ExcerptLength = state.PositiveInt(utf8, ref reader, "excerpt.length") };
+                    break;
+                case "ellipsis":
+                    config = config with { ExcerptEllipsis = state.String(utf8, ref reader, "excerpt.ellipsis") };
+                    break;
+                case "mathPlaceholder":
+                    config = config with { MathPlaceholder = state.String(utf8, ref reader, "excerpt.mathPlaceholder") };
+                    break;
+                case "displayMathPlaceholder":
+                    config = config with { DisplayMathPlaceholder = state.String(utf8, ref reader, "excerpt.displayMathPlaceholder") };
+                    break;
+                case "boundary":
+                    if (state.String(utf8, ref reader, "excerpt.boundary") is { } boundary)
+                    {
+                        ExcerptBoundary? value = boundary switch
+                        {
+                            "word" => ExcerptBoundary.Word,
+                            "character" => ExcerptBoundary.Character,
+                            _ => null,
+                        };
+                        state.Check(utf8, ref reader, "excerpt.boundary", value is null ? $"'{boundary}' is not \"word\" or \"character\"." : null);
+                        config = config with { ExcerptBoundary = value };
+                    }
+
+                    break;
+                default:
+                    state.Add(line, column, DiagnosticCodes.ConfigUnknownKey,
+                        $"unknown key 'excerpt.{key}'; the keys are {string.Join(", ", ExcerptKeys)}.");
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return config;
+    }
+
+    /// <summary>Finds an IANA time zone, or <see langword="null"/>.</summary>
+    /// <param name="id">The IANA id, e.g. <c>Asia/Shanghai</c>.</param>
+    /// <returns>The zone, or <see langword="null"/> when the system does not know it.</returns>
+    public static TimeZoneInfo? FindTimeZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Error collection with the file name, plus typed readers that report a wrong type and skip the value.</summary>
+    private sealed class State(string path, List<Diagnostic> diagnostics)
+    {
+        public void Add(int line, int column, string code, string message) =>
+            diagnostics.Add(new Diagnostic(path, line, column, code, message));
+
+        public void Error(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string code, string message)
+        {
+            var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            Add(line, column, code, message);
+        }
+
+        public void Check(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key, string? error)
+        {
+            if (error is not null)
+            {
+                Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, $"'{key}': {error}");
+            }
+        }
+
+        public bool Expect(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key, JsonTokenType type, string what)
+        {
+            if (reader.TokenType == type)
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, $"'{key}' must be {what}, not {Describe(reader.TokenType)}.");
+            }
+
+            reader.Skip();
+            return false;
+        }
+
+        public string? String(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key) =>
+            Expect(utf8, ref reader, key, JsonTokenType.String, "a string") ? reader.GetString() : null;
+
+        public string? NonEmptyString(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key)
+        {
+            string? value = String(utf8, ref reader, key);
+            if (value is not null && string.IsNullOrWhiteSpace(value))
+            {
+                Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, $"'{key}' must not be empty.");
+                return null;
+            }
+
+            return value;
+        }
+
+        public Uri? AbsoluteUri(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key)
+        {
+            if (String(utf8, ref reader, key) is not { } text)
+            {
+                return null;
+            }
+
+            Uri? uri = SettingValues.ParseAbsoluteUri(text, out string? error);
+            Check(utf8, ref reader, key, error);
+            return uri;
+        }
+
+        public bool? Bool(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key)
+        {
+            if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+            {
+                return reader.GetBoolean();
+            }
+
+            Expect(utf8, ref reader, key, JsonTokenType.True, "true or false");
+            return null;
+        }
+
+        public int? PositiveInt(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key)
+        {
+            if (!Expect(utf8, ref reader, key, JsonTokenType.Number, "a whole number"))
+            {
+                return null;
+            }
+
+            if (!reader.TryGetInt32(out int value) || value < 1)
+            {
+                Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, $"'{key}' must be a whole number of at least 1.");
+                return null;
+            }
+
+            return value;
+        }
+
+        private static string Describe(JsonTokenType type) => type switch
+        {
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.String => "a string",
+            JsonTokenType.Number => "a number",
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            _ => type.ToString(),
+        };
+    }
+}

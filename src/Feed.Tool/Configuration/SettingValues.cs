@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+
+namespace Feed.Tool.Configuration;
+
+/// <summary>Checks shared by flags, the config file and front matter, so each value means the same wherever it is given.</summary>
+internal static partial class SettingValues
+{
+    /// <summary>The placeholders a permalink template may use.</summary>
+    public static readonly IReadOnlyList<string> PermalinkPlaceholders = ["{year}", "{month}", "{day}", "{slug}"];
+
+    /// <summary>The default permalink template.</summary>
+    public const string DefaultPermalink = "/posts/{slug}/";
+
+    /// <summary>Parses a site URL: absolute http or https, no query or fragment. A missing final <c>/</c> is added.</summary>
+    /// <remarks>
+    /// The final slash matters: every feed URL and permalink is resolved against the site URL, and
+    /// <c>https://example.org/blog</c> would resolve <c>feed.xml</c> to <c>https://example.org/feed.xml</c>.
+    /// </remarks>
+    /// <returns><see langword="null"/> and an error sentence when the text is not a usable site URL.</returns>
+    public static Uri? ParseSiteUrl(string text, out string? error)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            error = $"'{text}' is not an absolute http or https URL.";
+            return null;
+        }
+
+        if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            error = $"'{text}' must not have a query or a fragment.";
+            return null;
+        }
+
+        error = null;
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
+    /// <summary>Parses an absolute URI of any scheme (an author's page, an icon).</summary>
+    /// <returns><see langword="null"/> and an error sentence when the text is not an absolute URI.</returns>
+    public static Uri? ParseAbsoluteUri(string text, out string? error)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out Uri? uri))
+        {
+            error = null;
+            return uri;
+        }
+
+        error = $"'{text}' is not an absolute URI.";
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is a bare e-mail address: one <c>@</c> with text on both sides, no blanks or brackets.</summary>
+    /// <remarks>The rule <see cref="FeedOptions.Validate"/> applies to authors (RSS 2.0 writes <c>email (Name)</c> itself).</remarks>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public static bool IsEmail(string text)
+    {
+        int at = text.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.AsSpan().ContainsAny(" \t\r\n()<>,;\"");
+    }
+
+    /// <summary>Whether <paramref name="text"/> looks like a BCP 47 language tag (<c>en</c>, <c>zh-CN</c>, <c>zh-Hans-CN</c>).</summary>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public static bool IsLanguageTag(string text) => LanguageTag().IsMatch(text);
+
+    /// <summary>Checks a permalink template: only known placeholders, no query or fragment, no backslash.</summary>
+    /// <returns>An error sentence, or <see langword="null"/> when the template is fine.</returns>
+    public static string? CheckPermalinkTemplate(string template)
+    {
+        if (template.Length == 0)
+        {
+            return "a permalink must not be empty.";
+        }
+
+        if (template.Contains('\\', StringComparison.Ordinal) || template.Contains('?', StringComparison.Ordinal)
+            || template.Contains('#', StringComparison.Ordinal))
+        {
+            return $"the permalink '{template}' must not contain '\\', '?' or '#'.";
+        }
+
+        int i = 0;
+        while ((i = template.IndexOf('{', i)) >= 0)
+        {
+            int end = template.IndexOf('}', i);
+            string placeholder = end < 0 ? template[i..] : template[i..(end + 1)];
+            if (!PermalinkPlaceholders.Contains(placeholder, StringComparer.Ordinal))
+            {
+                return $"the permalink '{template}' uses '{placeholder}'; the placeholders are {string.Join(", ", PermalinkPlaceholders)}.";
+            }
+
+            i = end + 1;
+        }
+
+        return template.Contains('}', StringComparison.Ordinal) && template.Replace("{year}", "", StringComparison.Ordinal)
+            .Replace("{month}", "", StringComparison.Ordinal).Replace("{day}", "", StringComparison.Ordinal)
+            .Replace("{slug}", "", StringComparison.Ordinal).Contains('}', StringComparison.Ordinal)
+            ? $"the permalink '{template}' has a '}}' without a matching '{{'."
+            : null;
+    }
+
+    // RFC 5646 in its common shapes: a 2-3 letter language (or up to 8), then subtags of 1-8 letters or digits.
+    [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTag();
+}

@@ -1,0 +1,174 @@
+using Feed.Excerpts;
+using Feed.Tool.Diagnostics;
+using Feed.Tool.Posts;
+
+namespace Feed.Tool.Configuration;
+
+/// <summary>The values given on the command line; <see langword="null"/> (or <see langword="false"/>) when a flag was not given.</summary>
+/// <remarks>Immutable.</remarks>
+internal sealed record CommandLineValues
+{
+    /// <summary>Gets the posts folder argument.</summary>
+    public required string PostsDir { get; init; }
+
+    /// <summary>Gets <c>--out</c>.</summary>
+    public required string OutDir { get; init; }
+
+    /// <summary>Gets <c>--config</c>.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>Gets <c>--site-url</c>.</summary>
+    public string? SiteUrl { get; init; }
+
+    /// <summary>Gets <c>--title</c>.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Gets <c>--description</c>.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Gets <c>--page-size</c>, when given explicitly.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>Gets <c>--excerpt-length</c>, when given explicitly.</summary>
+    public int? ExcerptLength { get; init; }
+
+    /// <summary>Gets <c>--drafts</c>.</summary>
+    public bool Drafts { get; init; }
+
+    /// <summary>Gets <c>--future</c>.</summary>
+    public bool Future { get; init; }
+
+    /// <summary>Gets <c>--now</c>.</summary>
+    public string? Now { get; init; }
+
+    /// <summary>Gets <c>--quiet</c>.</summary>
+    public bool Quiet { get; init; }
+}
+
+/// <summary>Merges the command line over the config file over the defaults, and checks the result.</summary>
+internal static class SettingsResolver
+{
+    /// <summary>Resolves the settings of one run.</summary>
+    /// <param name="values">The command line.</param>
+    /// <param name="diagnostics">Receives every usage problem (all are exit code 2).</param>
+    /// <returns>The settings, or <see langword="null"/> when there are problems.</returns>
+    public static BuildSettings? Resolve(CommandLineValues values, List<Diagnostic> diagnostics)
+    {
+        int before = diagnostics.Count;
+        void Usage(string message) => diagnostics.Add(new Diagnostic(null, 0, 0, DiagnosticCodes.InvalidSettings, message));
+
+        if (!Directory.Exists(values.PostsDir))
+        {
+            Usage(File.Exists(values.PostsDir)
+                ? $"the posts folder '{values.PostsDir}' is a file; give the folder that holds the *.md posts."
+                : $"the posts folder '{values.PostsDir}' does not exist.");
+        }
+
+        if (File.Exists(values.OutDir))
+        {
+            Usage($"--out '{values.OutDir}' is a file; give a folder (it is created if missing).");
+        }
+
+        ToolConfig config = values.ConfigFile is null ? ToolConfig.Empty : ConfigReader.Read(values.ConfigFile, diagnostics);
+
+        Uri? siteUrl = config.SiteUrl;
+        if (values.SiteUrl is not null)
+        {
+            siteUrl = SettingValues.ParseSiteUrl(values.SiteUrl, out string? error);
+            if (error is not null)
+            {
+                Usage($"--site-url: {error}");
+            }
+        }
+        else if (siteUrl is null && !HasConfigError(diagnostics, before))
+        {
+            Usage("the site URL is required: pass --site-url https://example.org/ or set \"siteUrl\" in the config file.");
+        }
+
+        string? title = values.Title ?? config.Title;
+        if (values.Title is not null && string.IsNullOrWhiteSpace(values.Title))
+        {
+            Usage("--title must not be empty.");
+        }
+        else if (title is null && !HasConfigError(diagnostics, before))
+        {
+            Usage("the feed title is required: pass --title \"My blog\" or set \"title\" in the config file.");
+        }
+
+        if (values.PageSize is < 1)
+        {
+            Usage($"--page-size must be at least 1 (was {values.PageSize}).");
+        }
+
+        if (values.ExcerptLength is < 1)
+        {
+            Usage($"--excerpt-length must be at least 1 (was {values.ExcerptLength}).");
+        }
+
+        DateTimeOffset? now = null;
+        if (values.Now is not null)
+        {
+            if (PostDates.TryParseRfc3339(values.Now, out DateTimeOffset parsed, out string? error))
+            {
+                now = parsed;
+            }
+            else
+            {
+                Usage($"--now: {error}.");
+            }
+        }
+
+        if (diagnostics.Count > before || siteUrl is null || title is null)
+        {
+            return null;
+        }
+
+        var options = new FeedOptions
+        {
+            Title = title,
+            Description = values.Description ?? config.Description,
+            Language = config.Language,
+            Copyright = config.Copyright,
+            Icon = config.Icon,
+            Logo = config.Logo,
+            PageSize = values.PageSize ?? config.PageSize ?? 10,
+            FullContent = config.FullContent ?? true,
+            Archive = config.Archive ?? false,
+            Excerpt = new ExcerptOptions
+            {
+                Length = values.ExcerptLength ?? config.ExcerptLength ?? ExcerptOptions.DefaultLength,
+                Ellipsis = config.ExcerptEllipsis ?? ExcerptOptions.DefaultEllipsis,
+                Boundary = config.ExcerptBoundary ?? ExcerptBoundary.Word,
+                MathPlaceholder = config.MathPlaceholder ?? ExcerptOptions.DefaultMathPlaceholder,
+                DisplayMathPlaceholder = config.DisplayMathPlaceholder ?? ExcerptOptions.DefaultMathPlaceholder,
+            },
+        };
+        if (config.Author is not null)
+        {
+            options.Authors.Add(config.Author);
+        }
+
+        Output.OutputLayout.Apply(options, siteUrl);
+
+        // The library's own rules, last: whatever it refuses is a settings problem, reported like the rest.
+        foreach (string problem in options.Validate())
+        {
+            Usage(problem);
+        }
+
+        if (diagnostics.Count > before)
+        {
+            return null;
+        }
+
+        IReadOnlyList<FeedFormat> formats = config.Formats is null
+            ? [FeedFormat.Rss20, FeedFormat.Atom10]
+            : config.Formats.Order().ToArray();
+        var rules = new PostRules(siteUrl, config.Permalink ?? SettingValues.DefaultPermalink, config.TimeZone ?? TimeZoneInfo.Utc);
+        return new BuildSettings(values.PostsDir, values.OutDir, options, formats, rules, values.Drafts, values.Future, now, values.Quiet);
+    }
+
+    // A key that the config file gives but gets wrong was reported already; don't add "is required" on top.
+    private static bool HasConfigError(List<Diagnostic> diagnostics, int before) =>
+        diagnostics.Skip(before).Any(d => d.Code.StartsWith("FEED010", StringComparison.Ordinal) && d.Code != DiagnosticCodes.InvalidSettings);
+}

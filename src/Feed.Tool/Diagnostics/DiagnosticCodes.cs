@@ -1,0 +1,90 @@
+namespace Feed.Tool.Diagnostics;
+
+/// <summary>
+/// The stable error codes of <c>feed build</c>. A code never changes meaning once released, so scripts and docs can
+/// rely on it. <c>FEED00xx</c> are input errors (exit code 1); <c>FEED01xx</c> are usage errors: the command line or
+/// the config file (exit code 2).
+/// </summary>
+internal static class DiagnosticCodes
+{
+    /// <summary>A post (or the posts folder) cannot be read: missing, a broken link, no permission, an I/O error.</summary>
+    public const string UnreadableFile = "FEED0001";
+
+    /// <summary>A post is not valid UTF-8.</summary>
+    public const string InvalidEncoding = "FEED0002";
+
+    /// <summary>A post has no front matter: it must start with a <c>---</c> line and close it with another.</summary>
+    public const string MissingFrontMatter = "FEED0003";
+
+    /// <summary>The front matter is not valid YAML, is not a mapping, or repeats a key.</summary>
+    public const string InvalidYaml = "FEED0004";
+
+    /// <summary>A required front-matter field (<c>title</c>, <c>date</c>) is missing or empty.</summary>
+    public const string MissingField = "FEED0005";
+
+    /// <summary>A front-matter field has the wrong type or an invalid value.</summary>
+    public const string InvalidField = "FEED0006";
+
+    /// <summary>A <c>date</c> or <c>updated</c> value is not a valid date.</summary>
+    public const string InvalidDate = "FEED0007";
+
+    /// <summary>Two posts resolve to the same URL (usually the same slug).</summary>
+    public const string DuplicateUrl = "FEED0008";
+
+    /// <summary>Two posts have the same id (Atom <c>id</c>, RSS <c>guid</c>).</summary>
+    public const string DuplicateId = "FEED0009";
+
+    /// <summary>A slug is empty, or holds a path separator or a dot segment, and so would escape its folder.</summary>
+    public const string EscapingSlug = "FEED0010";
+
+    /// <summary>A permalink is malformed or resolves to a URL outside the site URL.</summary>
+    public const string EscapingPermalink = "FEED0011";
+
+    /// <summary>A file in the output folder that this tool did not write would be overwritten.</summary>
+    public const string OutputConflict = "FEED0012";
+
+    /// <summary>Writing the output failed (I/O error); nothing was committed.</summary>
+    public const string OutputFailed = "FEED0013";
+
+    /// <summary>The config file is missing or cannot be read.</summary>
+    public const string ConfigUnreadable = "FEED0100";
+
+    /// <summary>The config file is not valid JSON.</summary>
+    public const string ConfigSyntax = "FEED0101";
+
+    /// <summary>The config file has a key this tool does not know.</summary>
+    public const string ConfigUnknownKey = "FEED0102";
+
+    /// <summary>A config key has the wrong type or an invalid value.</summary>
+    public const string ConfigInvalidValue = "FEED0103";
+
+    /// <summary>The merged settings (flags over config) are incomplete or invalid, e.g. no site URL or title.</summary>
+    public const string InvalidSettings = "FEED0104";
+
+    /// <summary>The command line cannot be parsed: an unknown option, a missing or malformed value.</summary>
+    public const string CommandLine = "FEED0105";
+
+    /// <summary>Every code with a one-line description, for <c>--help</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> All { get; } =
+    [
+        new(UnreadableFile, "a post or the posts folder cannot be read"),
+        new(InvalidEncoding, "a post is not valid UTF-8"),
+        new(MissingFrontMatter, "no front matter (the file must start with a '---' line and close it)"),
+        new(InvalidYaml, "broken YAML, front matter that is not a mapping, or a repeated key"),
+        new(MissingField, "title or date missing or empty"),
+        new(InvalidField, "a front-matter field with the wrong type or an invalid value"),
+        new(InvalidDate, "date or updated is not a valid date"),
+        new(DuplicateUrl, "two posts have the same URL (duplicate slug)"),
+        new(DuplicateId, "two posts have the same id"),
+        new(EscapingSlug, "a slug that is empty or holds '/', '\\', '.' or '..'"),
+        new(EscapingPermalink, "a permalink that is malformed or leaves the site URL"),
+        new(OutputConflict, "a file in --out that feed did not write would be overwritten"),
+        new(OutputFailed, "writing the output failed; nothing was changed"),
+        new(ConfigUnreadable, "the config file cannot be read"),
+        new(ConfigSyntax, "the config file is not valid JSON"),
+        new(ConfigUnknownKey, "an unknown key in the config file"),
+        new(ConfigInvalidValue, "a config value with the wrong type or an invalid value"),
+        new(InvalidSettings, "missing or invalid settings after merging flags over the config"),
+        new(CommandLine, "the command line cannot be parsed"),
+    ];
+}

@@ -1,0 +1,72 @@
+namespace Feed.Tool.Output;
+
+/// <summary>
+/// Where each feed document goes under <c>--out</c>. The layout is defined once, as the URL templates the generator
+/// links documents with; a document's file is then its own URL relative to the site URL. So a link in any document
+/// (self, next, prev-archive, ...) points at exactly the file written for that document, by construction.
+/// </summary>
+/// <remarks>
+/// <code>
+/// feed.xml                     RSS 2.0, page 1: the subscription document
+/// feed/2.xml, feed/3.xml ...   RSS pages 2..N (RFC 5005 §3 paging)
+/// feed/archive/1.xml ...       RSS archive documents, 1 = oldest (RFC 5005 §4, with "archive": true)
+/// atom.xml, atom/N.xml, atom/archive/N.xml   the same for Atom 1.0
+/// </code>
+/// </remarks>
+internal static class OutputLayout
+{
+    /// <summary>The file of the RSS subscription document.</summary>
+    public const string RssFile = "feed.xml";
+
+    /// <summary>The file of the Atom subscription document.</summary>
+    public const string AtomFile = "atom.xml";
+
+    /// <summary>The RSS page template, relative to <see cref="RssFile"/>'s URL.</summary>
+    public const string RssPageTemplate = "feed/{page}.xml";
+
+    /// <summary>The Atom page template, relative to <see cref="AtomFile"/>'s URL.</summary>
+    public const string AtomPageTemplate = "atom/{page}.xml";
+
+    /// <summary>The RSS archive template, relative to <see cref="RssFile"/>'s URL.</summary>
+    public const string RssArchiveTemplate = "feed/archive/{archive}.xml";
+
+    /// <summary>The Atom archive template, relative to <see cref="AtomFile"/>'s URL.</summary>
+    public const string AtomArchiveTemplate = "atom/archive/{archive}.xml";
+
+    /// <summary>Points the options' document URLs at this layout under <paramref name="siteUrl"/>.</summary>
+    /// <param name="options">The options to set.</param>
+    /// <param name="siteUrl">The site URL, ending in <c>/</c>.</param>
+    public static void Apply(FeedOptions options, Uri siteUrl)
+    {
+        options.SiteUrl = siteUrl;
+        options.RssUrl = new Uri(siteUrl, RssFile);
+        options.AtomUrl = new Uri(siteUrl, AtomFile);
+        options.RssPageUrlTemplate = RssPageTemplate;
+        options.AtomPageUrlTemplate = AtomPageTemplate;
+        options.RssArchiveUrlTemplate = RssArchiveTemplate;
+        options.AtomArchiveUrlTemplate = AtomArchiveTemplate;
+    }
+
+    /// <summary>The path under <c>--out</c> (with <c>/</c> separators) of the document at <paramref name="url"/>.</summary>
+    /// <param name="url">The document's absolute URL, from <see cref="FeedGenerator.GetUrl"/>.</param>
+    /// <param name="siteUrl">The site URL, ending in <c>/</c>.</param>
+    /// <returns>The relative path.</returns>
+    /// <exception cref="InvalidOperationException">The URL is not a plain file under the site URL (a bug in the layout).</exception>
+    public static string RelativePath(Uri url, Uri siteUrl)
+    {
+        string site = siteUrl.AbsoluteUri;
+        string full = url.AbsoluteUri;
+        if (!full.StartsWith(site, StringComparison.Ordinal) || url.Query.Length > 0 || url.Fragment.Length > 0)
+        {
+            throw new InvalidOperationException($"The document URL {full} is not a file under the site URL {site}.");
+        }
+
+        string relative = Uri.UnescapeDataString(full[site.Length..]);
+        if (!ManifestFile.IsSafeRelativePath(relative))
+        {
+            throw new InvalidOperationException($"The document URL {full} does not map to a file under --out.");
+        }
+
+        return relative;
+    }
+}

@@ -1,0 +1,137 @@
+using Feed.Tool.Diagnostics;
+
+namespace Feed.Tool.Posts;
+
+/// <summary>The first pass over the posts folder: every post's front matter, checked, filtered and sorted.</summary>
+/// <param name="Posts">The posts to publish, newest first (<see cref="FeedGenerator.NewestFirst"/>), bodies empty.</param>
+/// <param name="Read">How many post files were read.</param>
+/// <param name="SkippedDrafts">How many drafts were left out (0 with <c>--drafts</c>).</param>
+/// <param name="SkippedFuture">How many posts dated after now were left out (0 with <c>--future</c>).</param>
+/// <param name="Diagnostics">Every problem found, in path and line order. Non-empty means the build must not write.</param>
+/// <remarks>Immutable.</remarks>
+internal sealed record PostCatalog(
+    IReadOnlyList<PostHead> Posts, int Read, int SkippedDrafts, int SkippedFuture, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Reads every <c>*.md</c> under <paramref name="postsDir"/>, recursively, in ordinal path order.</summary>
+    /// <param name="postsDir">The posts folder, as the user wrote it.</param>
+    /// <param name="rules">The site-wide rules.</param>
+    /// <param name="includeDrafts">Keep drafts.</param>
+    /// <param name="includeFuture">Keep posts dated after <paramref name="now"/>.</param>
+    /// <param name="now">The build's "now".</param>
+    /// <param name="progress">Called with the number of files read so far and the number in all (from several threads).</param>
+    /// <param name="cancellationToken">Stops the pass.</param>
+    /// <returns>The catalog.</returns>
+    public static PostCatalog Load(
+        string postsDir, PostRules rules, bool includeDrafts, bool includeFuture, DateTimeOffset now,
+        Action<int, int>? progress, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<Diagnostic>();
+        IReadOnlyList<PostFile> files = FindFiles(postsDir, diagnostics);
+
+        // Files are independent: read them in parallel into slots indexed like `files`, so the result (and
+        // the order of messages) is the same whatever the thread timing.
+        var heads = new PostHead?[files.Count];
+        var perFile = new List<Diagnostic>?[files.Count];
+        int done = 0;
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var local = new List<Diagnostic>();
+            heads[i] = PostReader.ReadHead(files[i], rules, local);
+            perFile[i] = local.Count > 0 ? local : null;
+            progress?.Invoke(Interlocked.Increment(ref done), files.Count);
+        });
+        foreach (List<Diagnostic>? list in perFile)
+        {
+            if (list is not null)
+            {
+                diagnostics.AddRange(list);
+            }
+        }
+
+        int drafts = 0, future = 0;
+        var kept = new List<PostHead>(files.Count);
+        foreach (PostHead? head in heads)
+        {
+            if (head is null)
+            {
+                continue;
+            }
+
+            if (head.Draft && !includeDrafts)
+            {
+                drafts++;
+            }
+            else if (head.Post.Published > now && !includeFuture)
+            {
+                future++;
+            }
+            else
+            {
+                kept.Add(head);
+            }
+        }
+
+        // Identity checks apply to what is published: a draft that reuses a live post's slug is a rewrite in
+        // progress, not a clash, until it is published.
+        ReportDuplicates(kept, diagnostics);
+
+        kept.Sort((a, b) => FeedGenerator.NewestFirst.Compare(a.Post, b.Post));
+        diagnostics.Sort(Diagnostic.Order);
+        return new PostCatalog(kept, files.Count, drafts, future, diagnostics);
+    }
+
+    private static List<PostFile> FindFiles(string postsDir, List<Diagnostic> diagnostics)
+    {
+        string root = Path.GetFullPath(postsDir);
+        var files = new List<PostFile>();
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = false,
+            MatchType = MatchType.Simple,
+            MatchCasing = MatchCasing.CaseInsensitive, // the same posts on every OS
+            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, // .git, .obsidian, editor swap folders
+            ReturnSpecialDirectories = false,
+        };
+        try
+        {
+            foreach (string full in Directory.EnumerateFiles(root, "*.md", options))
+            {
+                string relative = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
+                files.Add(new PostFile(full, relative, Path.Join(postsDir, relative.Replace('/', Path.DirectorySeparatorChar))));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new Diagnostic(postsDir, 0, 0, DiagnosticCodes.UnreadableFile, $"cannot list the posts folder: {e.Message}"));
+        }
+
+        files.Sort(static (a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return files;
+    }
+
+    private static void ReportDuplicates(List<PostHead> posts, List<Diagnostic> diagnostics)
+    {
+        // `posts` is in path order here, so "first" is the first file by path, stable between runs.
+        var urls = new Dictionary<string, PostHead>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, PostHead>(StringComparer.Ordinal);
+        foreach (PostHead head in posts)
+        {
+            string url = head.Post.Url.AbsoluteUri;
+            if (!urls.TryAdd(url, head))
+            {
+                PostHead first = urls[url];
+                diagnostics.Add(new Diagnostic(head.File.DisplayPath, head.SlugLine, head.SlugColumn, DiagnosticCodes.DuplicateUrl,
+                    $"the URL {url} is also the URL of {first.File.DisplayPath}; give one of them another 'slug' or 'permalink'."));
+            }
+
+            // Two posts without an explicit id share one only when they share a URL, reported just above.
+            string id = head.Post.EffectiveId;
+            if (!ids.TryAdd(id, head) && (head.Post.Id is not null || ids[id].Post.Id is not null))
+            {
+                diagnostics.Add(new Diagnostic(head.File.DisplayPath, head.IdLine, head.IdColumn, DiagnosticCodes.DuplicateId,
+                    $"the id '{id}' is also the id of {ids[id].File.DisplayPath}; ids must be unique and never change (RFC 4287 §4.2.6)."));
+            }
+        }
+    }
+}

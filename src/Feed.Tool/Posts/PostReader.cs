@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using Feed.Tool.Diagnostics;
+using Microsoft.Win32.SafeHandles;
+
+namespace Feed.Tool.Posts;
+
+/// <summary>Reads post files: the front matter for the first pass, the body for the page that shows the post.</summary>
+/// <threadsafety>Stateless; safe to call from many threads.</threadsafety>
+internal static class PostReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a post's front matter (the whole file is checked for valid UTF-8 here, so a bad body is reported with the rest).</summary>
+    /// <param name="file">The post's file.</param>
+    /// <param name="rules">The site-wide rules.</param>
+    /// <param name="diagnostics">Receives the file's problems.</param>
+    /// <returns>The post with an empty body, or <see langword="null"/> when it has errors.</returns>
+    public static PostHead? ReadHead(PostFile file, PostRules rules, List<Diagnostic> diagnostics)
+    {
+        byte[]? rented = null;
+        try
+        {
+            if (!TryReadAll(file, diagnostics, out rented, out int length))
+            {
+                return null;
+            }
+
+            ReadOnlySpan<byte> bytes = rented.AsSpan(0, length);
+            if (!Utf8.IsValid(bytes))
+            {
+                int bad = FirstInvalidUtf8(bytes);
+                var (line, column) = TextPosition.Of(bytes, bad);
+                diagnostics.Add(new Diagnostic(file.DisplayPath, line, column, DiagnosticCodes.InvalidEncoding,
+                    "the file is not valid UTF-8; save it as UTF-8."));
+                return null;
+            }
+
+            if (!FrontMatter.TryFind(bytes, out FrontMatter bounds, out string? error))
+            {
+                diagnostics.Add(new Diagnostic(file.DisplayPath, 1, 1, DiagnosticCodes.MissingFrontMatter, error!));
+                return null;
+            }
+
+            string yaml = Encoding.UTF8.GetString(bytes.Slice(bounds.YamlStart, bounds.YamlLength));
+            return FrontMatterReader.Read(yaml, file, rules, diagnostics);
+        }
+        finally
+        {
+            if (rented is { Length: > 0 })
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Reads a post's body: the text after its front matter.</summary>
+    /// <param name="file">The post's file.</param>
+    /// <param name="diagnostics">Receives a problem if the file changed or vanished since the first pass.</param>
+    /// <returns>The body, or <see langword="null"/> on a problem.</returns>
+    public static string? ReadBody(PostFile file, List<Diagnostic> diagnostics)
+    {
+        byte[]? rented = null;
+        try
+        {
+            if (!TryReadAll(file, diagnostics, out rented, out int length))
+            {
+                return null;
+            }
+
+            ReadOnlySpan<byte> bytes = rented.AsSpan(0, length);
+            if (!FrontMatter.TryFind(bytes, out FrontMatter bounds, out _))
+            {
+                diagnostics.Add(new Diagnostic(file.DisplayPath, 1, 1, DiagnosticCodes.MissingFrontMatter,
+                    "the file lost its front matter while the build was running; run the build again."));
+                return null;
+            }
+
+            try
+            {
+                return StrictUtf8.GetString(bytes[bounds.BodyStart..]);
+            }
+            catch (DecoderFallbackException)
+            {
+                diagnostics.Add(new Diagnostic(file.DisplayPath, 0, 0, DiagnosticCodes.InvalidEncoding,
+                    "the file is not valid UTF-8 (it changed while the build was running)."));
+                return null;
+            }
+        }
+        finally
+        {
+            if (rented is { Length: > 0 })
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool TryReadAll(PostFile file, List<Diagnostic> diagnostics, out byte[] rented, out int length)
+    {
+        rented = [];
+        length = 0;
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            long size = RandomAccess.GetLength(handle);
+            if (size > Array.MaxLength)
+            {
+                throw new IOException("the file is too large.");
+            }
+
+            // Rent at least one byte more than the size: a file that grows while it is read is then noticed
+            // (the read does not stop at the buffer's end), and read again.
+            rented = ArrayPool<byte>.Shared.Rent((int)size + 1);
+            while (true)
+            {
+                int read = RandomAccess.Read(handle, rented.AsSpan(length), length);
+                if (read == 0)
+                {
+                    return true;
+                }
+
+                length += read;
+                if (length == rented.Length)
+                {
+                    byte[] bigger = ArrayPool<byte>.Shared.Rent(rented.Length * 2);
+                    rented.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(rented);
+                    rented = bigger;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            diagnostics.Add(new Diagnostic(file.DisplayPath, 0, 0, DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}"));
+            if (rented.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+
+            rented = [];
+            length = 0;
+            return false;
+        }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return offset;
+    }
+}

@@ -1,0 +1,32 @@
+using Feed.Content;
+
+namespace Feed.Tests.Content;
+
+public sealed class CharacterReferencesTests
+{
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("&#106;&#x61;&#X76;", "jav")]
+    [InlineData("&#106&#x61x", "ja" + "x")]
+    [InlineData("a&colon;b&Tab;c&NewLine;d&sol;&num;&quest;&fjlig;", "a:b\tc\nd/#?fj")]
+    [InlineData("&amp;&AMP;&lt;&gt;&quot;&apos;", "&&<>\"'")]
+    [InlineData("&amp x&lt", "& x<")]
+    [InlineData("&ampx &amp=1 &lt2", "&ampx &amp=1 &lt2")]
+    [InlineData("&eacute; &unknown; & &# &#x &#xZ;", "&eacute; &unknown; & &# &#x &#xZ;")]
+    [InlineData("&#0;&#xD800;&#x110000;&#99999999999;", "\uFFFD\uFFFD\uFFFD\uFFFD")]
+    [InlineData("&#x80;&#150;&#x81;", "\u20AC\u2013\u0081")]
+    [InlineData("&#x1F4A1;", "💡")]
+    public void Decodes_as_a_browser_does_in_attribute_values(string value, string expected)
+    {
+        var buffer = new CharBuffer(4);
+        try
+        {
+            CharacterReferences.Decode(value, ref buffer);
+            buffer.Written.ToString().ShouldBe(expected);
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+}
