@@ -18,6 +18,12 @@ namespace Feed.Content;
 /// every URL attribute anyway to check its scheme, raw HTML inside Markdown and HTML bodies need it regardless, and
 /// one resolver means one behaviour (fragment links, protocol-relative URLs, dot segments) for every URL.
 /// </para>
+/// <para>
+/// Cost per post (issue 6): one Markdig parse (none when the caller passes its parsed tree), one render through
+/// Markdig's own pooled <c>HtmlRenderer</c> and <c>StringWriter</c> (<c>MarkdownDocument.ToHtml</c> rents them from the
+/// pipeline, so a renderer of our own would add nothing), and one linear sanitising pass on pooled buffers. Strings
+/// allocated: Markdig's HTML and the result; none for an HTML body that needs no change.
+/// </para>
 /// </remarks>
 /// <threadsafety>Stateless; one instance may be shared by any number of threads.</threadsafety>
 internal sealed class HtmlContentRenderer
@@ -41,7 +47,8 @@ internal sealed class HtmlContentRenderer
     /// <param name="post">The post.</param>
     /// <param name="parsedBody">
     /// <see cref="FeedPost.Body"/> parsed with <see cref="MarkdownPipelines.Default"/>, or <see langword="null"/> to
-    /// parse it here. Ignored for HTML bodies. Rendering only reads the document.
+    /// parse it here. Ignored for HTML bodies. Rendering only reads the document. A body Markdig refuses to parse
+    /// (nested past its depth limit) is published as preformatted text rather than failing the feed.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="post"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The post's URL is not absolute, or its body format is unknown.</exception>
@@ -50,10 +57,43 @@ internal sealed class HtmlContentRenderer
         ArgumentNullException.ThrowIfNull(post);
         string html = post.BodyFormat switch
         {
-            PostBodyFormat.Markdown => (parsedBody ?? Markdown.Parse(post.Body, MarkdownPipelines.Default)).ToHtml(MarkdownPipelines.Default),
-            PostBodyFormat.Html => post.Body,
+            PostBodyFormat.Markdown => RenderMarkdown(post.Body ?? string.Empty, parsedBody),
+            PostBodyFormat.Html => post.Body ?? string.Empty,
             _ => throw new ArgumentException($"Unknown body format {post.BodyFormat} for post '{post.Url}'.", nameof(post)),
         };
         return HtmlSanitizer.Sanitize(html, post.Url);
+    }
+
+    private static string RenderMarkdown(string markdown, MarkdownDocument? parsed)
+    {
+        MarkdownDocument document;
+        try
+        {
+            document = parsed ?? Markdown.Parse(markdown, MarkdownPipelines.Default);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses input nested past its depth limit (a pathological body, or a table of some 20,000
+            // rows). One such post must not fail the whole feed: it goes out as what the author wrote, as text.
+            return PreformattedText(markdown);
+        }
+
+        return document.ToHtml(MarkdownPipelines.Default);
+    }
+
+    private static string PreformattedText(string text)
+    {
+        var buffer = new CharBuffer(text.Length + 16);
+        try
+        {
+            buffer.Append("<pre>");
+            buffer.AppendAttributeText(text, escapeAmpersand: true);
+            buffer.Append("</pre>");
+            return new string(buffer.Written);
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
     }
 }

@@ -25,15 +25,16 @@ namespace Feed.Content;
 /// run them.
 /// </para>
 /// <para>
-/// XML 1.0-forbidden characters (<see cref="XmlChars"/>) are removed before tokenizing, so none can reach the
-/// output and none can hide a tag from the tokenizer (<c>&lt;scr</c>, U+0001, <c>ipt&gt;</c> is a script here). The result is
-/// deterministic: it depends only on the HTML and the post's URL. When nothing changes, the input string itself is
+/// XML 1.0-forbidden characters and C1 controls (<see cref="FeedText.Clean"/>) are removed before tokenizing, so
+/// none can reach the output and none can hide a tag from the tokenizer (<c>&lt;scr</c>, U+0001, <c>ipt&gt;</c> is
+/// a script here), nor join two checked pieces when the writers clean the text again. The result is deterministic: it depends only on the HTML and the post's URL. When nothing changes, the input string itself is
 /// returned.
 /// </para>
 /// </remarks>
 internal sealed class HtmlSanitizer : IDisposable
 {
     private const int MaxAttributeNameLength = 64;
+    private const int MaxAttributes = 256;
 
     // The data: URL types kept: raster images, which cannot carry script.
     private static readonly string[] RasterImageTypes =
@@ -71,7 +72,9 @@ internal sealed class HtmlSanitizer : IDisposable
             throw new ArgumentException($"The post URL '{postUrl.OriginalString}' is not absolute; content URLs are resolved against it.", nameof(postUrl));
         }
 
-        string clean = XmlChars.Clean(html);
+        // The same clean-up the feed writers apply to every text (FeedText.Clean), done first: a character removed
+        // after this pass could join "java", U+0080, "script:" into a script URL that was never checked.
+        string clean = FeedText.Clean(html);
         using var sanitizer = new HtmlSanitizer(clean, postUrl);
         sanitizer.Run();
         ReadOnlySpan<char> written = sanitizer._output.Written;
@@ -87,6 +90,10 @@ internal sealed class HtmlSanitizer : IDisposable
     }
 
     private static bool IsHtmlSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
+
+    // Characters left out when a value is judged: whitespace and C0 controls (browsers strip them around a URL and
+    // ignore tab and newlines inside), and the C1 controls U+007F–U+009F, which FeedText.Clean may remove later.
+    private static bool IsIgnorable(char c) => c <= ' ' || (c >= '\u007F' && c <= '\u009F');
 
     private void Run()
     {
@@ -228,6 +235,9 @@ internal sealed class HtmlSanitizer : IDisposable
         }
 
         _attributeNames.Clear();
+        bool isFrame = rule == ElementRule.ReplaceWithLink && !isEndTag;
+        (int Start, int End) frameSource = (-1, -1);
+        (int Start, int End) frameTitle = (-1, -1);
         bool selfClosing = false;
         while (true)
         {
@@ -324,6 +334,19 @@ internal sealed class HtmlSanitizer : IDisposable
             {
                 Attribute(nameAt, nameEnd - nameAt, html[valueStart..valueEnd], hasValue, isLink);
             }
+            else if (isFrame && hasValue)
+            {
+                // The first src and title count, as for any repeated attribute.
+                ReadOnlySpan<char> attributeName = html[nameAt..nameEnd];
+                if (frameSource.Start < 0 && attributeName.Equals("src", StringComparison.OrdinalIgnoreCase))
+                {
+                    frameSource = (valueStart, valueEnd);
+                }
+                else if (frameTitle.Start < 0 && attributeName.Equals("title", StringComparison.OrdinalIgnoreCase))
+                {
+                    frameTitle = (valueStart, valueEnd);
+                }
+            }
         }
 
         if (write)
@@ -331,7 +354,48 @@ internal sealed class HtmlSanitizer : IDisposable
             _output.Append(selfClosing && !isEndTag ? " />" : ">");
         }
 
+        if (isFrame)
+        {
+            if (frameSource.Start >= 0)
+            {
+                AppendFrameLink(
+                    html[frameSource.Start..frameSource.End],
+                    frameTitle.Start < 0 ? default : html[frameTitle.Start..frameTitle.End]);
+            }
+
+            return SkipRawText(i, name);
+        }
+
         return rule == ElementRule.DropWithContent && !isEndTag ? SkipRawText(i, name) : i;
+    }
+
+    // <iframe src="…" title="…"> becomes <a href="…">title</a>, or the URL as its own text (see HtmlPolicy).
+    private void AppendFrameLink(ReadOnlySpan<char> source, ReadOnlySpan<char> title)
+    {
+        if (source.Trim(" \t\n\f\r").IsEmpty || !IsSafeValue("src", source, UrlRule.Resolve))
+        {
+            return;
+        }
+
+        _output.Append("<a href=\"");
+        int urlStart = _output.Length;
+        BaseUrl.AppendResolved(source, isDecoded: false, resolveSameDocument: true, ref _output, ref _urlScratch);
+        int urlEnd = _output.Length;
+        _output.Append("\">");
+        title = title.Trim(" \t\n\f\r");
+        if (title.IsEmpty)
+        {
+            // The URL, already escaped for an attribute, is valid text too; copied out first since the buffer may move.
+            _scratch.Length = 0;
+            _scratch.Append(_output.Written[urlStart..urlEnd]);
+            _output.Append(_scratch.Written);
+        }
+        else
+        {
+            _output.AppendAttributeText(title, escapeAmpersand: false);
+        }
+
+        _output.Append("</a>");
     }
 
     // Skips the content of a script or style element: raw text up to "</name" followed by whitespace, '/' or '>'
@@ -365,6 +429,11 @@ internal sealed class HtmlSanitizer : IDisposable
     {
         ReadOnlySpan<char> rawName = _html.AsSpan(nameStart, nameLength);
 
+        if (_attributeNames.Count == MaxAttributes)
+        {
+            return; // keeps the duplicate check below linear per tag on hostile input; no real tag comes close
+        }
+
         // A repeated attribute is ignored by browsers (duplicate-attribute): the first one counts, kept or not.
         foreach ((int start, int length) in _attributeNames)
         {
@@ -388,6 +457,12 @@ internal sealed class HtmlSanitizer : IDisposable
         }
 
         UrlRule urlRule = HtmlPolicy.ForAttribute(name);
+        bool isSameDocumentLink = isLink && name is "href";
+        if (urlRule == UrlRule.Resolve && !isSameDocumentLink && value.Trim(" \t\n\f\r").IsEmpty)
+        {
+            return; // src="" names nothing; the feed validator reports it as a relative reference
+        }
+
         if (hasValue && !IsSafeValue(name, value, urlRule))
         {
             return;
@@ -406,7 +481,7 @@ internal sealed class HtmlSanitizer : IDisposable
         {
             case UrlRule.Resolve:
                 // <a href> without a value is href="": a same-document reference like "#fn:1".
-                BaseUrl.AppendResolved(value, isDecoded: false, isLink && name is "href", ref _output, ref _urlScratch);
+                BaseUrl.AppendResolved(value, isDecoded: false, isSameDocumentLink, ref _output, ref _urlScratch);
                 break;
             case UrlRule.ResolveSrcSet:
                 if (!TryAppendSrcSet(value))
@@ -441,7 +516,7 @@ internal sealed class HtmlSanitizer : IDisposable
         int length = 0;
         foreach (char c in normalized)
         {
-            if (c > ' ')
+            if (!IsIgnorable(c))
             {
                 normalized[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
             }
@@ -505,7 +580,7 @@ internal sealed class HtmlSanitizer : IDisposable
         int length = 0;
         foreach (char c in url)
         {
-            if (c <= ' ')
+            if (IsIgnorable(c))
             {
                 continue;
             }
@@ -635,13 +710,14 @@ internal sealed class HtmlSanitizer : IDisposable
         }
     }
 
-    // A numeric reference can spell a character XML 1.0 forbids (&#7;); decoded text must lose it again.
+    // A numeric reference can spell a character XML 1.0 forbids (&#7;) or FeedText.Clean removes (&#x81;); decoded
+    // text must lose it again.
     private static Span<char> RemoveXmlForbidden(Span<char> decoded)
     {
         int length = 0;
         foreach (char c in decoded)
         {
-            if ((c >= ' ' || c is '\t' or '\n' or '\r') && c is not ('\uFFFE' or '\uFFFF'))
+            if ((c >= ' ' || c is '\t' or '\n' or '\r') && c is not ('\uFFFE' or '\uFFFF') && (c < '\u007F' || c > '\u009F'))
             {
                 decoded[length++] = c;
             }

@@ -169,8 +169,8 @@ internal static class HtmlTextReader
 
         int after = bodyStart + close + 3;
         if (seekDivider
-            && collector.Length > 0 // a divider before any text would give an empty excerpt: ignored
             && !collector.Suppressed
+            && collector.CanEndHere() // before any text it would give an empty excerpt: ignored
             && rest[..close].Trim().Equals("more", StringComparison.OrdinalIgnoreCase)
             && IsAloneOnItsLine(html, start, after))
         {

@@ -206,17 +206,21 @@ internal sealed class FeedXmlWriter : XmlWriter
         (ns.Length == 0 && localName == "description" && _elements.Count >= 2 && _elements[^2].LocalName == "item")
         || (ns == FeedNamespaces.Content && localName == "encoded");
 
+    // The escaping XmlWriter does, with hexadecimal references for & and <, and line ends normalized to \n as
+    // NewLineHandling.Replace does for every other text.
     private static string EscapeWithCharacterReferences(string text)
     {
         var builder = new StringBuilder(text.Length + 16);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
             _ = c switch
             {
                 '&' => builder.Append("&#x26;"),
                 '<' => builder.Append("&#x3C;"),
                 '>' => builder.Append("&gt;"),
-                '\r' => builder.Append("&#xD;"),
+                '\r' when i + 1 < text.Length && text[i + 1] == '\n' => builder,
+                '\r' => builder.Append('\n'),
                 _ => builder.Append(c),
             };
         }

@@ -22,7 +22,7 @@ public sealed partial class SanitizerPropertyTests
         "&colon;", "&Tab;", "&NewLine;", "&#58;", "&#x3A;", "vbscript:", "data:text/html,", "data:image/png;base64,",
         "alert(1)", "expression(", "url(", "<!--", "-->", "--!>", "<!-->", "<!", "<?", "?>", "<![CDATA[", "]]>",
         "<!DOCTYPE html>", "#fn1", "//cdn.example/x.png", "../", "./", "?q=1", "&amp;", "&quot;", "&lt;", "&gt;",
-        "&#7;", "&#x0;", "&#xFFFE;", "\0", "\u0001", "\u0008", "\u000B", "\u001F", "\uFFFE", "\uFFFF", "\uD800", "\uDC00", "中文", "😀", "👨‍👩‍👧", "𝑥",
+        "&#7;", "&#x0;", "&#xFFFE;", "&#x81;", "\u0080", "\u009F", "\u007F", "\0", "\u0001", "\u0008", "\u000B", "\u001F", "\uFFFE", "\uFFFF", "\uD800", "\uDC00", "中文", "😀", "👨‍👩‍👧", "𝑥",
     ];
 
     private static readonly Gen<string> Html =
@@ -39,6 +39,8 @@ public sealed partial class SanitizerPropertyTests
         {
             string output = HtmlSanitizer.Sanitize(html, new Uri(ContentHtml.PostUrl));
             AssertHarmless(output);
+            // The writers' own clean-up finds nothing left to remove, so it cannot change what was checked.
+            FeedText.Clean(output).ShouldBe(output);
         }, iter: 20_000);
 
     [Fact]

@@ -40,15 +40,22 @@ public sealed class SanitizingTests
     public void Active_elements_are_removed(string html, string expected) =>
         ContentHtml.FromHtml(html).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("<p><iframe src=\"https://www.youtube.com/embed/x\" allowfullscreen></iframe></p>", "<p><a href=\"https://www.youtube.com/embed/x\">https://www.youtube.com/embed/x</a></p>")]
+    [InlineData("<iframe title=\"A &amp; B <demo>\" src=\"/embed/1?a=1&amp;b=2\" onload=\"x()\">fallback <b>text</b></iframe>after", "<a href=\"https://example.org/embed/1?a=1&amp;b=2\">A &amp; B &lt;demo&gt;</a>after")]
+    [InlineData("<IFRAME SRC=//player.example/v/1 src=\"https://evil.example/\"/>x</iframe >y", "<a href=\"https://player.example/v/1\">https://player.example/v/1</a>y")]
+    [InlineData("a<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>b", "ab")]
+    [InlineData("a<iframe src=\"javascript:alert(1)\"></iframe>b", "ab")]
+    [InlineData("a<iframe src=\"  \"></iframe>b", "ab")]
+    [InlineData("a<iframe src=\"https://x.example/\">never closed <script>alert(1)</script>", "a<a href=\"https://x.example/\">https://x.example/</a>")]
+    [InlineData("a</iframe>b", "ab")]
+    public void Frames_become_links_to_what_they_embedded(string html, string expected) =>
+        ContentHtml.FromHtml(html).ShouldBe(expected);
+
     [Fact]
-    public void Iframes_stay_but_lose_srcdoc_and_dangerous_sources()
-    {
-        ContentHtml.FromHtml("<iframe src=\"https://www.youtube.com/embed/x\" allowfullscreen></iframe>")
-            .ShouldBe("<iframe src=\"https://www.youtube.com/embed/x\" allowfullscreen></iframe>");
-        ContentHtml.FromHtml("<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>")
-            .ShouldBe("<iframe></iframe>");
-        ContentHtml.FromHtml("<iframe src=\"javascript:alert(1)\"></iframe>").ShouldBe("<iframe></iframe>");
-    }
+    public void Empty_source_attributes_are_dropped() =>
+        ContentHtml.FromHtml("<img src=\"\" alt=\"a\"><video poster=\" \" src></video>")
+            .ShouldBe("<img alt=\"a\"><video></video>");
 
     [Theory]
     [InlineData("<img src=\"x.png\" onerror=\"alert(1)\">")]
@@ -193,15 +200,24 @@ public sealed class SanitizingTests
             .ShouldBe("<p class=\"lead\">a<br />b<input disabled type=\"checkbox\"><hr /></p>");
 
     [Fact]
+    public void A_tag_keeps_at_most_256_attributes()
+    {
+        string attributes = string.Concat(Enumerable.Range(0, 100_000).Select(i => $" a{i}=\"{i}\""));
+        string html = ContentHtml.FromHtml($"<p{attributes}>t</p>");
+        html.ShouldStartWith("<p a0=\"0\" a1=\"1\"");
+        html.ShouldEndWith(" a255=\"255\">t</p>");
+    }
+
+    [Fact]
     public void Attributes_with_names_no_html_element_has_are_dropped() =>
         ContentHtml.FromHtml("<p @click=\"x\" :class=\"y\" a\"b=\"c\" data-ok=\"1\" aria-label=\"l\" xml:lang=\"en\">t</p>")
             .ShouldBe("<p :class=\"y\" data-ok=\"1\" aria-label=\"l\" xml:lang=\"en\">t</p>");
 
     [Fact]
-    public void Task_lists_tables_and_media_embeds_from_markdown_survive()
+    public void Task_lists_and_media_embeds_from_markdown_survive()
     {
         string html = ContentHtml.FromMarkdown("- [x] done\n\n![v](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n");
         html.ShouldContain("<input disabled=\"disabled\" type=\"checkbox\" checked=\"checked\" />");
-        html.ShouldContain("<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"");
+        html.ShouldContain("<p><a href=\"https://www.youtube.com/embed/dQw4w9WgXcQ\">https://www.youtube.com/embed/dQw4w9WgXcQ</a></p>");
     }
 }

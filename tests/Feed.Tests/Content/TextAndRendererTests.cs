@@ -78,6 +78,25 @@ public sealed class TextAndRendererTests
     }
 
     [Fact]
+    public void A_markdown_body_markdig_refuses_goes_out_as_preformatted_text()
+    {
+        string markdown = string.Concat(Enumerable.Repeat("> ", 20_000)) + "<script>x</script> & more";
+        string html = ContentHtml.FromMarkdown(markdown);
+        html.ShouldStartWith("<pre>&gt; &gt; ");
+        html.ShouldEndWith("&gt; &lt;script&gt;x&lt;/script&gt; &amp; more</pre>");
+    }
+
+    [Fact]
+    public void C1_controls_cannot_join_a_script_url_after_the_check()
+    {
+        // The writers remove U+007F–U+009F from every text (FeedText.Clean); the check must see the text as they
+        // will leave it, or "java", U+0080, "script:" would become "javascript:" after it.
+        string html = ContentHtml.FromHtml("<a href=\"java\u0080script:alert(1)\" title=\"x\u009Fy\">t\u007F</a><img srcset=\"a&#x81;.png\">");
+        html.ShouldBe("<a title=\"xy\">t</a><img srcset=\"https://example.org/posts/nice-flow/a.png\">");
+        FeedText.Clean(html).ShouldBeSameAs(html);
+    }
+
+    [Fact]
     public void Html_bodies_are_not_treated_as_markdown() =>
         ContentHtml.FromHtml("<p>*not emphasis* and a_b_c</p>").ShouldBe("<p>*not emphasis* and a_b_c</p>");
 

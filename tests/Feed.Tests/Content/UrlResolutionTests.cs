@@ -57,7 +57,7 @@ public sealed class UrlResolutionTests
     [Theory]
     [InlineData("poster", "video", "poster.jpg", "https://example.org/posts/nice-flow/poster.jpg")]
     [InlineData("cite", "blockquote", "/sources/1", "https://example.org/sources/1")]
-    [InlineData("src", "iframe", "/embed/1", "https://example.org/embed/1")]
+    [InlineData("src", "audio", "/a.mp3", "https://example.org/a.mp3")]
     [InlineData("href", "area", "#top", "https://example.org/posts/nice-flow/#top")]
     public void Poster_cite_and_other_url_attributes_are_resolved(string attribute, string element, string value, string expected) =>
         ContentHtml.FromHtml($"<{element} {attribute}=\"{value}\"></{element}>")

@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
 using Feed.Entries;
+using Feed.Internal;
 
 namespace Feed.Writers.Atom;
 
@@ -40,6 +41,29 @@ internal sealed class AtomFeedWriter : IFeedWriter
         formatter.WriteTo(writer);
     }
 
+    /// <summary>
+    /// A plain-text construct (RFC 4287 §3.1). Text that looks like markup (an end tag such as <c>&lt;/b&gt;</c>, or an
+    /// entity such as <c>&amp;amp;</c>) goes out as <c>type="html"</c>, HTML-escaped: readers show the same characters,
+    /// and none of them, nor the W3C validator, can take the text for undeclared HTML.
+    /// </summary>
+    private static TextSyndicationContent Text(string text) => LooksLikeMarkup(text)
+        ? new TextSyndicationContent(FeedText.HtmlEncode(text), TextSyndicationContentKind.Html)
+        : new TextSyndicationContent(text, TextSyndicationContentKind.Plaintext);
+
+    private static bool LooksLikeMarkup(string text)
+    {
+        for (int i = text.IndexOfAny(['<', '&']); i >= 0 && i < text.Length - 1; i = text.IndexOfAny(['<', '&'], i + 1))
+        {
+            char next = text[i + 1];
+            if (text[i] == '<' ? next == '/' : char.IsAsciiLetter(next) || next == '#')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static SyndicationPerson Person(FeedAuthor author) => new(author.Email, author.Name, author.Uri?.AbsoluteUri);
 
     private sealed class AtomFeed : SyndicationFeed
@@ -54,10 +78,10 @@ internal sealed class AtomFeedWriter : IFeedWriter
             FeedMetadata metadata = document.Metadata;
 
             Id = metadata.Id; // the logical feed's identity: the same on every page and archive
-            Title = new TextSyndicationContent(metadata.Title);
+            Title = Text(metadata.Title);
             if (metadata.Description is not null)
             {
-                Description = new TextSyndicationContent(metadata.Description);
+                Description = Text(metadata.Description);
             }
 
             Language = metadata.Language; // xml:lang on <feed>
@@ -66,7 +90,7 @@ internal sealed class AtomFeedWriter : IFeedWriter
             LastUpdatedTime = document.Updated;
             if (metadata.Copyright is not null)
             {
-                Copyright = new TextSyndicationContent(metadata.Copyright);
+                Copyright = Text(metadata.Copyright);
             }
 
             // RFC 4287 §4.1.1: a feed needs an author unless every entry has one. Entries need not, so the feed always
@@ -134,7 +158,7 @@ internal sealed class AtomFeedWriter : IFeedWriter
             _extensions = extensions;
 
             Id = entry.Id;
-            Title = new TextSyndicationContent(entry.Title);
+            Title = Text(entry.Title);
             PublishDate = entry.Published;
             LastUpdatedTime = entry.Updated;
             Links.Add(new SyndicationLink(entry.Url, "alternate", null, HtmlMediaType, 0));
@@ -150,7 +174,7 @@ internal sealed class AtomFeedWriter : IFeedWriter
 
             if (entry.Excerpt.Text.Length > 0)
             {
-                Summary = new TextSyndicationContent(entry.Excerpt.Text, TextSyndicationContentKind.Plaintext);
+                Summary = Text(entry.Excerpt.Text);
             }
 
             if (entry.ContentHtml is not null)
