@@ -60,7 +60,7 @@ public sealed class SampleBlogTests : IDisposable
         entries["Async streams in C# without the footguns"].Excerpt.ShouldStartWith("IAsyncEnumerable is the right shape");
     }
 
-    [Fact(Skip = "Needs the content renderer of issue 3 (URL resolution); on main HtmlContentRenderer is still the placeholder.")]
+    [Fact]
     public async Task Sample_posts_relative_image_urls_become_absolute()
     {
         (await BuildSamplesAsync(_site.Out)).ExitCode.ShouldBe(0);

@@ -162,7 +162,7 @@ internal static class FeedCommand
         BuildSettings? settings = SettingsResolver.Resolve(values, diagnostics);
         if (settings is null)
         {
-            diagnostics.Sort(Diagnostic.Order);
+            // Kept in the order found: the posts folder, --out, the config file top to bottom, then the merged settings.
             foreach (Diagnostic d in diagnostics)
             {
                 stderr.WriteLine(d.ToString());

@@ -82,21 +82,27 @@ internal static class ExcerptCutter
 
         ReadOnlySpan<char> left = text[starts[k - 1]..starts[k]];
         ReadOnlySpan<char> right = ClusterAt(text, starts[k]);
-        return IsSpace(left) || IsSpace(right)
+        return IsSeparator(left) || IsSeparator(right)
             || TextScripts.IsCjk(TextScripts.FirstCodePoint(left))
             || TextScripts.IsCjk(TextScripts.FirstCodePoint(right));
     }
 
-    /// <summary>Whether the cluster is a word separator: a space, or U+200B ZERO WIDTH SPACE (the separator of Thai, Khmer …).</summary>
-    internal static bool IsSpace(ReadOnlySpan<char> cluster) => cluster is [' '] or ['\u200B'];
+    /// <summary>
+    /// Whether the cluster separates words: a space (the collected text holds no other white space), or U+200B ZERO
+    /// WIDTH SPACE (the word separator of Thai, Khmer …). Separators at the end of an excerpt are trimmed.
+    /// </summary>
+    internal static bool IsSeparator(ReadOnlySpan<char> cluster) => cluster is [' '] or ['\u200B'];
 
     private static ReadOnlySpan<char> ClusterAt(ReadOnlySpan<char> text, int start) =>
         start >= text.Length ? [] : text.Slice(start, StringInfo.GetNextTextElementLength(text[start..]));
 
-    /// <summary>Drops trailing space clusters before cluster <paramref name="k"/>; returns the new cluster count.</summary>
+    /// <summary>
+    /// Drops trailing separator clusters before cluster <paramref name="k"/>, keeping at least one cluster (a text may
+    /// start with U+200B); returns the new cluster count.
+    /// </summary>
     private static int TrimSpaces(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, int k)
     {
-        while (k > 0 && IsSpace(text[starts[k - 1]..starts[k]]))
+        while (k > 1 && IsSeparator(text[starts[k - 1]..starts[k]]))
         {
             k--;
         }
@@ -113,7 +119,7 @@ internal static class ExcerptCutter
         while (k > 0)
         {
             ReadOnlySpan<char> last = text[starts[k - 1]..starts[k]];
-            bool drop = IsSpace(last) || (IsOpening(text, starts, k - 1) && IsWordBoundary(text, starts, k - 1));
+            bool drop = IsSeparator(last) || (IsOpening(text, starts, k - 1) && IsWordBoundary(text, starts, k - 1));
             if (!drop)
             {
                 break;
@@ -145,7 +151,7 @@ internal static class ExcerptCutter
             }
 
             ReadOnlySpan<char> before = text[starts[k - 1]..starts[k]];
-            return IsSpace(before) || TextScripts.IsOpening(TextScripts.FirstCodePoint(before));
+            return IsSeparator(before) || TextScripts.IsOpening(TextScripts.FirstCodePoint(before));
         }
 
         return TextScripts.IsOpening(TextScripts.FirstCodePoint(cluster));

@@ -18,19 +18,28 @@ public sealed class ExcerptOptions
     public int Length { get; set; } = DefaultLength;
 
     /// <summary>Gets or sets the text appended to an excerpt that was cut.</summary>
-    /// <value>The default value is <c>...</c>. May be empty; must not be <see langword="null"/>.</value>
+    /// <value>
+    /// The default value is <c>...</c>. May be empty; must not be <see langword="null"/> or hold a character XML 1.0
+    /// forbids. It is appended as is, right after the last character kept.
+    /// </value>
     public string Ellipsis { get; set; } = DefaultEllipsis;
 
     /// <summary>Gets or sets where a text that is too long may be cut.</summary>
     /// <value>The default value is <see cref="ExcerptBoundary.Word"/>.</value>
     public ExcerptBoundary Boundary { get; set; } = ExcerptBoundary.Word;
 
-    /// <summary>Gets or sets the text that stands for inline math (<c>$…$</c>).</summary>
-    /// <value>The default value is <c>[Math]</c>. May be empty; must not be <see langword="null"/>.</value>
+    /// <summary>Gets or sets the text that stands for inline math (<c>$…$</c>, MathML <c>&lt;math&gt;</c>).</summary>
+    /// <value>
+    /// The default value is <c>[Math]</c>. May be empty; must not be <see langword="null"/>. Read by the same text rules
+    /// as the body (white space collapsed, forbidden characters dropped).
+    /// </value>
     public string MathPlaceholder { get; set; } = DefaultMathPlaceholder;
 
-    /// <summary>Gets or sets the text that stands for display math (<c>$$…$$</c>).</summary>
-    /// <value>The default value is <c>[Math]</c>. May be empty; must not be <see langword="null"/>.</value>
+    /// <summary>Gets or sets the text that stands for display math (<c>$$…$$</c>, a math block, MathML <c>display="block"</c>).</summary>
+    /// <value>
+    /// The default value is <c>[Math]</c>. May be empty; must not be <see langword="null"/>. Read by the same text rules
+    /// as the body; it stands as a block of its own, separated from the words around it.
+    /// </value>
     public string DisplayMathPlaceholder { get; set; } = DefaultMathPlaceholder;
 
     /// <summary>Lists every rule these options break, each as one sentence naming the property.</summary>
@@ -47,6 +56,10 @@ public sealed class ExcerptOptions
         {
             errors.Add("Excerpt.Ellipsis must not be null (use an empty string for no ellipsis).");
         }
+        else if (!Feed.Internal.XmlChars.IsValid(Ellipsis))
+        {
+            errors.Add("Excerpt.Ellipsis must not contain a character XML 1.0 forbids (a C0 control, a lone surrogate, U+FFFE or U+FFFF).");
+        }
 
         if (!Enum.IsDefined(Boundary))
         {
@@ -55,12 +68,12 @@ public sealed class ExcerptOptions
 
         if (MathPlaceholder is null)
         {
-            errors.Add("Excerpt.MathPlaceholder must not be null.");
+            errors.Add("Excerpt.MathPlaceholder must not be null (use an empty string to drop math).");
         }
 
         if (DisplayMathPlaceholder is null)
         {
-            errors.Add("Excerpt.DisplayMathPlaceholder must not be null.");
+            errors.Add("Excerpt.DisplayMathPlaceholder must not be null (use an empty string to drop math).");
         }
 
         return errors;

@@ -179,6 +179,23 @@ internal sealed class TextCollector
         }
     }
 
+    /// <summary>
+    /// Whether the text can end here without its last grapheme cluster reaching past the end: false when nothing is
+    /// collected, or when the last character is a prepended concatenation mark (U+0600 …, UAX #29 GB9b), which joins
+    /// whatever follows it, even a space, into its cluster.
+    /// </summary>
+    public bool CanEndHere() => _length > 0 && !BindsForward();
+
+    /// <summary>Whether the last character joins the next one, whatever it is, into its grapheme cluster.</summary>
+    private bool BindsForward()
+    {
+        int last = _length >= 2 && char.IsLowSurrogate(_buffer[_length - 1]) ? 2 : 1;
+        Span<char> probe = stackalloc char[3];
+        _buffer.AsSpan(_length - last, last).CopyTo(probe);
+        probe[last] = ' ';
+        return StringInfo.GetNextTextElementLength(probe[..(last + 1)]) > last;
+    }
+
     /// <summary>Returns the collected text as a string.</summary>
     public override string ToString() => new(_buffer, 0, _length);
 
@@ -230,8 +247,13 @@ internal sealed class TextCollector
             return;
         }
 
-        // Leading whitespace is dropped; a line break between two CJK characters is nothing (CSS Text 3 §4.1.3).
-        bool write = _length > 0 && !(_gap == Gap.LineBreak && _lastIsCjk && nextIsCjk);
+        // Leading whitespace is dropped; a line break between two CJK characters is nothing (CSS Text 3 §4.1.3); and
+        // after a prepended concatenation mark (U+0600 …) there is no space, because the mark joins the character
+        // after it into one grapheme cluster (UAX #29 GB9b), a space included, and a cluster ending in a space could
+        // be neither trimmed nor cut.
+        bool write = _length > 0
+            && !(_gap == Gap.LineBreak && _lastIsCjk && nextIsCjk)
+            && (_buffer[_length - 1] < 0x0600 || !BindsForward());
         _gap = Gap.None;
         if (write)
         {
