@@ -137,9 +137,11 @@ public sealed class ExcerptGenerator
         {
             return Markdown.Parse(markdown, MarkdownPipelines.Default);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Markdig refuses input nested past its depth limit ("most likely not sensible or a very large table").
+            // Markdig refuses input nested past its depth limit with an ArgumentException ("most likely not sensible
+            // or a very large table"); any other failure of the parser on hostile input is treated the same way,
+            // because no string may make the excerpt engine throw.
             return null;
         }
     }

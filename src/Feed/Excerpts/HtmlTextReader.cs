@@ -35,6 +35,12 @@ internal static class HtmlTextReader
         /// <summary>Content dropped whole and not parsed: only the matching end tag ends it (script, style …).</summary>
         SkipRawText,
 
+        /// <summary>A block whose content is dropped whole, tags inside still parsed (pre).</summary>
+        SkipBlock,
+
+        /// <summary>A block whose content is dropped whole and not parsed (xmp).</summary>
+        SkipRawTextBlock,
+
         /// <summary>MathML: a math placeholder, content dropped.</summary>
         Math,
     }
@@ -222,6 +228,10 @@ internal static class HtmlTextReader
 
                 BeginSkip(tag, selfClosing, collector);
                 break;
+            case TagKind.SkipBlock or TagKind.SkipRawTextBlock:
+                collector.Separator();
+                BeginSkip(tag, selfClosing, collector);
+                break;
             default:
                 BeginSkip(tag, selfClosing, collector);
                 break;
@@ -236,7 +246,7 @@ internal static class HtmlTextReader
         {
             collector.SkipElement = tag.Name;
             collector.SkipDepth = 1;
-            collector.SkipRawText = tag.Kind == TagKind.SkipRawText;
+            collector.SkipRawText = tag.Kind is TagKind.SkipRawText or TagKind.SkipRawTextBlock;
         }
     }
 
@@ -248,6 +258,10 @@ internal static class HtmlTextReader
             {
                 collector.SkipElement = null;
                 collector.SkipRawText = false;
+                if (TagLookup.TryGetValue(name, out TagInfo? ended) && ended.Kind is TagKind.SkipBlock or TagKind.SkipRawTextBlock)
+                {
+                    collector.Separator();
+                }
             }
 
             return;
@@ -401,14 +415,18 @@ internal static class HtmlTextReader
             TagKind.Block,
             "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
             "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-            "header", "hgroup", "hr", "html", "legend", "li", "listing", "main", "menu", "nav", "ol", "optgroup",
-            "option", "p", "plaintext", "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-            "thead", "tr", "ul");
+            "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "optgroup", "option", "p",
+            "search", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
         Add(TagKind.LineBreak, "br");
 
         // Non-text elements: what is inside is not read as text by a reader.
         Add(TagKind.Skip, "audio", "canvas", "datalist", "head", "map", "object", "picture", "select", "svg", "template", "video");
-        Add(TagKind.SkipRawText, "iframe", "noembed", "noframes", "noscript", "script", "style", "title", "textarea", "xmp");
+        Add(TagKind.SkipRawText, "iframe", "noembed", "noframes", "noscript", "script", "style", "title", "textarea");
+
+        // Preformatted blocks are code: gone, like Markdown's code blocks (the same post written in HTML gives the
+        // same excerpt), and still a block between the words around them.
+        Add(TagKind.SkipBlock, "listing", "plaintext", "pre");
+        Add(TagKind.SkipRawTextBlock, "xmp");
         Add(TagKind.Math, "math");
         return tags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }

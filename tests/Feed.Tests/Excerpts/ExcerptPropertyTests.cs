@@ -27,6 +27,8 @@ public sealed class ExcerptPropertyTests
         "\n<!--more-->\n", "\n\n<!-- more -->\n\n", "<!--more-->", "<br>", "&amp;", "&gt;", "&#x1F4A1;", "&nbsp;", "&",
         "$", "$$", "\n$$\n", "\\", "|", "\n|---|---|\n", "\n---\n", "[^1]", "\n[^1]: ", "\n[x]: https://x.org\n", ":::",
         "<https://x.org>", "www.x.org", "^", "~", "==", "- [ ] ", "\t", "\r\n", "\"", "'", "（", "「", "“",
+        "\n+---+---+\n", "\n+===+\n", "\n| a | b |\n", "\n^^^\n", "\n^^ ", "\n: ", "\n*[HTML]: ", "{#id .c}", "\n---\nt: x\n---\n",
+        "\n<pre>\n", "</pre>", "<br/>", "<hr>", "<iframe/>", "<math display=\"block\">", "]: ", "\n<div>\n\n", "\n</div>\n",
     ];
 
     private static readonly Gen<string> UnicodeAtom = Gen.Frequency(

@@ -52,4 +52,15 @@ public sealed class HtmlTextReaderTests
 
     [Fact]
     public void Nbsp_is_white_space() => Text("a&nbsp;&nbsp;b").ShouldBe("a b");
+
+    [Fact]
+    public void Preformatted_blocks_are_code_and_go_but_still_separate_words()
+    {
+        Text("Run<pre><code>npm i\n<b>x</b></code></pre>it").ShouldBe("Run it");
+        Text("a<xmp><p>raw</p></xmp>b").ShouldBe("a b");
+        new ExcerptGenerator().ToPlainText("Run\n\n<pre>\nnpm i\n</pre>\n\nit").ShouldBe("Run it");
+    }
+
+    [Fact]
+    public void Inline_code_in_html_keeps_its_text() => Text("<p>Use <code>dotnet test</code> now</p>").ShouldBe("Use dotnet test now");
 }
