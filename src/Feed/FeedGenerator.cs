@@ -1,5 +1,7 @@
 using System.Text;
 using System.Xml;
+using Markdig;
+using Markdig.Syntax;
 using Feed.Content;
 using Feed.Entries;
 using Feed.Excerpts;
@@ -173,7 +175,10 @@ public sealed class FeedGenerator
         ArgumentNullException.ThrowIfNull(post);
         CheckPost(post);
 
-        Excerpt excerpt = _excerpts.Create(post);
+        // Parse the Markdown once for both the excerpt and the content HTML: parsing is the most expensive step
+        // of a build (issue 6). Both consumers only read the tree.
+        MarkdownDocument? parsed = NeedsParse(post) ? TryParse(post.Body) : null;
+        Excerpt excerpt = _excerpts.Create(post, parsed);
         string excerptText = FeedText.Clean(excerpt.Text);
         return new FeedEntry
         {
@@ -185,10 +190,30 @@ public sealed class FeedGenerator
             Authors = post.Authors.Count == 0 ? [] : [.. post.Authors.Select(CleanAuthor)],
             Categories = CleanCategories(post.Categories),
             Excerpt = ReferenceEquals(excerptText, excerpt.Text) ? excerpt : excerpt with { Text = excerptText },
-            ContentHtml = _fullContent ? FeedText.Clean(HtmlContentRenderer.Instance.Render(post)) : null,
+            ContentHtml = _fullContent ? FeedText.Clean(HtmlContentRenderer.Instance.Render(post, parsed)) : null,
             Language = string.IsNullOrWhiteSpace(post.Language) ? null : post.Language,
             Source = post,
         };
+    }
+
+    // The tree is needed when the body is Markdown and something reads it: the excerpt (unless a summary replaces
+    // it) or the full content.
+    private bool NeedsParse(FeedPost post) =>
+        post.BodyFormat == PostBodyFormat.Markdown && post.Body is not null
+        && (_fullContent || string.IsNullOrWhiteSpace(post.Summary));
+
+    private static MarkdownDocument? TryParse(string markdown)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, MarkdownPipelines.Default);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses bodies nested past its depth limit; the excerpt engine and the content renderer each
+            // have their own fallback for such a body, so they get no tree and use it.
+            return null;
+        }
     }
 
     /// <summary>
