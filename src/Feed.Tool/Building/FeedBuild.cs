@@ -153,6 +153,7 @@ internal static class FeedBuild
             try
             {
                 entries[i] = generator.CreateEntry(head.Post with { Body = body });
+                GarbageBudget.Check();
             }
             catch (ArgumentException e)
             {

@@ -37,6 +37,7 @@ internal sealed record PostCatalog(
         {
             var local = new List<Diagnostic>();
             heads[i] = PostReader.ReadHead(files[i], rules, local);
+            Building.GarbageBudget.Check();
             perFile[i] = local.Count > 0 ? local : null;
             progress?.Invoke(Interlocked.Increment(ref done), files.Count);
         });
