@@ -148,8 +148,8 @@ internal static partial class FrontMatterReader
             Url = url,
             Published = date.Value,
             Updated = updated,
-            Authors = authors,
-            Categories = categories,
+            Authors = SharedValues.AuthorList(authors),
+            Categories = SharedValues.TermList(categories),
             Summary = summary,
             Language = language,
             Body = string.Empty,
@@ -325,7 +325,7 @@ internal static partial class FrontMatterReader
                 continue;
             }
 
-            value = value.Trim();
+            value = SharedValues.Term(value.Trim());
             if (!terms.Contains(value, StringComparer.Ordinal))
             {
                 terms.Add(value);
@@ -348,7 +348,7 @@ internal static partial class FrontMatterReader
             {
                 if (Author(item, key, errors) is { } author && !authors.Contains(author))
                 {
-                    authors.Add(author);
+                    authors.Add(SharedValues.Author(author));
                 }
             }
         }

@@ -85,6 +85,7 @@ internal sealed record PostCatalog(
     {
         string root = Path.GetFullPath(postsDir);
         var files = new List<PostFile>();
+        var folder = new PostsFolder(root, postsDir);
         var options = new EnumerationOptions
         {
             RecurseSubdirectories = true,
@@ -99,7 +100,7 @@ internal sealed record PostCatalog(
             foreach (string full in Directory.EnumerateFiles(root, "*.md", options))
             {
                 string relative = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
-                files.Add(new PostFile(full, relative, Path.Join(postsDir, relative.Replace('/', Path.DirectorySeparatorChar))));
+                files.Add(new PostFile(folder, relative));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -15,8 +15,25 @@ namespace Feed.Tool.Posts;
 /// <remarks>Immutable.</remarks>
 internal sealed record PostHead(PostFile File, FeedPost Post, bool Draft, int SlugLine, int SlugColumn, int IdLine, int IdColumn);
 
+/// <summary>The posts folder a build reads: shared by every <see cref="PostFile"/> of the build.</summary>
+/// <param name="FullPath">The folder's absolute path.</param>
+/// <param name="DisplayPath">The folder as the user wrote it, for messages.</param>
+internal sealed record PostsFolder(string FullPath, string DisplayPath);
+
 /// <summary>A post's file.</summary>
-/// <param name="FullPath">The absolute path, for reading.</param>
+/// <remarks>
+/// Holds only its own relative path and shares the folder: the first pass keeps one of these for every post of the
+/// site, so its size is the tool's memory per post (issue 6: memory must stay flat as a site grows).
+/// </remarks>
+/// <param name="Folder">The posts folder.</param>
 /// <param name="RelativePath">The path inside the posts folder with <c>/</c> separators: the sort key.</param>
-/// <param name="DisplayPath">The path printed in messages: the posts folder as the user wrote it, joined with the relative path.</param>
-internal sealed record PostFile(string FullPath, string RelativePath, string DisplayPath);
+internal sealed record PostFile(PostsFolder Folder, string RelativePath)
+{
+    /// <summary>Gets the absolute path, for reading.</summary>
+    public string FullPath => Path.Join(Folder.FullPath, OsRelativePath);
+
+    /// <summary>Gets the path printed in messages: the posts folder as the user wrote it, joined with the relative path.</summary>
+    public string DisplayPath => Path.Join(Folder.DisplayPath, OsRelativePath);
+
+    private string OsRelativePath => RelativePath.Replace('/', Path.DirectorySeparatorChar);
+}
