@@ -57,7 +57,9 @@ declare -A walls mems
 for ((r = 1; r <= rounds; r++)); do
   for i in "${!cmds[@]}"; do
     rm -rf "$work/out-full" "$work/out-excerpts" "$work/out-npm"
-    stats=$( { /usr/bin/time -f "%e %M" ${cmds[$i]} >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 )
+    /usr/bin/time -o "$work/time.txt" -f "%e %M" ${cmds[$i]} >/dev/null 2>"$work/stderr.txt" \
+      || { echo "failed: ${cmds[$i]}" >&2; cat "$work/stderr.txt" >&2; exit 1; }
+    stats=$(tail -n 1 "$work/time.txt")
     walls[$i]+="${stats% *} "; mems[$i]+="${stats#* } "
   done
   echo "round $r/$rounds done" >&2
