@@ -178,7 +178,7 @@ public sealed class FeedGenerator
         return new FeedEntry
         {
             Id = FeedText.Clean(post.EffectiveId),
-            Title = FeedText.Clean(post.Title ?? string.Empty),
+            Title = FeedText.Clean(post.Title),
             Url = post.Url,
             Published = post.Published,
             Updated = post.EffectiveUpdated,
@@ -403,6 +403,16 @@ public sealed class FeedGenerator
             errors.Add($"Url must be absolute (was \"{post.Url?.OriginalString}\").");
         }
 
+        if (post.Title is null)
+        {
+            errors.Add("Title must not be null.");
+        }
+
+        if (post.Body is null)
+        {
+            errors.Add("Body must not be null.");
+        }
+
         if (post.Id is not null && string.IsNullOrWhiteSpace(post.Id))
         {
             errors.Add("Id must not be blank (use null to make the URL the id).");
@@ -427,7 +437,7 @@ public sealed class FeedGenerator
 
         if (errors.Count > 0)
         {
-            string name = post.Url is null ? post.Title : post.Url.OriginalString;
+            string? name = post.Url is null ? post.Title : post.Url.OriginalString;
             throw new ArgumentException($"Post \"{name}\" is invalid: {string.Join(" ", errors)}", nameof(post));
         }
     }

@@ -59,6 +59,20 @@ public sealed class PagingProperties
         });
 
     [Fact]
+    public void The_same_posts_in_any_order_give_the_same_bytes() =>
+        Gen.Select(Posts, Gen.Int[1, 9], Gen.Bool, Gen.Int).Sample((posts, size, archive, seed) =>
+        {
+            var generator = new FeedGenerator(TestData.Options(size, archive));
+            FeedPost[] shuffled = [.. posts];
+            new Random(seed).Shuffle(shuffled);
+            foreach (FeedFormat format in Enum.GetValues<FeedFormat>())
+            {
+                generator.CreateDocuments(format, shuffled).Select(generator.WriteToString)
+                    .ShouldBe(generator.CreateDocuments(format, posts).Select(generator.WriteToString));
+            }
+        }, iter: 30);
+
+    [Fact]
     public void Links_mirror_and_first_and_last_are_the_same_on_every_page() =>
         Gen.Select(Gen.Int[0, 80], Gen.Int[1, 10], Gen.Bool).Sample((total, size, atom) =>
         {

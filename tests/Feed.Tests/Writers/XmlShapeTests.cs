@@ -228,6 +228,19 @@ public sealed class XmlShapeTests
     }
 
     [Fact]
+    public void A_post_without_text_still_has_a_description_next_to_its_content_in_rss()
+    {
+        FeedPost picture = TestData.Post(1) with { Body = "![](a.png)" };
+        XElement item = XDocument.Parse(Write(FeedFormat.Rss20, TestData.Options(), [picture])).Descendants("item").Single();
+        item.Element("description")!.Value.ShouldBe(string.Empty);
+        item.Element(Content + "encoded")!.Value.ShouldContain("https://example.com/blog/posts/1/a.png");
+
+        FeedOptions options = TestData.Options();
+        options.FullContent = false;
+        XDocument.Parse(Write(FeedFormat.Rss20, options, [picture])).Descendants("description").Count().ShouldBe(1, "only the channel's");
+    }
+
+    [Fact]
     public void Full_content_can_be_switched_off()
     {
         FeedOptions options = TestData.Options();

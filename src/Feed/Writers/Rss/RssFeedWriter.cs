@@ -188,7 +188,9 @@ internal sealed class RssFeedWriter : IFeedWriter
 
             // RSS 2.0: description is entity-encoded HTML, and the excerpt is plain text, so it is HTML-escaped once
             // here ("a < b" must not reach readers as a tag) and XML-escaped once more by the writer.
-            if (entry.Excerpt.Text.Length > 0)
+            // An empty excerpt (a post of images only) still gets a description when there is content: readers and
+            // the W3C validator expect content:encoded to come with one.
+            if (entry.Excerpt.Text.Length > 0 || entry.ContentHtml is not null)
             {
                 Summary = new TextSyndicationContent(FeedText.HtmlEncode(entry.Excerpt.Text));
             }
