@@ -37,7 +37,7 @@ cache=$(dotnet nuget locals global-packages --list 2>/dev/null | sed -n 's/^glob
 cache=${cache%/}
 cleanup() {
   rm -rf "$tmp"
-  if [ -n "$cache" ]; then rm -rf "$cache/feed/$version"; fi
+  if [ -n "$cache" ]; then rm -rf "$cache/feed/$version"; rmdir "$cache/feed" 2>/dev/null; fi
 }
 trap cleanup EXIT
 
