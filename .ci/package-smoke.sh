@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Packaging smoke test: Feed as a new user meets it. Packs src/Feed, checks that the package carries its README, XML
+# docs, symbols and SourceLink metadata, then builds a fresh console app outside the repository that references the
+# .nupkg through a local folder source, registers a feed with AddFeed, writes every page, and validates what it wrote.
+#
+# Needs only the .NET SDK and the machine's NuGet source (the dependencies come from there or the global cache);
+# xmllint, python3-feedparser and unzip add checks when present. Ends with a dotnet-test-style summary line
+# ("Passed!  - Failed: N, Passed: N, ...") so .ci/run counts each check.
+#
+# Version: each run packs a unique prerelease version (0.1.0-smoke.<epoch>.<pid>) so that restore can never pick up
+# a stale copy of Feed 0.1.0 from ~/.nuget/packages; that one version folder is removed from the global package
+# cache again on exit, along with the temporary directory.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+passed=0 failed=0 skipped=0
+started=$(date +%s)
+ok()   { echo "  ok    $1"; passed=$((passed + 1)); }
+bad()  { echo "  FAIL  $1"; failed=$((failed + 1)); }
+skip() { echo "  skip  $1"; skipped=$((skipped + 1)); }
+check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi; }
+has_entry() { grep -aqF -- "$2" "$1"; } # zip entry names are stored uncompressed: no unzip needed to list them
+has_all() { local file=$1; shift; for text in "$@"; do grep -qF -- "$text" "$file" || return 1; done; }
+summary() {
+  local total=$((passed + failed + skipped)) word="Passed!"
+  [ "$failed" -eq 0 ] || word="Failed!"
+  echo "$word  - Failed: $(printf '%5d' "$failed"), Passed: $(printf '%5d' "$passed"), Skipped: $(printf '%5d' "$skipped"), Total: $(printf '%5d' "$total"), Duration: $(( $(date +%s) - started )) s - package-smoke"
+  [ "$failed" -eq 0 ]
+}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/feed-package-smoke.XXXXXX")
+version="0.1.0-smoke.$(date +%s).$$"
+cache=$(dotnet nuget locals global-packages --list 2>/dev/null | sed -n 's/^global-packages: *//p')
+cache=${cache%/}
+cleanup() {
+  rm -rf "$tmp"
+  if [ -n "$cache" ]; then rm -rf "$cache/feed/$version"; rmdir "$cache/feed" 2>/dev/null; fi
+}
+trap cleanup EXIT
+
+echo "package smoke: Feed $version in $tmp"
+
+# 1. Pack, keeping the build out of the worktree's bin/obj (--artifacts-path).
+if ! dotnet pack src/Feed -c Release -o "$tmp/packages" --artifacts-path "$tmp/artifacts" -p:Version="$version" >"$tmp/pack.log" 2>&1; then
+  tail -n 30 "$tmp/pack.log"
+  bad "dotnet pack src/Feed"
+  summary; exit 1
+fi
+ok "dotnet pack src/Feed"
+
+nupkg="$tmp/packages/Feed.$version.nupkg"
+snupkg="$tmp/packages/Feed.$version.snupkg"
+check "package Feed.$version.nupkg exists" test -s "$nupkg"
+check "nupkg holds README.md" has_entry "$nupkg" "README.md"
+check "nupkg holds lib/net10.0/Feed.dll" has_entry "$nupkg" "lib/net10.0/Feed.dll"
+check "nupkg holds the XML docs lib/net10.0/Feed.xml" has_entry "$nupkg" "lib/net10.0/Feed.xml"
+check "symbols package Feed.$version.snupkg exists" test -s "$snupkg"
+check "snupkg holds lib/net10.0/Feed.pdb" has_entry "$snupkg" "lib/net10.0/Feed.pdb"
+
+# 2. A fresh console app outside the repository: empty Directory.* files stop MSBuild from looking further up, and
+#    nuget.config adds the folder without <clear/>, so the machine's own source still serves the dependencies.
+app="$tmp/app"
+mkdir -p "$app" "$tmp/out"
+for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$app/$f"; done
+di_version=$(sed -n 's/.*Include="Microsoft.Extensions.DependencyInjection" Version="\([^"]*\)".*/\1/p' "$repo/Directory.Packages.props")
+cat >"$app/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="feed-smoke-local" value="$tmp/packages" />
+  </packageSources>
+</configuration>
+EOF
+cat >"$app/Smoke.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Feed" Version="$version" />
+    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="${di_version:-10.0.0}" />
+  </ItemGroup>
+</Project>
+EOF
+cat >"$app/Program.cs" <<'EOF'
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Feed;
+using Feed.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+// A new user's first program: their own post type, registered with AddFeed, every page written to disk.
+string outDir = args[0];
+Note[] notes = [.. Enumerable.Range(1, 5).Select(n => new Note($"note-{n}", $"Note {n}", $"Hello from *note {n}*.", new DateTimeOffset(2025, 1, n, 9, 0, 0, TimeSpan.Zero)))];
+
+var services = new ServiceCollection();
+services.AddFeed<Note>(
+    options =>
+    {
+        options.Title = "Smoke notes";
+        options.SiteUrl = new Uri("https://notes.example.net/");
+        options.PageSize = 2;
+    },
+    note => new FeedPost
+    {
+        Title = note.Title,
+        Url = new Uri($"https://notes.example.net/{note.Slug}/"),
+        Published = note.Date,
+        Body = note.Markdown,
+    });
+
+try
+{
+    new ServiceCollection().AddFeed(options => options.PageSize = 0);
+    throw new InvalidOperationException("Invalid options were accepted at registration.");
+}
+catch (FeedOptionsException e) when (e.Errors.Count == 3)
+{
+    Console.WriteLine("invalid options: rejected at registration with 3 problems");
+}
+
+using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+var feed = provider.GetRequiredService<FeedRenderer<Note>>();
+int pages = feed.GetPageCount(notes.Length);
+var seen = new HashSet<string>(StringComparer.Ordinal);
+foreach (FeedFormat format in new[] { FeedFormat.Rss20, FeedFormat.Atom10 })
+{
+    for (int page = 1; page <= pages; page++)
+    {
+        string file = Path.Combine(outDir, $"{format}-{page}.xml");
+        await using (FileStream stream = File.Create(file))
+        {
+            await feed.WritePageAsync(format, page, notes, stream);
+        }
+
+        using XmlReader reader = XmlReader.Create(file);
+        SyndicationFeed read = SyndicationFeed.Load(reader);
+        Uri self = read.Links.Single(l => l.RelationshipType == "self").Uri;
+        if (self != feed.GetPageUrl(format, page, notes.Length) || read.Items.Count() != Math.Min(2, notes.Length - ((page - 1) * 2)))
+        {
+            throw new InvalidOperationException($"{file}: unexpected self link {self} or {read.Items.Count()} items.");
+        }
+
+        seen.UnionWith(read.Items.Select(i => $"{format} {i.Id}"));
+    }
+}
+
+if (seen.Count != 2 * notes.Length)
+{
+    throw new InvalidOperationException($"Expected every note once per format, saw {seen.Count}.");
+}
+
+Console.WriteLine($"wrote and read back {2 * pages} documents, {seen.Count} entries");
+
+internal sealed record Note(string Slug, string Title, string Markdown, DateTimeOffset Date);
+EOF
+
+if dotnet run --project "$app" -c Release -- "$tmp/out" >"$tmp/app.log" 2>&1; then
+  ok "fresh app restores Feed from the local folder, builds, registers AddFeed, writes and reloads every page"
+  sed 's/^/        /' "$tmp/app.log" | tail -n 2
+else
+  tail -n 30 "$tmp/app.log"
+  bad "fresh app restores Feed from the local folder, builds, registers AddFeed, writes and reloads every page"
+fi
+
+# 3. What restore extracted from the .nupkg: the nuspec's readme and repository (SourceLink) metadata, the docs.
+pkgdir="$cache/feed/$version"
+check "restore took Feed $version from the package just built" test -s "$pkgdir/feed.nuspec"
+check "nuspec names README.md as the package readme" grep -qF "<readme>README.md</readme>" "$pkgdir/feed.nuspec"
+check "nuspec has repository url and commit (SourceLink)" grep -qE '<repository type="git" url="https://[^"]+"[^>]* commit="[0-9a-f]{40}"' "$pkgdir/feed.nuspec"
+check "XML docs cover the DI surface (AddFeed, FeedRenderer)" has_all "$pkgdir/lib/net10.0/Feed.xml" \
+  'M:Microsoft.Extensions.DependencyInjection.FeedServiceCollectionExtensions.AddFeed``1' 'T:Feed.Hosting.FeedRenderer`1'
+
+# SourceLink's URL map is in the PDB; it needs a remote to point at, which a clone has and a bare worktree may not.
+if ! git remote get-url origin >/dev/null 2>&1; then
+  skip "SourceLink source map in Feed.pdb: this repository has no 'origin' remote to map sources to"
+elif command -v unzip >/dev/null 2>&1; then
+  unzip -q -o "$snupkg" lib/net10.0/Feed.pdb -d "$tmp/symbols"
+  check "Feed.pdb maps sources to the repository (SourceLink)" grep -aqE '\{"documents":\{"[^"]+":"https://' "$tmp/symbols/lib/net10.0/Feed.pdb"
+else
+  skip "SourceLink source map in Feed.pdb: unzip is not installed"
+fi
+
+# 4. The written feeds, read by tools that share no code with .NET.
+shopt -s nullglob
+written=("$tmp"/out/*.xml)
+check "the app wrote 6 documents (3 pages x 2 formats)" test "${#written[@]}" -eq 6
+if command -v xmllint >/dev/null 2>&1; then
+  check "xmllint: every document is well-formed XML" xmllint --noout "${written[@]}"
+else
+  skip "xmllint is not installed"
+fi
+if /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1; then
+  check "feedparser: every document parses without errors, 5 entries per format" /usr/bin/python3 - "${written[@]}" <<'EOF'
+import sys, feedparser
+counts = {}
+for path in sys.argv[1:]:
+    d = feedparser.parse(path)
+    if d.bozo or d.version not in ("rss20", "atom10"):
+        sys.exit(f"{path}: {d.version} {d.get('bozo_exception')}")
+    counts[d.version] = counts.get(d.version, 0) + len(d.entries)
+sys.exit(0 if counts == {"rss20": 5, "atom10": 5} else f"entries per format: {counts}")
+EOF
+else
+  skip "python3-feedparser is not installed"
+fi
+
+summary
