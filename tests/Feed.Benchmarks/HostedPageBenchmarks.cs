@@ -9,7 +9,7 @@ namespace Feed.Benchmarks;
 /// <summary>
 /// What a host does per request: resolve the registered <see cref="FeedRenderer{TPost}"/> from a real
 /// <see cref="ServiceProvider"/> and write page 2 of a 1,000-post feed from that page's 10 rows held in memory
-/// (the database path), as RSS 2.0 or Atom 1.0, with and without full content.
+/// (the database path), as RSS 2.0 or Atom 1.0, with and without full content, with the entry cache warm or off.
 /// </summary>
 [MemoryDiagnoser]
 public class HostedPageBenchmarks
@@ -23,6 +23,13 @@ public class HostedPageBenchmarks
     [Params(true, false)]
     public bool FullContent { get; set; }
 
+    /// <summary>
+    /// The renderer's entry cache: 256 (the default, what <c>AddFeed</c> registers; steady state, every post already
+    /// rendered once) or 0 (every request renders every post: the cold cost).
+    /// </summary>
+    [Params(256, 0)]
+    public int EntryCache { get; set; }
+
     /// <summary>The format written.</summary>
     [Params(FeedFormat.Rss20, FeedFormat.Atom10)]
     public FeedFormat Format { get; set; }
@@ -32,21 +39,31 @@ public class HostedPageBenchmarks
     public void Setup()
     {
         var services = new ServiceCollection();
-        services.AddFeed<Article>(
-            options =>
-            {
-                options.Title = "Bench";
-                options.SiteUrl = new Uri("https://blog.example.org/");
-                options.FullContent = FullContent;
-                options.Authors.Add(new FeedAuthor("Bench"));
-            },
-            article => new FeedPost
-            {
-                Title = article.Title,
-                Url = new Uri("https://blog.example.org/posts/" + article.Slug + "/"),
-                Published = article.PublishedAt,
-                Body = article.Markdown,
-            });
+        Action<FeedOptions> configure = options =>
+        {
+            options.Title = "Bench";
+            options.SiteUrl = new Uri("https://blog.example.org/");
+            options.FullContent = FullContent;
+            options.Authors.Add(new FeedAuthor("Bench"));
+        };
+        Func<Article, FeedPost> map = article => new FeedPost
+        {
+            Title = article.Title,
+            Url = new Uri("https://blog.example.org/posts/" + article.Slug + "/"),
+            Published = article.PublishedAt,
+            Body = article.Markdown,
+        };
+        if (EntryCache == FeedRenderer<Article>.DefaultEntryCacheCapacity)
+        {
+            services.AddFeed(configure, map); // the README's registration
+        }
+        else
+        {
+            var options = new FeedOptions();
+            configure(options);
+            services.AddSingleton(new FeedRenderer<Article>(new FeedGenerator(options), map, EntryCache));
+        }
+
         _services = services.BuildServiceProvider();
 
         FeedRenderer<Article> feed = _services.GetRequiredService<FeedRenderer<Article>>();
