@@ -178,9 +178,11 @@ check "nuspec has repository url and commit (SourceLink)" grep -qE '<repository 
 check "XML docs cover the DI surface (AddFeed, FeedRenderer)" has_all "$pkgdir/lib/net10.0/Feed.xml" \
   'M:Microsoft.Extensions.DependencyInjection.FeedServiceCollectionExtensions.AddFeed``1' 'T:Feed.Hosting.FeedRenderer`1'
 
-# SourceLink's URL map is in the PDB; it needs a remote to point at, which a clone has and a bare worktree may not.
-if ! git remote get-url origin >/dev/null 2>&1; then
-  skip "SourceLink source map in Feed.pdb: this repository has no 'origin' remote to map sources to"
+# SourceLink's URL map is in the PDB; it needs a GitHub remote to point at (the SDK's SourceLink maps github.com
+# remotes), which a clone from GitHub has and a clone from a local folder or a bare worktree does not.
+origin=$(git remote get-url origin 2>/dev/null || true)
+if ! [[ "$origin" =~ ^(https://|git@|ssh://git@)github\.com[:/] ]]; then
+  skip "SourceLink source map in Feed.pdb: origin '${origin:-none}' is not a GitHub remote to map sources to"
 elif command -v unzip >/dev/null 2>&1; then
   unzip -q -o "$snupkg" lib/net10.0/Feed.pdb -d "$tmp/symbols"
   check "Feed.pdb maps sources to the repository (SourceLink)" grep -aqE '\{"documents":\{"[^"]+":"https://' "$tmp/symbols/lib/net10.0/Feed.pdb"

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Feed.Entries;
 using Feed.Paging;
 using Feed.Writers;
 
@@ -31,7 +32,11 @@ namespace Feed.Hosting;
 /// </threadsafety>
 public sealed class FeedRenderer<TPost>
 {
+    /// <summary>The default <c>entryCacheCapacity</c>: 256 entries, 25 pages of the default size.</summary>
+    public const int DefaultEntryCacheCapacity = 256;
+
     private readonly Func<TPost, FeedPost> _map;
+    private readonly EntryCache _entries;
 
     /// <summary>Creates a renderer for the feed of <paramref name="generator"/>, mapping posts with <paramref name="map"/>.</summary>
     /// <param name="generator">The feed: its options, already validated.</param>
@@ -42,11 +47,30 @@ public sealed class FeedRenderer<TPost>
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="generator"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
     public FeedRenderer(FeedGenerator generator, Func<TPost, FeedPost> map)
+        : this(generator, map, DefaultEntryCacheCapacity)
+    {
+    }
+
+    /// <summary>
+    /// Creates a renderer for the feed of <paramref name="generator"/>, mapping posts with <paramref name="map"/>, and
+    /// keeping the entries of up to <paramref name="entryCacheCapacity"/> recently rendered posts.
+    /// </summary>
+    /// <param name="generator">The feed: its options, already validated.</param>
+    /// <param name="map">How a <typeparamref name="TPost"/> becomes a <see cref="FeedPost"/> (see the other constructor).</param>
+    /// <param name="entryCacheCapacity">
+    /// How many rendered entries (excerpt and content HTML) to keep for reuse while their post is unchanged in every
+    /// field; 0 renders every post on every request. Pages served from their own rows use it; the default is
+    /// <see cref="DefaultEntryCacheCapacity"/>. A reused entry gives the same bytes as a fresh one.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="generator"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="entryCacheCapacity"/> is negative.</exception>
+    public FeedRenderer(FeedGenerator generator, Func<TPost, FeedPost> map, int entryCacheCapacity)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(map);
         Generator = generator;
         _map = map;
+        _entries = new EntryCache(entryCacheCapacity);
     }
 
     /// <summary>Gets the generator behind this feed: its metadata, archives and entry-level API.</summary>
@@ -398,7 +422,13 @@ public sealed class FeedRenderer<TPost>
             throw new ArgumentException(CountMessage(page, totalCount, n.ToString(CultureInfo.InvariantCulture)), "postsOfPage");
         }
 
-        return Generator.CreateDocument(format, page, totalCount, mapped);
+        var entries = new FeedEntry[mapped.Length];
+        for (int i = 0; i < mapped.Length; i++)
+        {
+            entries[i] = _entries.GetOrCreate(Generator, mapped[i]);
+        }
+
+        return Generator.CreateDocument(format, page, totalCount, entries);
     }
 
     private static string CountMessage(FeedPageRef page, int totalCount, string given) =>

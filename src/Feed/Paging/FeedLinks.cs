@@ -29,7 +29,7 @@ public sealed record FeedLinks
     public Uri? Current { get; init; }
 
     /// <summary>Gets the next older archive (<c>rel="prev-archive"</c>, RFC 5005 §4); <see langword="null"/> when there is none.</summary>
-    public Uri? PrevArchive { get; init; }
+    public Uri? PreviousArchive { get; init; }
 
     /// <summary>Gets the next newer archive (<c>rel="next-archive"</c>, RFC 5005 §4); <see langword="null"/> when there is none.</summary>
     public Uri? NextArchive { get; init; }

@@ -123,7 +123,7 @@ internal sealed class Paginator
             return links with
             {
                 Current = UrlOf(FeedPageKind.Page, 1),
-                PrevArchive = page.Number > 1 ? UrlOf(FeedPageKind.Archive, page.Number - 1) : null,
+                PreviousArchive = page.Number > 1 ? UrlOf(FeedPageKind.Archive, page.Number - 1) : null,
                 NextArchive = page.Number < archives ? UrlOf(FeedPageKind.Archive, page.Number + 1) : null,
             };
         }
@@ -131,7 +131,7 @@ internal sealed class Paginator
         if (_archive)
         {
             // RFC 5005 §4: the subscription document links the newest archive as "prev-archive".
-            return links with { PrevArchive = archives > 0 ? UrlOf(FeedPageKind.Archive, archives) : null };
+            return links with { PreviousArchive = archives > 0 ? UrlOf(FeedPageKind.Archive, archives) : null };
         }
 
         if (pages == 1)

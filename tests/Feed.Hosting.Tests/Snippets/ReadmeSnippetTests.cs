@@ -3,13 +3,44 @@ using Feed.Hosting.Tests.Support;
 namespace Feed.Hosting.Tests.Snippets;
 
 /// <summary>The README's code is the compiled snippet, so it cannot rot (Polly's mdsnippets idea, without the tool).</summary>
+[Collection(ConsoleCollection.Name)]
 public sealed class ReadmeSnippetTests
 {
+    [Fact]
+    public void The_README_shows_the_compiled_quick_start_verbatim()
+    {
+        string snippet = SnippetText(RepositoryFiles.Path("tests", "Feed.Hosting.Tests", "Snippets", "LibrarySnippet.cs"), "quick-start");
+        string readme = ReadmeBlock(RepositoryFiles.Path("README.md"), "snippet: quick-start", "csharp");
+
+        readme.ShouldBe(snippet, $"Paste this between <!-- snippet: quick-start --> and <!-- endSnippet --> in README.md:\n```csharp\n{snippet}\n```");
+    }
+
+    [Fact]
+    public void The_README_shows_what_the_quick_start_really_prints()
+    {
+        TextWriter original = Console.Out;
+        var captured = new StringWriter { NewLine = "\n" };
+        Console.SetOut(captured);
+        try
+        {
+            LibrarySnippet.Run();
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        string printed = captured.ToString().TrimEnd('\n');
+        string readme = ReadmeBlock(RepositoryFiles.Path("README.md"), "output: quick-start", "text");
+
+        readme.ShouldBe(printed, $"Paste this between <!-- output: quick-start --> and <!-- endSnippet --> in README.md:\n```text\n{printed}\n```");
+    }
+
     [Fact]
     public void The_README_shows_the_compiled_dependency_injection_snippet_verbatim()
     {
         string snippet = SnippetText(RepositoryFiles.Path("tests", "Feed.Hosting.Tests", "Snippets", "QuickStartSnippet.cs"), "di");
-        string readme = ReadmeBlock(RepositoryFiles.Path("README.md"), "di");
+        string readme = ReadmeBlock(RepositoryFiles.Path("README.md"), "snippet: di", "csharp");
 
         readme.ShouldBe(snippet, $"Paste this between <!-- snippet: di --> and <!-- endSnippet --> in README.md:\n```csharp\n{snippet}\n```");
     }
@@ -39,18 +70,25 @@ public sealed class ReadmeSnippetTests
         return string.Join('\n', body.Select(l => l.Trim().Length == 0 ? string.Empty : l[indent..]));
     }
 
-    /// <summary>The ```csharp block right after <c>&lt;!-- snippet: name --&gt;</c>, closed by <c>&lt;!-- endSnippet --&gt;</c>.</summary>
-    private static string ReadmeBlock(string file, string name)
+    /// <summary>The ```language block right after <c>&lt;!-- marker --&gt;</c>, closed by <c>&lt;!-- endSnippet --&gt;</c>.</summary>
+    private static string ReadmeBlock(string file, string marker, string language)
     {
         string[] lines = ReadLines(file);
-        int marker = Array.FindIndex(lines, l => l.Trim() == $"<!-- snippet: {name} -->");
-        marker.ShouldBeGreaterThanOrEqualTo(0, $"README.md has no '<!-- snippet: {name} -->' marker");
-        lines[marker + 1].ShouldBe("```csharp");
-        int close = Array.FindIndex(lines, marker + 2, l => l == "```");
-        close.ShouldBeGreaterThan(marker + 1, "the ```csharp block is not closed");
+        int at = Array.FindIndex(lines, l => l.Trim() == $"<!-- {marker} -->");
+        at.ShouldBeGreaterThanOrEqualTo(0, $"README.md has no '<!-- {marker} -->' marker");
+        lines[at + 1].ShouldBe("```" + language);
+        int close = Array.FindIndex(lines, at + 2, l => l == "```");
+        close.ShouldBeGreaterThan(at + 1, $"the ```{language} block is not closed");
         lines[close + 1].ShouldBe("<!-- endSnippet -->");
-        return string.Join('\n', lines[(marker + 2)..close]);
+        return string.Join('\n', lines[(at + 2)..close]);
     }
 
     private static string[] ReadLines(string file) => File.ReadAllText(file).ReplaceLineEndings("\n").Split('\n');
+}
+
+/// <summary>Tests that replace <see cref="Console.Out"/> run alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+    public const string Name = "Console";
 }

@@ -59,7 +59,7 @@ public sealed class PagingTests
         page.Links.Next!.AbsoluteUri.ShouldBe("https://example.com/blog/atom.xml?page=3");
         page.Links.Last!.AbsoluteUri.ShouldBe("https://example.com/blog/atom.xml?page=3");
         page.Links.Current.ShouldBeNull();
-        page.Links.PrevArchive.ShouldBeNull();
+        page.Links.PreviousArchive.ShouldBeNull();
         page.IsComplete.ShouldBeFalse();
         page.IsArchive.ShouldBeFalse();
         page.Entries.Select(e => e.Title).ShouldBe(["Post 4", "Post 3", "Post 2"]);
@@ -136,7 +136,7 @@ public sealed class PagingTests
         FeedDocument subscription = documents[0];
         subscription.Page.Kind.ShouldBe(FeedPageKind.Page);
         subscription.Entries.Select(e => e.Title).ShouldBe(["Post 10", "Post 9", "Post 8"]);
-        subscription.Links.PrevArchive!.AbsoluteUri.ShouldBe("https://example.com/blog/feed.xml?archive=3");
+        subscription.Links.PreviousArchive!.AbsoluteUri.ShouldBe("https://example.com/blog/feed.xml?archive=3");
         subscription.Links.Current.ShouldBeNull();
         subscription.IsArchive.ShouldBeFalse();
         subscription.IsComplete.ShouldBeFalse();
@@ -145,12 +145,12 @@ public sealed class PagingTests
         oldest.IsArchive.ShouldBeTrue();
         oldest.Links.Self.AbsoluteUri.ShouldBe("https://example.com/blog/feed.xml?archive=1");
         oldest.Links.Current.ShouldBe(subscription.Links.Self);
-        oldest.Links.PrevArchive.ShouldBeNull();
+        oldest.Links.PreviousArchive.ShouldBeNull();
         oldest.Links.NextArchive!.AbsoluteUri.ShouldBe("https://example.com/blog/feed.xml?archive=2");
 
         FeedDocument newest = documents[3];
         newest.Entries.Select(e => e.Title).ShouldBe(["Post 9", "Post 8", "Post 7"]);
-        newest.Links.PrevArchive.ShouldBe(documents[2].Links.Self);
+        newest.Links.PreviousArchive.ShouldBe(documents[2].Links.Self);
         newest.Links.NextArchive.ShouldBeNull();
         newest.Links.First.ShouldBeNull();
         newest.Links.Next.ShouldBeNull();

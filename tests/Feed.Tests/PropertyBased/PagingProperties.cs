@@ -109,7 +109,7 @@ public sealed class PagingProperties
             subscription.Entries.Count.ShouldBe(Math.Min(size, total));
             archives.Length.ShouldBe(total / size);
             archives.ShouldAllBe(a => a.Entries.Count == size && a.IsArchive && a.Links.Current == subscription.Links.Self);
-            subscription.Links.PrevArchive.ShouldBe(archives.Length > 0 ? archives[^1].Links.Self : null);
+            subscription.Links.PreviousArchive.ShouldBe(archives.Length > 0 ? archives[^1].Links.Self : null);
 
             // Together they hold every post; the oldest full groups are archives, numbered from the oldest.
             before.SelectMany(d => d.Entries).Select(e => e.Id).Distinct().Count().ShouldBe(total);
@@ -117,7 +117,7 @@ public sealed class PagingProperties
             {
                 archives[k].Entries.Select(e => e.Title).Order(StringComparer.Ordinal)
                     .ShouldBe(Enumerable.Range((k * size) + 1, size).Select(n => $"Post {n}").Order(StringComparer.Ordinal));
-                archives[k].Links.PrevArchive.ShouldBe(k > 0 ? archives[k - 1].Links.Self : null);
+                archives[k].Links.PreviousArchive.ShouldBe(k > 0 ? archives[k - 1].Links.Self : null);
                 archives[k].Links.NextArchive.ShouldBe(k + 1 < archives.Length ? archives[k + 1].Links.Self : null);
 
                 // RFC 5005 §4: a full archive's entries do not change when newer posts arrive.

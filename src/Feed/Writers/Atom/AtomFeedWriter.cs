@@ -115,7 +115,7 @@ internal sealed class AtomFeedWriter : IFeedWriter
             AddLink(links.Next, "next");
             AddLink(links.Last, "last");
             AddLink(links.Current, "current");
-            AddLink(links.PrevArchive, "prev-archive");
+            AddLink(links.PreviousArchive, "prev-archive");
             AddLink(links.NextArchive, "next-archive");
 
             Items = document.Entries.Select(entry => (SyndicationItem)new Entry(entry, document, extensions));

@@ -128,7 +128,7 @@ internal sealed class RssFeedWriter : IFeedWriter
             AddLink(links.Next, "next");
             AddLink(links.Last, "last");
             AddLink(links.Current, "current");
-            AddLink(links.PrevArchive, "prev-archive");
+            AddLink(links.PreviousArchive, "prev-archive");
             AddLink(links.NextArchive, "next-archive");
 
             Items = document.Entries.Select(entry => (SyndicationItem)new Item(entry, document, extensions));
