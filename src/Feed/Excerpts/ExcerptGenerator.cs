@@ -166,8 +166,20 @@ public sealed class ExcerptGenerator
         }
     }
 
-    private Excerpt FromMarkdown(string markdown, MarkdownDocument? parsed)
+    /// <summary>Makes the excerpt of a Markdown text, parsing it here when <paramref name="parsed"/> is null.</summary>
+    /// <param name="markdown">The Markdown.</param>
+    /// <param name="parsed"><paramref name="markdown"/> parsed with <see cref="MarkdownPipelines.Default"/>, or null.</param>
+    /// <param name="prefixFirst">
+    /// Whether a parse of only the start of the body may be tried first (see <see cref="MarkdownPrefix"/>); false
+    /// forces the whole parse, which tests compare the prefix parse against.
+    /// </param>
+    internal Excerpt FromMarkdown(string markdown, MarkdownDocument? parsed, bool prefixFirst = true)
     {
+        if (parsed is null && prefixFirst && TryFromPrefix(markdown, out Excerpt? excerpt))
+        {
+            return excerpt;
+        }
+
         TextCollector collector = TextCollector.Rent(_clusterLimit, MayHoldDivider(markdown));
         try
         {
@@ -177,6 +189,68 @@ public sealed class ExcerptGenerator
         finally
         {
             TextCollector.Return(collector);
+        }
+    }
+
+    /// <summary>
+    /// Parses only the start of the body, cut at a blank line, and keeps the result when it provably equals the whole
+    /// parse's (see <see cref="MarkdownPrefix"/>): the walker decided the excerpt inside the prefix and nothing after the
+    /// cut can change what came before it. Starts with three characters of body per character of excerpt (on the issue 6
+    /// corpus 350 characters of excerpt took a median of 551 characters of Markdown, 873 at the 90th percentile, 1,710 at
+    /// most), doubles while the walker comes up short, and gives up (the caller parses the whole body) once the prefix
+    /// would pass half the body.
+    /// </summary>
+    /// <param name="markdown">The Markdown.</param>
+    /// <param name="excerpt">The excerpt, when the prefix parse decided it.</param>
+    /// <returns>Whether the prefix parse decided the excerpt; when false the whole body must be parsed.</returns>
+    internal bool TryFromPrefix(string markdown, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Excerpt? excerpt)
+    {
+        excerpt = null;
+        bool detectDivider = MayHoldDivider(markdown);
+        long from = 3L * _length;
+        if (from * 2 > markdown.Length || !MarkdownPrefix.BodyAllows(markdown, out int freeContainers))
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            int cut = MarkdownPrefix.FindCut(markdown, (int)from);
+            if (cut < 0 || cut * 2L > markdown.Length)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<char> rest = markdown.AsSpan(cut);
+            if (!MarkdownPrefix.RemainderIsInert(markdown.AsSpan(0, cut), rest, freeContainers))
+            {
+                return false;
+            }
+
+            MarkdownDocument? document = TryParse(markdown[..cut]);
+            if (document is null)
+            {
+                return false; // the whole parse decides, and reads the body as text if it fails too
+            }
+
+            TextCollector collector = TextCollector.Rent(_clusterLimit, detectDivider);
+            try
+            {
+                MarkdownTextWalker.Walk(document, collector, _rules);
+
+                // Filled: the cut is decided; with a divider possible, only if none can come after the cut.
+                if (collector.DividerFound || (collector.IsFull && !(detectDivider && MarkdownPrefix.MayHideDivider(rest))))
+                {
+                    excerpt = Finish(collector);
+                    return true;
+                }
+            }
+            finally
+            {
+                TextCollector.Return(collector);
+            }
+
+            from = cut * 2L;
         }
     }
 
