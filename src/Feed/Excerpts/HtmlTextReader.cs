@@ -43,6 +43,9 @@ internal static class HtmlTextReader
 
         /// <summary>MathML: a math placeholder, content dropped.</summary>
         Math,
+
+        /// <summary>A void element a reader sees but that has no text (img, input, embed): removed content.</summary>
+        Replaced,
     }
 
     /// <summary>Reads <paramref name="html"/> into <paramref name="collector"/>.</summary>
@@ -159,11 +162,13 @@ internal static class HtmlTextReader
         // "<!-->" and "<!--->" are (abruptly closed) empty comments.
         if (rest.StartsWith(">"))
         {
+            collector.Removed();
             return bodyStart + 1;
         }
 
         if (rest.StartsWith("->"))
         {
+            collector.Removed();
             return bodyStart + 2;
         }
 
@@ -181,6 +186,10 @@ internal static class HtmlTextReader
             && IsAloneOnItsLine(html, start, after))
         {
             collector.DividerFound = true;
+        }
+        else
+        {
+            collector.Removed();
         }
 
         return after;
@@ -232,7 +241,11 @@ internal static class HtmlTextReader
                 collector.Separator();
                 BeginSkip(tag, selfClosing, collector);
                 break;
+            case TagKind.Replaced:
+                collector.Removed();
+                break;
             default:
+                collector.Removed(); // script, style, svg …: content a reader does not see as text
                 BeginSkip(tag, selfClosing, collector);
                 break;
         }
@@ -261,6 +274,10 @@ internal static class HtmlTextReader
                 if (TagLookup.TryGetValue(name, out TagInfo? ended) && ended.Kind is TagKind.SkipBlock or TagKind.SkipRawTextBlock)
                 {
                     collector.Separator();
+                }
+                else
+                {
+                    collector.Removed(); // a line break inside the dropped element is no space of the author's
                 }
             }
 
@@ -428,6 +445,9 @@ internal static class HtmlTextReader
         Add(TagKind.SkipBlock, "listing", "plaintext", "pre");
         Add(TagKind.SkipRawTextBlock, "xmp");
         Add(TagKind.Math, "math");
+
+        // Void elements that show something other than text: removed content, like a Markdown image.
+        Add(TagKind.Replaced, "embed", "image", "img", "input");
         return tags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 

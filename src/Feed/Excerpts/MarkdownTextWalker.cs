@@ -166,9 +166,15 @@ internal static class MarkdownTextWalker
                     collector.Append(abbreviation.Abbreviation?.Label);
                     break;
                 case FootnoteLink or TaskList:
-                    break; // footnote references and task-list check boxes are not text
+                    collector.Removed(); // footnote references and task-list check boxes are not text
+                    break;
                 case LinkInline link:
                     descend = !link.IsImage; // images go with their alt text
+                    if (link.IsImage)
+                    {
+                        collector.Removed();
+                    }
+
                     break;
                 case DelimiterInline delimiter: // an unmatched delimiter left in the tree reads as itself
                     collector.Append(delimiter.ToLiteral());

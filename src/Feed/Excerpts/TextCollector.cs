@@ -25,6 +25,10 @@ internal sealed class TextCollector
     private Gap _gap;
     private bool _lastIsCjk;
 
+    // Content was removed (an image, a footnote reference, a script …) after the pending space or line break and
+    // nothing but more removed content followed: that space only separated the removed content from the word before.
+    private bool _removedAfterGap;
+
     // Grapheme counting: clusters before _scanPos are final (appending text can only extend the last cluster,
     // UAX #29 boundaries depend on what precedes them and the one character after).
     private int _clusterLimit;
@@ -91,6 +95,7 @@ internal sealed class TextCollector
         collector._length = 0;
         collector._gap = Gap.None;
         collector._lastIsCjk = false;
+        collector._removedAfterGap = false;
         collector._clusterLimit = clusterLimit;
         collector._scanPos = 0;
         collector._finalClusters = 0;
@@ -120,6 +125,20 @@ internal sealed class TextCollector
 
     /// <summary>A line break (soft or hard, or <c>&lt;br&gt;</c>): one space, or nothing between two CJK characters.</summary>
     public void LineBreak() => Widen(Gap.LineBreak);
+
+    /// <summary>
+    /// Says that inline content a reader would have seen here was removed (an image, a footnote reference, a
+    /// comment, a script …). When it came right after a space or line break and closing punctuation comes right after
+    /// it, that space goes too: <c>The chart ![growth](a.png).</c> reads <c>The chart.</c>, not <c>The chart .</c>.
+    /// White space after the removed content is the author's and stays (<c>a ![x](y) b</c> reads <c>a b</c>).
+    /// </summary>
+    public void Removed()
+    {
+        if (_gap is Gap.Space or Gap.LineBreak)
+        {
+            _removedAfterGap = true;
+        }
+    }
 
     /// <summary>Appends text, applying the whitespace, CJK and XML 1.0 rules.</summary>
     public void Append(string? text) => Append(text.AsSpan());
@@ -157,7 +176,8 @@ internal sealed class TextCollector
             {
                 if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 {
-                    Emit(c, text[i + 1], TextScripts.IsCjk(char.ConvertToUtf32(c, text[i + 1])));
+                    int codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                    Emit(c, text[i + 1], codePoint, TextScripts.IsCjk(codePoint));
                     i++;
                 }
 
@@ -201,6 +221,12 @@ internal sealed class TextCollector
 
     private void Widen(Gap gap)
     {
+        // White space inside dropped content (a line break in an inline <script>) is not the author's visible space.
+        if (!Suppressed)
+        {
+            _removedAfterGap = false;
+        }
+
         if (gap > _gap)
         {
             _gap = gap;
@@ -209,7 +235,7 @@ internal sealed class TextCollector
 
     private void Emit(char c, bool isCjk)
     {
-        WriteGap(isCjk);
+        WriteGap(c, isCjk);
         if (_length == _buffer.Length)
         {
             Grow();
@@ -223,9 +249,9 @@ internal sealed class TextCollector
         }
     }
 
-    private void Emit(char high, char low, bool isCjk)
+    private void Emit(char high, char low, int codePoint, bool isCjk)
     {
-        WriteGap(isCjk);
+        WriteGap(codePoint, isCjk);
         if (_length + 2 > _buffer.Length)
         {
             Grow();
@@ -240,18 +266,23 @@ internal sealed class TextCollector
         }
     }
 
-    private void WriteGap(bool nextIsCjk)
+    private void WriteGap(int next, bool nextIsCjk)
     {
         if (_gap == Gap.None)
         {
-            return;
+            return; // and _removedAfterGap is false: it is only set while a gap is pending
         }
+
+        bool removedAfterGap = _removedAfterGap;
+        _removedAfterGap = false;
 
         // Leading whitespace is dropped; a line break between two CJK characters is nothing (CSS Text 3 §4.1.3); and
         // after a prepended concatenation mark (U+0600 …) there is no space, because the mark joins the character
         // after it into one grapheme cluster (UAX #29 GB9b), a space included, and a cluster ending in a space could
-        // be neither trimmed nor cut.
+        // be neither trimmed nor cut. A space that only separated removed content from the word before goes when
+        // closing punctuation follows (see Removed); a block separator always stays.
         bool write = _length > 0
+            && !(removedAfterGap && _gap != Gap.Separator && TextScripts.IsClosingPunctuation(next))
             && !(_gap == Gap.LineBreak && _lastIsCjk && nextIsCjk)
             && (_buffer[_length - 1] < 0x0600 || !BindsForward());
         _gap = Gap.None;

@@ -28,22 +28,15 @@ internal static class ExcerptSpecFile
     public static IReadOnlyList<ExcerptSpecExample> Examples => Cached.Value;
 
     /// <summary>
-    /// The spec lives next to this source file. The test project does not copy it to the output, so it is found by
-    /// walking up from the test assembly to the repository (this works on a clean clone and under CI path maps).
+    /// The spec is copied next to the test assembly by the test project (<c>None Update="Excerpts/Specs/**/*.md"</c>
+    /// with <c>CopyToOutputDirectory</c>), so it is read from there: no search of the file system above the build output.
     /// </summary>
     public static string Locate()
     {
-        const string relative = "tests/Feed.Tests/Excerpts/Specs/ExcerptSpecs.md";
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}.");
+        string path = Path.Combine(AppContext.BaseDirectory, "Excerpts", "Specs", "ExcerptSpecs.md");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"{path} is missing: Feed.Tests.csproj copies Excerpts/Specs/*.md to the output folder.", path);
     }
 
     public static IReadOnlyList<ExcerptSpecExample> Parse(string text)

@@ -39,6 +39,15 @@ public sealed class ExcerptSpecTests
     }
 
     [Fact]
+    public void The_spec_is_read_from_the_copy_in_the_test_output_folder()
+    {
+        string path = ExcerptSpecFile.Locate();
+
+        Path.GetDirectoryName(path).ShouldBe(Path.Combine(AppContext.BaseDirectory, "Excerpts", "Specs"));
+        File.ReadAllText(path).ShouldContain("```````````````````````````````` example");
+    }
+
+    [Fact]
     public void A_malformed_example_is_reported_with_its_line()
     {
         string fence = new('`', 32);
