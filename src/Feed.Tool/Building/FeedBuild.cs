@@ -152,7 +152,7 @@ internal static class FeedBuild
 
             try
             {
-                entries[i] = generator.CreateEntry(head.Post with { Body = body });
+                entries[i] = generator.CreateEntry(head.ToPost(body));
                 GarbageBudget.Check();
             }
             catch (ArgumentException e)

@@ -141,20 +141,24 @@ internal static partial class FrontMatterReader
             return null;
         }
 
-        var post = new FeedPost
+        return new PostHead
         {
+            File = file,
             Id = id,
             Title = title,
-            Url = url,
+            Url = url.AbsoluteUri,
             Published = date.Value,
             Updated = updated,
             Authors = SharedValues.AuthorList(authors),
             Categories = SharedValues.TermList(categories),
             Summary = summary,
             Language = language,
-            Body = string.Empty,
+            Draft = draft,
+            SlugLine = slugLine,
+            SlugColumn = slugColumn,
+            IdLine = idLine,
+            IdColumn = idColumn,
         };
-        return new PostHead(file, post, draft, slugLine, slugColumn, idLine, idColumn);
     }
 
     /// <summary>The slug a file name gives: the name without extension and without a leading <c>YYYY-MM-DD-</c>.</summary>

@@ -3,7 +3,7 @@ using Feed.Tool.Diagnostics;
 namespace Feed.Tool.Posts;
 
 /// <summary>The first pass over the posts folder: every post's front matter, checked, filtered and sorted.</summary>
-/// <param name="Posts">The posts to publish, newest first (<see cref="FeedGenerator.NewestFirst"/>), bodies empty.</param>
+/// <param name="Posts">The posts to publish, newest first (<see cref="PostHead.NewestFirst"/>, the order of <see cref="FeedGenerator.NewestFirst"/>).</param>
 /// <param name="Read">How many post files were read.</param>
 /// <param name="SkippedDrafts">How many drafts were left out (0 with <c>--drafts</c>).</param>
 /// <param name="SkippedFuture">How many posts dated after now were left out (0 with <c>--future</c>).</param>
@@ -62,7 +62,7 @@ internal sealed record PostCatalog(
             {
                 drafts++;
             }
-            else if (head.Post.Published > now && !includeFuture)
+            else if (head.Published > now && !includeFuture)
             {
                 future++;
             }
@@ -76,7 +76,7 @@ internal sealed record PostCatalog(
         // progress, not a clash, until it is published.
         ReportDuplicates(kept, diagnostics);
 
-        kept.Sort((a, b) => FeedGenerator.NewestFirst.Compare(a.Post, b.Post));
+        kept.Sort(PostHead.NewestFirst);
         diagnostics.Sort(Diagnostic.Order);
         return new PostCatalog(kept, files.Count, drafts, future, diagnostics);
     }
@@ -119,7 +119,7 @@ internal sealed record PostCatalog(
         var ids = new Dictionary<string, PostHead>(StringComparer.Ordinal);
         foreach (PostHead head in posts)
         {
-            string url = head.Post.Url.AbsoluteUri;
+            string url = head.Url;
             if (!urls.TryAdd(url, head))
             {
                 PostHead first = urls[url];
@@ -128,8 +128,8 @@ internal sealed record PostCatalog(
             }
 
             // Two posts without an explicit id share one only when they share a URL, reported just above.
-            string id = head.Post.EffectiveId;
-            if (!ids.TryAdd(id, head) && (head.Post.Id is not null || ids[id].Post.Id is not null))
+            string id = head.EffectiveId;
+            if (!ids.TryAdd(id, head) && (head.Id is not null || ids[id].Id is not null))
             {
                 diagnostics.Add(new Diagnostic(head.File.DisplayPath, head.IdLine, head.IdColumn, DiagnosticCodes.DuplicateId,
                     $"the id '{id}' is also the id of {ids[id].File.DisplayPath}; ids must be unique and never change (RFC 4287 §4.2.6)."));

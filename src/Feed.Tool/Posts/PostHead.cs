@@ -1,19 +1,85 @@
 namespace Feed.Tool.Posts;
 
 /// <summary>
-/// What the first pass knows about one post: its front matter, as a <see cref="FeedPost"/> whose
-/// <see cref="FeedPost.Body"/> is empty. Cheap to hold for every post of a large site; the body is read again only
-/// when the page holding the post is written.
+/// What the first pass knows about one post: its front matter, checked. Cheap to hold for every post of a large
+/// site (issue 6: memory flat as the site grows): the URL is kept as its absolute text rather than a
+/// <see cref="Uri"/>, and the body is read again only when the page holding the post is written
+/// (<see cref="ToPost"/>).
 /// </summary>
-/// <param name="File">Where the post lives.</param>
-/// <param name="Post">The post, body empty.</param>
-/// <param name="Draft">Whether the front matter says <c>draft: true</c>.</param>
-/// <param name="SlugLine">The line to report a duplicate URL on (the <c>slug</c> or <c>permalink</c> field, else 1).</param>
-/// <param name="SlugColumn">The column that goes with <paramref name="SlugLine"/>.</param>
-/// <param name="IdLine">The line to report a duplicate id on (the <c>id</c> field, else <paramref name="SlugLine"/>).</param>
-/// <param name="IdColumn">The column that goes with <paramref name="IdLine"/>.</param>
 /// <remarks>Immutable.</remarks>
-internal sealed record PostHead(PostFile File, FeedPost Post, bool Draft, int SlugLine, int SlugColumn, int IdLine, int IdColumn);
+internal sealed record PostHead
+{
+    /// <summary>The newest-first order of <see cref="FeedGenerator.NewestFirst"/>, on heads: published descending,
+    /// then the feed id in ordinal order.</summary>
+    public static readonly Comparison<PostHead> NewestFirst = static (x, y) =>
+    {
+        int byDate = y.Published.CompareTo(x.Published);
+        return byDate != 0 ? byDate : string.CompareOrdinal(x.EffectiveId, y.EffectiveId);
+    };
+
+    /// <summary>Gets where the post lives.</summary>
+    public required PostFile File { get; init; }
+
+    /// <summary>Gets the front matter's <c>id</c>, if any.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Gets the title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Gets the post's absolute URL, as <see cref="Uri.AbsoluteUri"/> gives it.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>Gets the publication time.</summary>
+    public required DateTimeOffset Published { get; init; }
+
+    /// <summary>Gets the update time, if any.</summary>
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>Gets the authors (shared lists, see <see cref="SharedValues"/>).</summary>
+    public IReadOnlyList<FeedAuthor> Authors { get; init; } = [];
+
+    /// <summary>Gets the tags and categories (shared lists).</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Gets the front matter's summary, if any.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Gets the front matter's language tag, if any.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Gets whether the front matter says <c>draft: true</c>.</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>Gets the line to report a duplicate URL on (the <c>slug</c> or <c>permalink</c> field, else 1).</summary>
+    public int SlugLine { get; init; }
+
+    /// <summary>Gets the column that goes with <see cref="SlugLine"/>.</summary>
+    public int SlugColumn { get; init; }
+
+    /// <summary>Gets the line to report a duplicate id on (the <c>id</c> field, else <see cref="SlugLine"/>).</summary>
+    public int IdLine { get; init; }
+
+    /// <summary>Gets the column that goes with <see cref="IdLine"/>.</summary>
+    public int IdColumn { get; init; }
+
+    /// <summary>Gets the id the feed writes: <see cref="FeedPost.EffectiveId"/> of <see cref="ToPost"/>'s result.</summary>
+    public string EffectiveId => Id ?? Url;
+
+    /// <summary>The post with its <paramref name="body"/>, for the library.</summary>
+    public FeedPost ToPost(string body) => new()
+    {
+        Id = Id,
+        Title = Title,
+        Url = new Uri(Url, UriKind.Absolute),
+        Published = Published,
+        Updated = Updated,
+        Authors = Authors,
+        Categories = Categories,
+        Summary = Summary,
+        Language = Language,
+        Body = body,
+    };
+}
 
 /// <summary>The posts folder a build reads: shared by every <see cref="PostFile"/> of the build.</summary>
 /// <param name="FullPath">The folder's absolute path.</param>
