@@ -196,11 +196,10 @@ public sealed class FeedGenerator
         };
     }
 
-    // The tree is needed when the body is Markdown and something reads it: the excerpt (unless a summary replaces
-    // it) or the full content.
+    // Parse here only for the content HTML, and hand that tree to the excerpt too. Without full content the excerpt
+    // engine parses on its own, usually just the start of the body (ExcerptGenerator's prefix-first strategy).
     private bool NeedsParse(FeedPost post) =>
-        post.BodyFormat == PostBodyFormat.Markdown && post.Body is not null
-        && (_fullContent || string.IsNullOrWhiteSpace(post.Summary));
+        _fullContent && post.BodyFormat == PostBodyFormat.Markdown && post.Body is not null;
 
     private static MarkdownDocument? TryParse(string markdown)
     {
