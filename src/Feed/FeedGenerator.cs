@@ -190,7 +190,9 @@ public sealed class FeedGenerator
             Authors = post.Authors.Count == 0 ? [] : [.. post.Authors.Select(CleanAuthor)],
             Categories = CleanCategories(post.Categories),
             Excerpt = ReferenceEquals(excerptText, excerpt.Text) ? excerpt : excerpt with { Text = excerptText },
-            ContentHtml = _fullContent ? FeedText.Clean(HtmlContentRenderer.Instance.Render(post, parsed)) : null,
+            // No second FeedText.Clean here: the sanitizer cleans its input first and emits nothing it would remove
+            // (a property test in Content/ checks that), so another scan of the whole HTML would find nothing.
+            ContentHtml = _fullContent ? HtmlContentRenderer.Instance.Render(post, parsed) : null,
             Language = string.IsNullOrWhiteSpace(post.Language) ? null : post.Language,
             Source = post,
         };
