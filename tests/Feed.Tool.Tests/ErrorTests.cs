@@ -22,7 +22,7 @@ public sealed partial class ErrorTests : IDisposable
         ["no front matter"] = new("2024-02-01-plain.md", "# Just Markdown\n\nNo front matter here.\n", "FEED0003", 1, 1, "no front matter"),
         ["front matter not closed"] = new("2024-02-01-open.md", "---\ntitle: Open\ndate: 2024-02-01\n\nBody.\n", "FEED0003", 1, 1, "not closed"),
         ["broken YAML"] = new("2024-02-01-yaml.md", "---\ntitle: [unclosed\ndate: 2024-02-01\n---\nBody.\n", "FEED0004", 2, 8, "not closed"),
-        ["repeated key"] = new("2024-02-01-twice.md", "---\ntitle: One\ntitle: Two\ndate: 2024-02-01\n---\n", "FEED0004", 3, 1, "Duplicate key"),
+        ["repeated key"] = new("2024-02-01-twice.md", "---\ntitle: One\ntitle: Two\ndate: 2024-02-01\n---\n", "FEED0004", 3, 1, "duplicate key 'title'"),
         ["front matter not a mapping"] = new("2024-02-01-list.md", "---\n- title\n- date\n---\n", "FEED0004", 2, 1, "mapping"),
         ["missing title"] = new("2024-02-01-untitled.md", "---\ndate: 2024-02-01\n---\nBody.\n", "FEED0005", 1, 1, "no 'title'"),
         ["missing date"] = new("2024-02-01-undated.md", "---\ntitle: Undated\n---\nBody.\n", "FEED0005", 1, 1, "no 'date'"),

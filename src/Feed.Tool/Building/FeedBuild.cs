@@ -53,10 +53,16 @@ internal static class FeedBuild
         PostCatalog catalog = PostCatalog.Load(
             settings.PostsDir, settings.Rules, settings.IncludeDrafts, settings.IncludeFuture, now,
             (done, all) => progress.Report("reading posts", done, all), cancellationToken);
-        if (catalog.Diagnostics.Count > 0)
+        if (catalog.Diagnostics.Any(d => !d.IsWarning))
         {
             progress.Clear();
             return Fail(stderr, catalog.Diagnostics, "the posts");
+        }
+
+        progress.Clear();
+        foreach (Diagnostic warning in catalog.Diagnostics)
+        {
+            stderr.WriteLine(warning.ToString());
         }
 
         var generator = new FeedGenerator(settings.Options);
@@ -77,7 +83,7 @@ internal static class FeedBuild
             async (page, ct) =>
             {
                 var local = new List<Diagnostic>();
-                FeedEntry[]? entries = ReadEntries(generator, catalog.Posts, page, local);
+                FeedEntry[]? entries = ReadEntries(generator, catalog.Posts, page, settings.Rules.MaxPostBytes, local);
                 if (entries is not null)
                 {
                     MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
@@ -138,13 +144,14 @@ internal static class FeedBuild
 
     // Reads the bodies of one page's posts and makes their entries once, for every format: rendering Markdown
     // (content and excerpt) is the expensive part of a build.
-    private static FeedEntry[]? ReadEntries(FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPageRef page, List<Diagnostic> diagnostics)
+    private static FeedEntry[]? ReadEntries(
+        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPageRef page, long maxPostBytes, List<Diagnostic> diagnostics)
     {
         var entries = new FeedEntry[page.Count];
         for (int i = 0; i < page.Count; i++)
         {
             PostHead head = all[page.Offset + i];
-            string? body = PostReader.ReadBody(head.File, diagnostics);
+            string? body = PostReader.ReadBody(head.File, maxPostBytes, diagnostics);
             if (body is null)
             {
                 return null;
@@ -174,8 +181,9 @@ internal static class FeedBuild
             stderr.WriteLine(d.ToString());
         }
 
+        int errors = diagnostics.Count(d => !d.IsWarning);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"feed: {diagnostics.Count} error{(diagnostics.Count == 1 ? "" : "s")} in {what}; nothing in the output folder was changed."));
+            $"feed: {errors} error{(errors == 1 ? "" : "s")} in {what}; nothing in the output folder was changed."));
         return InputErrors;
     }
 }

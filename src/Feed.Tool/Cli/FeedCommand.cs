@@ -112,10 +112,21 @@ internal static class FeedCommand
             HelpName = "time",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors: no summary line, no progress." };
+        var maxPostSize = new Option<int?>("--max-post-size")
+        {
+            Description = $"The largest post file, in megabytes; a larger one is an error (FEED0014). Default: {BuildSettings.DefaultMaxPostSizeMegabytes}.",
+            HelpName = "MB",
+        };
+        var lockTimeout = new Option<int?>("--lock-timeout")
+        {
+            Description = $"How long to wait, in seconds, while another build writes the same --out before giving up (FEED0019). Default: {BuildSettings.DefaultLockTimeoutSeconds}.",
+            HelpName = "seconds",
+        };
 
         var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0 and an Atom 1.0 feed.")
         {
             postsDir, outDir, config, siteUrl, title, description, pageSize, excerptLength, drafts, future, now, quiet,
+            maxPostSize, lockTimeout,
         };
         build.SetAction((parse, ct) =>
         {
@@ -133,6 +144,8 @@ internal static class FeedCommand
                 Future = parse.GetValue(future),
                 Now = parse.GetValue(now),
                 Quiet = parse.GetValue(quiet),
+                MaxPostSize = parse.GetValue(maxPostSize),
+                LockTimeout = parse.GetValue(lockTimeout),
             };
             return RunBuildAsync(values, stdout, stderr, time, interactive ? stderr : null, ct);
         });

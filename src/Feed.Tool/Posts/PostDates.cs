@@ -65,6 +65,7 @@ internal static partial class PostDates
         }
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
+        string outOfRange = $"'{text}' is out of range: as a UTC time it must fall between 0001-01-01 and 9999-12-31";
         TimeSpan offset;
         if (m.Groups["offset"].Success)
         {
@@ -90,13 +91,31 @@ internal static partial class PostDates
         }
         else
         {
-            if (zone.IsInvalidTime(local))
+            try
             {
-                error = $"'{text}' does not exist in the time zone {zone.Id} (skipped by a daylight-saving change); write the offset";
+                if (zone.IsInvalidTime(local))
+                {
+                    error = $"'{text}' does not exist in the time zone {zone.Id} (skipped by a daylight-saving change); write the offset";
+                    return false;
+                }
+
+                offset = zone.GetUtcOffset(local);
+            }
+            catch (ArgumentException)
+            {
+                // A zone's rules near year 1 or 9999 can put the UTC time outside DateTime's range.
+                error = outOfRange;
                 return false;
             }
+        }
 
-            offset = zone.GetUtcOffset(local);
+        // DateTimeOffset requires its UTC time in range too: 0001-01-01T00:30+01:00 is a valid local time whose UTC
+        // time is before year 1. Checked here, in ticks, rather than caught from the constructor.
+        long utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            error = outOfRange;
+            return false;
         }
 
         value = new DateTimeOffset(local, offset);
