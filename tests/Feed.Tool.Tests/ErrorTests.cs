@@ -185,7 +185,7 @@ public sealed partial class ErrorTests : IDisposable
     }
 
     [Fact]
-    public async Task A_write_failure_rolls_everything_back()
+    public async Task A_file_where_a_folder_is_needed_rolls_everything_back()
     {
         _site.ManyPosts(5);
         (await _site.BuildAsync()).ExitCode.ShouldBe(0);
@@ -197,7 +197,7 @@ public sealed partial class ErrorTests : IDisposable
         ToolRun run = await _site.BuildAsync();
 
         run.ExitCode.ShouldBe(1);
-        run.Errors.ShouldContain(e => e.Contains("error FEED0013: cannot write the file", StringComparison.Ordinal), run.ToString());
+        run.Errors.ShouldContain(e => e.Contains("error FEED0012: ", StringComparison.Ordinal) && e.Contains("is a file where feed needs a folder", StringComparison.Ordinal), run.ToString());
         _site.Snapshot().ShouldBe(before);
         _site.Folders().ShouldBe(beforeFolders); // atom/ was created for atom/2.xml, then removed again
     }

@@ -30,6 +30,7 @@ internal static partial class FileKinds
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxType = 0x1;
     private const uint StatxIno = 0x100;
     private const int StatxSize = 256;
@@ -90,6 +91,42 @@ internal static partial class FileKinds
         }
     }
 
+    /// <summary>Gets the identity of an open file (see <see cref="Identity(string)"/>), or <see langword="null"/>.</summary>
+    /// <param name="handle">The file.</param>
+    /// <returns>Its device and inode on Linux; <see langword="null"/> elsewhere.</returns>
+    public static string? Identity(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        if (!s_native)
+        {
+            return null;
+        }
+
+        byte[] buffer = new byte[StatxSize];
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            int fd = (int)handle.DangerousGetHandle();
+            return StatxFd(fd, string.Empty, AtEmptyPath, StatxType | StatxIno, buffer) == 0 ? IdentityOf(buffer) : null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>The path with every symbolic link along it resolved: the folder a path really names.</summary>
+    /// <param name="path">An absolute path.</param>
+    /// <returns>The resolved path (components that do not exist are kept as written).</returns>
+    public static string RealPath(string path) => Path.TrimEndingDirectorySeparator(ResolveAll(Path.GetFullPath(path), 0));
+
     // Resolves every link along a path, component by component (links inside links included, at most 40 deep as
     // Linux allows).
     private static string ResolveAll(string full, int depth)
@@ -100,7 +137,7 @@ internal static partial class FileKinds
         {
             string next = Path.Join(current, part);
             FileSystemInfo info = new DirectoryInfo(next);
-            if (info.LinkTarget is not null && depth < 40)
+            if (depth < 40 && info.Exists | File.Exists(next) && info.LinkTarget is not null)
             {
                 FileSystemInfo? target = info.ResolveLinkTarget(returnFinalTarget: true);
                 next = target is null ? next : ResolveAll(target.FullName, depth + 1);
@@ -138,11 +175,19 @@ internal static partial class FileKinds
         // struct statx (linux/stat.h): stx_mode is a u16 at byte 28, stx_ino a u64 at 32, stx_dev_major and
         // stx_dev_minor u32s at 136 and 140; the layout is the same on every architecture.
         mode = BitConverter.ToUInt16(buffer, 28);
-        ulong inode = BitConverter.ToUInt64(buffer, 32);
-        uint major = BitConverter.ToUInt32(buffer, 136), minor = BitConverter.ToUInt32(buffer, 140);
-        id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{major}:{minor}:{inode}");
+        id = IdentityOf(buffer);
         return true;
     }
+
+    private static string IdentityOf(byte[] buffer)
+    {
+        ulong inode = BitConverter.ToUInt64(buffer, 32);
+        uint major = BitConverter.ToUInt32(buffer, 136), minor = BitConverter.ToUInt32(buffer, 140);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{major}:{minor}:{inode}");
+    }
+
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static extern int StatxFd(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
