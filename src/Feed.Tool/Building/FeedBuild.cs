@@ -116,6 +116,7 @@ internal static class FeedBuild
                 }
 
                 progress.Report("writing pages", Interlocked.Increment(ref pagesDone), documents.Count);
+                await TestHooks.PauseAsync("pages", stderr, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
         progress.Clear();

@@ -29,7 +29,7 @@ internal sealed class ProgressReporter(TextWriter? terminal, TimeProvider time, 
         }
 
         long now = time.GetTimestamp();
-        if (time.GetElapsedTime(_start, now) < Delay || time.GetElapsedTime(Volatile.Read(ref _lastDraw), now) < Interval)
+        if ((time.GetElapsedTime(_start, now) < Delay && !TestHooks.ProgressAtOnce) || time.GetElapsedTime(Volatile.Read(ref _lastDraw), now) < Interval)
         {
             return;
         }
