@@ -19,13 +19,38 @@ internal sealed class ToolProcess : IDisposable
     private readonly StringBuilder _stderr = new();
     private readonly Lock _lock = new();
 
-    private ToolProcess(Process process)
+    private readonly Task _rawOutput = Task.CompletedTask;
+
+    private ToolProcess(Process process, bool raw)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
         _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
-        _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        if (raw)
+        {
+            // Byte for byte: a terminal's output is about carriage returns and escape sequences, which reading by
+            // lines would lose.
+            _rawOutput = Task.Run(async () =>
+            {
+                var decoder = Encoding.UTF8.GetDecoder();
+                byte[] buffer = new byte[4096];
+                char[] chars = new char[4096];
+                int read;
+                while ((read = await _process.StandardOutput.BaseStream.ReadAsync(buffer)) > 0)
+                {
+                    int count = decoder.GetChars(buffer, 0, read, chars, 0);
+                    lock (_lock)
+                    {
+                        _stdout.Append(chars, 0, count);
+                    }
+                }
+            });
+        }
+        else
+        {
+            _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+            _process.BeginOutputReadLine();
+        }
     }
 
     /// <summary>Gets the process id.</summary>
@@ -34,9 +59,18 @@ internal sealed class ToolProcess : IDisposable
     /// <summary>Starts the tool.</summary>
     /// <param name="args">Its arguments.</param>
     /// <param name="pauseAt">A phase to pause at (see Feed.Tool's TestHooks), or <see langword="null"/>.</param>
-    public static ToolProcess Start(IEnumerable<string> args, string? pauseAt = null)
+    public static ToolProcess Start(IEnumerable<string> args, string? pauseAt = null) => Start(args, pauseAt, terminal: false);
+
+    /// <summary>
+    /// Starts the tool on a pseudo-terminal (util-linux <c>script</c>), as a person at a terminal runs it: its stdout and
+    /// stderr both arrive, raw, in <see cref="Stdout"/>, and <see cref="Type"/> types on its keyboard.
+    /// </summary>
+    public static ToolProcess StartInTerminal(IEnumerable<string> args, string? pauseAt = null) => Start(args, pauseAt, terminal: true);
+
+    private static ToolProcess Start(IEnumerable<string> args, string? pauseAt, bool terminal)
     {
-        var info = new ProcessStartInfo(DotnetHost())
+        string[] command = [DotnetHost(), Path.Combine(AppContext.BaseDirectory, "Feed.Tool.dll"), .. args];
+        var info = new ProcessStartInfo(terminal ? "script" : command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -45,10 +79,21 @@ internal sealed class ToolProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Feed.Tool.dll"));
-        foreach (string arg in args)
+        if (terminal)
         {
-            info.ArgumentList.Add(arg);
+            // -e: exit with the command's exit code; -q: no "Script started" lines; the typescript goes nowhere.
+            info.ArgumentList.Add("-q");
+            info.ArgumentList.Add("-e");
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(string.Join(' ', command.Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'")));
+            info.ArgumentList.Add("/dev/null");
+        }
+        else
+        {
+            foreach (string arg in command.Skip(1))
+            {
+                info.ArgumentList.Add(arg);
+            }
         }
 
         // Tiered compilation back on: the tool turns it off for long builds, but these runs are short, and most of
@@ -61,7 +106,14 @@ internal sealed class ToolProcess : IDisposable
             info.Environment["FEED_TEST_PAUSE"] = pauseAt;
         }
 
-        return new ToolProcess(Process.Start(info)!);
+        return new ToolProcess(Process.Start(info)!, raw: terminal);
+    }
+
+    /// <summary>Types on the terminal's keyboard (see <see cref="StartInTerminal"/>): "\u0003" is Ctrl-C.</summary>
+    public void Type(string keys)
+    {
+        _process.StandardInput.Write(keys);
+        _process.StandardInput.Flush();
     }
 
     /// <summary>Runs the tool to its end (at most <see cref="Limit"/>) and checks that it did not crash.</summary>
@@ -75,12 +127,13 @@ internal sealed class ToolProcess : IDisposable
     public async Task WaitForStderrAsync(string text)
     {
         var deadline = Stopwatch.StartNew();
-        while (!Stderr.Contains(text, StringComparison.Ordinal))
+        while (!Stderr.Contains(text, StringComparison.Ordinal) && !Stdout.Contains(text, StringComparison.Ordinal))
         {
             if (_process.HasExited)
             {
                 await _process.WaitForExitAsync(); // drains the output
-                if (Stderr.Contains(text, StringComparison.Ordinal))
+                await _rawOutput;
+                if (Stderr.Contains(text, StringComparison.Ordinal) || Stdout.Contains(text, StringComparison.Ordinal))
                 {
                     return;
                 }
@@ -124,6 +177,7 @@ internal sealed class ToolProcess : IDisposable
         }
 
         await _process.WaitForExitAsync(); // the last output lines
+        await _rawOutput;
         var run = new ToolRun(_process.ExitCode, Stdout, Stderr);
         run.ExitCode.ShouldNotBe(134, $"the tool crashed (SIGABRT):\n{run}");
         run.Stderr.ShouldNotContain("Unhandled exception", Case.Sensitive, run.ToString());
