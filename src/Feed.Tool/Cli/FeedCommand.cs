@@ -202,8 +202,12 @@ internal static class FeedCommand
               atom.xml, atom/N.xml, atom/archive/N.xml    the same for Atom 1.0
               .feed-manifest               the files feed wrote; pages a later build no longer makes are deleted.
                                            Files feed did not write are never touched (an existing one in the way is an error).
-            Files are replaced atomically (temporary file + rename) and only when their bytes change; on any error or
-            Ctrl-C nothing in --out is changed. The same posts, config and --now give byte-identical files.
+              .feed-lock, .feed-journal    only while a build runs (or after one was killed): one build at a time per
+                                           --out; a journal lets the next build complete a commit that was cut short.
+            Files are replaced atomically (temporary file + rename) and only when their bytes change; on any error,
+            Ctrl-C, SIGTERM or SIGHUP nothing in --out is changed, and after a kill the next build completes or rolls
+            back what was left (warning FEED0020). Nothing is written or deleted through a symbolic link or outside --out.
+            The same posts, config and --now give byte-identical files.
 
             Posts: YAML front matter between '---' lines. Required: title, date. Optional: updated, summary, tags,
             categories, author or authors (a name, {name, email, uri}, or a list), draft, slug, permalink, id (an
@@ -229,9 +233,11 @@ internal static class FeedCommand
               timeZone                     IANA id for dates without an offset, e.g. "Asia/Shanghai"; default: UTC
 
             Exit codes: 0 success; 1 errors in the posts or the output folder (nothing changed); 2 usage errors (the
-            command line or the config file); 130 cancelled (nothing changed).
+            command line or the config file); 130, 143, 129 stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP (nothing changed).
 
-            Errors print as 'path(line,col): error FEEDnnnn: message', every one of them, not just the first:
+            Errors print as 'path(line,col): error FEEDnnnn: message' (warnings: 'warning FEEDnnnn'), every one of them,
+            not just the first, one line each: in a path, control characters, '%', ':', '(', ')' and bytes that are not
+            UTF-8 are percent-encoded, so a file name cannot break or forge a line:
 
             """);
         foreach (var (code, meaning) in DiagnosticCodes.All)
