@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Feed.Internal;
@@ -53,6 +54,9 @@ internal static class FeedText
 
         return builder.ToString();
     }
+
+    /// <summary>Whether <paramref name="html"/> holds anything but white space: an element for it is worth writing.</summary>
+    public static bool HasContent([NotNullWhen(true)] string? html) => !string.IsNullOrWhiteSpace(html);
 
     /// <summary><see cref="Clean"/>, passing <see langword="null"/> through.</summary>
     public static string? CleanOrNull(string? text) => text is null ? null : Clean(text);
