@@ -65,7 +65,7 @@ internal static partial class PostDates
         }
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
-        string outOfRange = $"'{text}' is out of range: as a UTC time it must fall between 0001-01-01 and 9999-12-31";
+        string outOfRange = $"'{text}' is outside the range of dates (0001-01-01 to 9999-12-31 in UTC)";
         TimeSpan offset;
         if (m.Groups["offset"].Success)
         {
@@ -109,21 +109,12 @@ internal static partial class PostDates
             }
         }
 
-        // DateTimeOffset requires its UTC time in range too: 0001-01-01T00:30+01:00 is a valid local time whose UTC
-        // time is before year 1. Checked here, in ticks, rather than caught from the constructor.
-        long utcTicks = local.Ticks - offset.Ticks;
-        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
-        {
-            error = outOfRange;
-            return false;
-        }
-
         // The instant must exist in UTC (0001-01-01 at +08:00 does not), and must not be 0001-01-01T00:00:00Z:
         // that is the value of an unset date, which the library rejects rather than date a post by the clock.
         long utcTicks = local.Ticks - offset.Ticks;
         if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
         {
-            error = $"'{text}' is outside the range of dates (0001-01-01 to 9999-12-31 in UTC)";
+            error = outOfRange;
             return false;
         }
 

@@ -81,7 +81,7 @@ public sealed partial class InputLimitTests : IDisposable
 
         ToolRun run = await BuildAsync();
 
-        AssertFailedWith(run, path, 3, "FEED0007", "is out of range");
+        AssertFailedWith(run, path, 3, "FEED0007", "is outside the range of dates");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed partial class InputLimitTests : IDisposable
 
         ToolRun run = await BuildAsync("--config", config);
 
-        AssertFailedWith(run, path, 3, "FEED0007", "is out of range");
+        AssertFailedWith(run, path, 3, "FEED0007", "is outside the range of dates");
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed partial class InputLimitTests : IDisposable
             "build", _site.Posts, "--out", _site.Out, "--site-url", TestSite.SiteUrl, "--title", "T", "--now", "0001-01-01T00:00:00+01:00");
 
         run.ExitCode.ShouldBe(2, run.ToString());
-        run.Errors.ShouldHaveSingleItem().ShouldStartWith("feed: error FEED0104: --now: '0001-01-01T00:00:00+01:00' is out of range");
+        run.Errors.ShouldHaveSingleItem().ShouldStartWith("feed: error FEED0104: --now: '0001-01-01T00:00:00+01:00' is outside the range of dates");
     }
 
     [Fact]
