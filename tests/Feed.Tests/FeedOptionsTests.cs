@@ -32,8 +32,8 @@ public sealed class FeedOptionsTests
 
         var generator = new FeedGenerator(options);
         generator.Metadata.Id.ShouldBe("https://example.com/atom.xml");
-        generator.GetUrl(FeedFormat.Rss20, generator.GetPage(1, 0)).ShouldBe(new Uri("https://example.com/feed.xml"));
-        generator.GetUrl(FeedFormat.Atom10, generator.GetPage(1, 0)).ShouldBe(new Uri("https://example.com/atom.xml"));
+        generator.GetUrl(FeedFormat.Rss, generator.GetPage(1, 0)).ShouldBe(new Uri("https://example.com/feed.xml"));
+        generator.GetUrl(FeedFormat.Atom, generator.GetPage(1, 0)).ShouldBe(new Uri("https://example.com/atom.xml"));
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public sealed class FeedOptionsTests
     {
         var ex = Should.Throw<FeedOptionsException>(() => new FeedGenerator(new FeedOptions()));
         ex.Errors.Count.ShouldBe(2);
-        ex.Errors.ShouldContain(e => e.StartsWith("Title", StringComparison.Ordinal));
-        ex.Errors.ShouldContain(e => e.StartsWith("SiteUrl", StringComparison.Ordinal));
+        ex.Errors.ShouldContain(e => e.ErrorMessage!.StartsWith("Title", StringComparison.Ordinal) && e.MemberNames.Single() == "Title");
+        ex.Errors.ShouldContain(e => e.ErrorMessage!.StartsWith("SiteUrl", StringComparison.Ordinal) && e.MemberNames.Single() == "SiteUrl");
         ex.ParamName.ShouldBe("options");
     }
 
@@ -80,11 +80,12 @@ public sealed class FeedOptionsTests
         ];
         foreach (string property in expected)
         {
-            ex.Errors.ShouldContain(e => e.StartsWith(property, StringComparison.Ordinal), $"no error names {property}");
+            ex.Errors.ShouldContain(e => e.ErrorMessage!.StartsWith(property, StringComparison.Ordinal), $"no error names {property}");
             ex.Message.ShouldContain(property);
         }
 
         ex.Errors.Count.ShouldBe(expected.Length);
+        ex.Errors.Select(e => e.MemberNames.Single()).Distinct().ShouldBe(expected, ignoreOrder: true); // the path that starts each message
     }
 
     [Theory]
@@ -98,8 +99,8 @@ public sealed class FeedOptionsTests
         options.RssPageUrlTemplate = template;
         var generator = new FeedGenerator(options);
 
-        generator.GetUrl(FeedFormat.Rss20, generator.GetPage(2, 5)).AbsoluteUri.ShouldBe(expected);
-        generator.GetUrl(FeedFormat.Rss20, generator.GetPage(1, 5)).AbsoluteUri.ShouldBe("https://example.com/blog/feed.xml");
+        generator.GetUrl(FeedFormat.Rss, generator.GetPage(2, 5)).AbsoluteUri.ShouldBe(expected);
+        generator.GetUrl(FeedFormat.Rss, generator.GetPage(1, 5)).AbsoluteUri.ShouldBe("https://example.com/blog/feed.xml");
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class FeedOptionsTests
     {
         FeedOptions options = TestData.Options();
         options.AtomPageUrlTemplate = "https://example.com/blog/atom.xml#{page}";
-        options.Validate().ShouldContain(e => e.StartsWith("AtomPageUrlTemplate", StringComparison.Ordinal));
+        options.Validate().ShouldContain(e => e.MemberNames.Single() == "AtomPageUrlTemplate");
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class FeedOptionsTests
         options.Title = "Changed";
         options.Authors.Clear();
 
-        generator.PageSize.ShouldBe(2);
+        generator.Paging.PageSize.ShouldBe(2);
         generator.Metadata.Title.ShouldBe("Example Blog");
         generator.Metadata.Authors.Count.ShouldBe(1);
         generator.GetPageCount(10).ShouldBe(5);

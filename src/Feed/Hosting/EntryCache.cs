@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Feed.Entries;
 
 namespace Feed.Hosting;
 
@@ -17,13 +16,13 @@ namespace Feed.Hosting;
 /// <threadsafety>Safe for concurrent use.</threadsafety>
 internal sealed class EntryCache
 {
-    private readonly ConcurrentDictionary<string, FeedEntry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Cached> _entries = new(StringComparer.Ordinal);
     private readonly int _capacity;
 
     /// <summary>Creates a cache of at most <paramref name="capacity"/> entries; 0 turns it off.</summary>
     public EntryCache(int capacity)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity, "entryCacheCapacity");
         _capacity = capacity;
     }
 
@@ -36,9 +35,9 @@ internal sealed class EntryCache
         }
 
         string key = post.EffectiveId;
-        if (_entries.TryGetValue(key, out FeedEntry? cached) && cached.Source is { } source && SamePost(source, post))
+        if (_entries.TryGetValue(key, out Cached? cached) && SamePost(cached.Post, post))
         {
-            return cached;
+            return cached.Entry;
         }
 
         FeedEntry entry = generator.CreateEntry(post);
@@ -47,7 +46,7 @@ internal sealed class EntryCache
             _entries.Clear();
         }
 
-        _entries[key] = entry;
+        _entries[key] = new Cached(post, entry);
         return entry;
     }
 
@@ -110,4 +109,7 @@ internal sealed class EntryCache
 
         public int GetHashCode(FeedAuthor obj) => StringComparer.Ordinal.GetHashCode(obj.Name);
     }
+
+    // The post is kept beside its entry: an entry does not point back at its post.
+    private sealed record Cached(FeedPost Post, FeedEntry Entry);
 }

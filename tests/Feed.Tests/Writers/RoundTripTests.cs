@@ -22,8 +22,8 @@ public sealed class RoundTripTests
         var data = new TheoryData<string, FeedFormat>();
         foreach (string name in GoldenFiles.CaseNames())
         {
-            data.Add(name, FeedFormat.Rss20);
-            data.Add(name, FeedFormat.Atom10);
+            data.Add(name, FeedFormat.Rss);
+            data.Add(name, FeedFormat.Atom);
         }
 
         return data;
@@ -63,10 +63,10 @@ public sealed class RoundTripTests
                 if (entry.Excerpt.Text.Length > 0)
                 {
                     // RSS description is HTML, Atom summary text (or HTML when the text looks like markup).
-                    (format == FeedFormat.Rss20 ? WebUtility.HtmlDecode(item.Summary.Text) : Decode(item.Summary)).ShouldBe(entry.Excerpt.Text);
+                    (format == FeedFormat.Rss ? WebUtility.HtmlDecode(item.Summary.Text) : Decode(item.Summary)).ShouldBe(entry.Excerpt.Text);
                 }
 
-                if (format == FeedFormat.Atom10)
+                if (format == FeedFormat.Atom)
                 {
                     item.LastUpdatedTime.ShouldBe(Seconds(entry.Updated));
                     ((TextSyndicationContent?)item.Content)?.Text.ShouldBe(entry.ContentHtml);
@@ -92,11 +92,11 @@ public sealed class RoundTripTests
             FeedDocument document = documents[d].Document;
             ParsedFeed feed = parsed[d];
             feed.Bozo.ShouldBeFalse(feed.Error);
-            feed.Version.ShouldBe(format == FeedFormat.Rss20 ? "rss20" : "atom10");
+            feed.Version.ShouldBe(format == FeedFormat.Rss ? "rss20" : "atom10");
             feed.Title.ShouldBe(document.Metadata.Title);
             feed.Links.Select(l => $"{l.Rel} {l.Href}")
                 .ShouldBe(ExpectedLinks(document), ignoreOrder: true);
-            if (document.HasDate && format == FeedFormat.Atom10)
+            if (document.HasDate && format == FeedFormat.Atom)
             {
                 feed.Updated.ShouldBe(Utc(document.Updated));
             }
@@ -109,7 +109,7 @@ public sealed class RoundTripTests
                 parsedEntry.Id.ShouldBe(entry.Id);
                 parsedEntry.Link.ShouldBe(entry.Url.AbsoluteUri);
                 parsedEntry.Published.ShouldBe(Utc(entry.Published));
-                if (format == FeedFormat.Atom10 || entry.Updated != entry.Published)
+                if (format == FeedFormat.Atom || entry.Updated != entry.Published)
                 {
                     parsedEntry.Updated.ShouldBe(Utc(entry.Updated));
                 }
@@ -133,10 +133,10 @@ public sealed class RoundTripTests
     }
 
     [Theory]
-    [InlineData(FeedFormat.Rss20, 23, 5)]
-    [InlineData(FeedFormat.Atom10, 23, 5)]
-    [InlineData(FeedFormat.Rss20, 10, 5)]
-    [InlineData(FeedFormat.Atom10, 1, 5)]
+    [InlineData(FeedFormat.Rss, 23, 5)]
+    [InlineData(FeedFormat.Atom, 23, 5)]
+    [InlineData(FeedFormat.Rss, 10, 5)]
+    [InlineData(FeedFormat.Atom, 1, 5)]
     public async Task Following_next_from_page_one_visits_every_post_once(FeedFormat format, int count, int pageSize)
     {
         var generator = new FeedGenerator(TestData.Options(pageSize));
@@ -163,8 +163,8 @@ public sealed class RoundTripTests
     }
 
     [FeedparserTheory]
-    [InlineData(FeedFormat.Rss20)]
-    [InlineData(FeedFormat.Atom10)]
+    [InlineData(FeedFormat.Rss)]
+    [InlineData(FeedFormat.Atom)]
     public async Task Feedparser_following_next_from_page_one_sees_every_post_once(FeedFormat format)
     {
         var generator = new FeedGenerator(TestData.Options(pageSize: 4));
@@ -186,8 +186,8 @@ public sealed class RoundTripTests
     }
 
     [Theory]
-    [InlineData(FeedFormat.Rss20)]
-    [InlineData(FeedFormat.Atom10)]
+    [InlineData(FeedFormat.Rss)]
+    [InlineData(FeedFormat.Atom)]
     public async Task Following_prev_archive_from_the_subscription_document_reconstructs_the_feed(FeedFormat format)
     {
         var generator = new FeedGenerator(TestData.Options(pageSize: 4, archive: true));
