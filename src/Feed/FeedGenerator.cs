@@ -69,6 +69,7 @@ public sealed class FeedGenerator
             new FeedUrls(rssUrl, options.RssPageUrlTemplate, options.RssArchiveUrlTemplate),
             new FeedUrls(atomUrl, options.AtomPageUrlTemplate, options.AtomArchiveUrlTemplate));
         Paging = new FeedPaging(paginator);
+        Options = options.Clone();
         Metadata = metadata;
         _entries = new EntryFactory(options.Excerpt, options.FullContent);
         _documents = new DocumentAssembler(metadata, paginator, options.EmptyFeedUpdated);
@@ -88,6 +89,25 @@ public sealed class FeedGenerator
 
     /// <summary>Gets the feed-level data every document shares.</summary>
     internal FeedMetadata Metadata { get; }
+
+    /// <summary>Gets a copy of the options this generator was made from, for <see cref="CreateVariant"/>.</summary>
+    internal FeedOptions Options { get; }
+
+    /// <summary>
+    /// Makes the generator of a variant of this feed: a copy of its options, changed by <paramref name="configure"/>,
+    /// validated.
+    /// </summary>
+    internal FeedGenerator CreateVariant(Action<FeedOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        FeedOptions options = Options.Clone();
+        configure(options);
+        return new FeedGenerator(options);
+    }
+
+    /// <summary>Whether <paramref name="other"/> makes the same entries from the same posts (so they may share a cache).</summary>
+    internal bool MakesSameEntriesAs(FeedGenerator other) =>
+        Options.FullContent == other.Options.FullContent && Options.Excerpt.SameAs(other.Options.Excerpt);
 
     /// <summary>Makes the entry of <paramref name="post"/>: cleaned text, the excerpt, and the content HTML when full content is on.</summary>
     /// <param name="post">The post.</param>

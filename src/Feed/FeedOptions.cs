@@ -207,6 +207,45 @@ public sealed class FeedOptions
         return errors;
     }
 
+    /// <summary>
+    /// A copy that shares nothing mutable with these options: its own lists and its own <see cref="Excerpt"/>. The
+    /// extensions themselves are shared (they are immutable by contract). A test checks that every property is copied.
+    /// </summary>
+    internal FeedOptions Clone()
+    {
+        var copy = new FeedOptions
+        {
+            Title = Title,
+            Description = Description,
+            SiteUrl = SiteUrl,
+            RssUrl = RssUrl,
+            AtomUrl = AtomUrl,
+            Id = Id,
+            RssPageUrlTemplate = RssPageUrlTemplate,
+            AtomPageUrlTemplate = AtomPageUrlTemplate,
+            RssArchiveUrlTemplate = RssArchiveUrlTemplate,
+            AtomArchiveUrlTemplate = AtomArchiveUrlTemplate,
+            Language = Language,
+            Authors = Authors is null ? null! : new List<FeedAuthor>(Authors),
+            Copyright = Copyright,
+            Generator = Generator,
+            Icon = Icon,
+            Logo = Logo,
+            EmptyFeedUpdated = EmptyFeedUpdated,
+            PageSize = PageSize,
+            FullContent = FullContent,
+            Archive = Archive,
+            Indent = Indent,
+            Excerpt = Excerpt?.Clone()!,
+        };
+        foreach (FeedExtension extension in Extensions)
+        {
+            copy.Extensions.Add(extension);
+        }
+
+        return copy;
+    }
+
     /// <summary>Checks one person construct; shared with the entry factory's messages.</summary>
     internal static void CheckAuthor(List<ValidationResult> errors, string name, FeedAuthor? author)
     {

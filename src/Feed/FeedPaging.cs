@@ -11,7 +11,7 @@ namespace Feed;
 /// <para>
 /// Paged feeds (RFC 5005 §3): page <em>k</em> holds newest-first positions [(k−1)·<see cref="PageSize"/>,
 /// k·<see cref="PageSize"/>); there is always a page 1, so an empty feed is one empty, complete page. Archived feeds
-/// (RFC 5005 §4, <see cref="IsArchived"/>): the subscription document (page 1) holds the newest
+/// (RFC 5005 §4, <see cref="FeedOptions.Archive"/>): the subscription document (page 1) holds the newest
 /// <see cref="PageSize"/> entries, and archive <em>k</em> holds the <em>k</em>-th full group of <see cref="PageSize"/>
 /// posts counted from the oldest, so a full archive never changes when new posts arrive.
 /// </para>
@@ -35,8 +35,8 @@ public sealed class FeedPaging
     /// <summary>Gets how many entries each document holds (<see cref="FeedOptions.PageSize"/>).</summary>
     public int PageSize => _paginator.Size;
 
-    /// <summary>Gets whether the feed is an archived feed (RFC 5005 §4) rather than a paged feed (§3); see <see cref="FeedOptions.Archive"/>.</summary>
-    public bool IsArchived => _paginator.IsArchived;
+    /// <summary>Gets whether the feed is an archived feed (RFC 5005 §4) rather than a paged feed (§3).</summary>
+    internal bool IsArchived => _paginator.IsArchived;
 
     internal Paginator Paginator => _paginator;
 
@@ -46,7 +46,7 @@ public sealed class FeedPaging
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalCount"/> is negative.</exception>
     public int GetPageCount(int totalCount) => _paginator.PageCount(totalCount);
 
-    /// <summary>Gets how many archive documents a feed of <paramref name="totalCount"/> posts has: its full groups of <see cref="PageSize"/> posts; 0 unless <see cref="IsArchived"/>.</summary>
+    /// <summary>Gets how many archive documents a feed of <paramref name="totalCount"/> posts has: its full groups of <see cref="PageSize"/> posts; 0 unless the feed is archived (<see cref="FeedOptions.Archive"/>).</summary>
     /// <param name="totalCount">How many posts the feed has.</param>
     /// <returns>The number of archive documents.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalCount"/> is negative.</exception>
@@ -68,7 +68,7 @@ public sealed class FeedPaging
     /// <param name="number">The archive number, 1 = oldest.</param>
     /// <param name="totalCount">How many posts the feed has.</param>
     /// <param name="archive">The archive when it exists.</param>
-    /// <returns>Whether the archive exists; never in a feed that is not <see cref="IsArchived"/>.</returns>
+    /// <returns>Whether the archive exists; never in a feed that is not archived (<see cref="FeedOptions.Archive"/>).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalCount"/> is negative.</exception>
     public bool TryGetArchive(int number, int totalCount, [NotNullWhen(true)] out FeedPage? archive)
     {

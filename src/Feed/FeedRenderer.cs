@@ -49,16 +49,45 @@ public sealed class FeedRenderer<TPost>
     /// <exception cref="ArgumentNullException"><paramref name="generator"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="entryCacheCapacity"/> is negative.</exception>
     public FeedRenderer(FeedGenerator generator, Func<TPost, FeedPost> map, int entryCacheCapacity = 256)
+        : this(generator, map, new EntryCache(entryCacheCapacity))
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(map);
+    }
+
+    private FeedRenderer(FeedGenerator generator, Func<TPost, FeedPost> map, EntryCache entries)
+    {
         Generator = generator;
         _map = map;
-        _entries = new EntryCache(entryCacheCapacity);
+        _entries = entries;
     }
+
+    /// <summary>Gets the entry cache, which variants made by <see cref="CreateVariant"/> may share.</summary>
+    internal EntryCache Entries => _entries;
 
     /// <summary>Gets the generator behind this feed: its <see cref="FeedGenerator.Paging"/> (page look-ups, counts, URLs).</summary>
     public FeedGenerator Generator { get; }
+
+    /// <summary>
+    /// Makes the renderer of a variant of this feed — the feed of one tag, category or author, say — from a copy of
+    /// this feed's options changed by <paramref name="configure"/> (its own title, <see cref="FeedOptions.Id"/>,
+    /// <see cref="FeedOptions.RssUrl"/>, <see cref="FeedOptions.AtomUrl"/>, …), with the same mapping. The host selects
+    /// the variant's posts itself.
+    /// </summary>
+    /// <param name="configure">Changes the copy of the options; called once, now.</param>
+    /// <returns>
+    /// The variant's renderer. It shares this renderer's entry cache when the variant makes the same entries (the same
+    /// <see cref="FeedOptions.Excerpt"/> settings and <see cref="FeedOptions.FullContent"/>), so a post rendered in one
+    /// feed is not rendered again for the other; else it has a cache of its own of the same size.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FeedOptionsException">The changed options break one or more rules; the message lists every one.</exception>
+    public FeedRenderer<TPost> CreateVariant(Action<FeedOptions> configure)
+    {
+        FeedGenerator variant = Generator.CreateVariant(configure);
+        EntryCache entries = variant.MakesSameEntriesAs(Generator) ? _entries : _entries.CreateEmpty();
+        return new FeedRenderer<TPost>(variant, _map, entries);
+    }
 
     /// <summary>Writes one document — a page, or an archive of an archived feed — from just its own posts, as UTF-8.</summary>
     /// <param name="format">The format.</param>

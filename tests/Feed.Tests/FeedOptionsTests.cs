@@ -7,6 +7,59 @@ namespace Feed.Tests;
 public sealed class FeedOptionsTests
 {
     [Fact]
+    public void A_clone_copies_every_property_and_shares_nothing_mutable()
+    {
+        // Every property is set away from its default first, so a property added later and left out of Clone fails here.
+        var options = new FeedOptions
+        {
+            Title = "T", Description = "D", SiteUrl = new Uri("https://s.example/"), RssUrl = new Uri("https://s.example/r"),
+            AtomUrl = new Uri("https://s.example/a"), Id = "urn:x", RssPageUrlTemplate = "r{page}", AtomPageUrlTemplate = "a{page}",
+            RssArchiveUrlTemplate = "r{archive}", AtomArchiveUrlTemplate = "a{archive}", Language = "en",
+            Authors = [new FeedAuthor("A")], Copyright = "C", Generator = "G", Icon = new Uri("https://s.example/i"),
+            Logo = new Uri("https://s.example/l"), EmptyFeedUpdated = DateTimeOffset.UnixEpoch, PageSize = 3, FullContent = false,
+            Archive = true, Indent = false,
+            Excerpt = new ExcerptOptions { Length = 5, Ellipsis = "…", Boundary = ExcerptBoundary.Character, MathPlaceholder = "m", DisplayMathPlaceholder = "d" },
+        };
+        options.Extensions.Add(new NoExtension());
+        var defaults = new FeedOptions();
+
+        FeedOptions copy = options.Clone();
+
+        foreach (System.Reflection.PropertyInfo property in typeof(FeedOptions).GetProperties())
+        {
+            object? original = property.GetValue(options);
+            object? copied = property.GetValue(copy);
+            Same(original, property.GetValue(defaults)).ShouldBeFalse($"the test leaves {property.Name} at its default");
+            Same(original, copied).ShouldBeTrue($"{property.Name} is not copied");
+            if (original is System.Collections.IEnumerable and not string || original is ExcerptOptions)
+            {
+                copied.ShouldNotBeSameAs(original, $"{property.Name} is shared");
+            }
+        }
+
+        foreach (System.Reflection.PropertyInfo property in typeof(ExcerptOptions).GetProperties())
+        {
+            property.GetValue(options.Excerpt).ShouldNotBe(property.GetValue(defaults.Excerpt), $"the test leaves Excerpt.{property.Name} at its default");
+        }
+
+        options.Excerpt.SameAs(copy.Excerpt).ShouldBeTrue();
+        copy.Excerpt.Length = 6;
+        options.Excerpt.SameAs(copy.Excerpt).ShouldBeFalse();
+    }
+
+    private static bool Same(object? a, object? b) => (a, b) switch
+    {
+        (ExcerptOptions x, ExcerptOptions y) => x.SameAs(y),
+        (System.Collections.IEnumerable x, System.Collections.IEnumerable y) when a is not string =>
+            x.Cast<object>().SequenceEqual(y.Cast<object>()),
+        _ => Equals(a, b),
+    };
+
+    private sealed class NoExtension : Feed.FeedExtension
+    {
+    }
+
+    [Fact]
     public void Defaults_are_the_documented_ones()
     {
         var options = new FeedOptions();

@@ -44,6 +44,17 @@ public sealed class ExcerptOptions
     /// </value>
     public string DisplayMathPlaceholder { get; set; } = DefaultMathPlaceholder;
 
+    /// <summary>A copy of these options (a test checks that every property is copied).</summary>
+    internal ExcerptOptions Clone() => (ExcerptOptions)MemberwiseClone();
+
+    /// <summary>Whether <paramref name="other"/> makes the same excerpts: every property equal.</summary>
+    internal bool SameAs(ExcerptOptions other) =>
+        Length == other.Length
+        && string.Equals(Ellipsis, other.Ellipsis, StringComparison.Ordinal)
+        && Boundary == other.Boundary
+        && string.Equals(MathPlaceholder, other.MathPlaceholder, StringComparison.Ordinal)
+        && string.Equals(DisplayMathPlaceholder, other.DisplayMathPlaceholder, StringComparison.Ordinal);
+
     /// <summary>Lists every rule these options break.</summary>
     /// <returns>
     /// One result per broken rule: its <see cref="ValidationResult.ErrorMessage"/> is one sentence naming the property

@@ -11,7 +11,9 @@ namespace Feed.Hosting;
 /// An entry is reused only for a post equal to the one it was made from in every field that can change the output
 /// (<see cref="SamePost"/>), so a cached page is byte-identical to a fresh one. The cache is bounded: when it holds
 /// <c>capacity</c> entries it is emptied and refilled, which keeps memory at most capacity × (a post's body and its
-/// HTML) with no clock and no bookkeeping per hit.
+/// HTML) with no clock and no bookkeeping per hit. Variants of a feed that make the same entries (the same excerpt
+/// settings and full-content choice; see <see cref="FeedRenderer{TPost}.CreateVariant"/>) share one cache: an entry
+/// does not depend on the feed's title, id or URLs.
 /// </remarks>
 /// <threadsafety>Safe for concurrent use.</threadsafety>
 internal sealed class EntryCache
@@ -25,6 +27,9 @@ internal sealed class EntryCache
         ArgumentOutOfRangeException.ThrowIfNegative(capacity, "entryCacheCapacity");
         _capacity = capacity;
     }
+
+    /// <summary>A new, empty cache of the same capacity.</summary>
+    public EntryCache CreateEmpty() => new(_capacity);
 
     /// <summary>The cached entry of <paramref name="post"/>, or a new one made by <paramref name="generator"/>.</summary>
     public FeedEntry GetOrCreate(FeedGenerator generator, FeedPost post)

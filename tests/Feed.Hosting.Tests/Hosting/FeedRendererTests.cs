@@ -279,6 +279,34 @@ public sealed class FeedRendererTests
         }
     }
 
+    [Fact]
+    public void A_variant_is_the_same_feed_with_its_own_title_id_and_urls_sharing_the_entry_cache()
+    {
+        FeedRenderer<Article> feed = Renderer();
+        FeedRenderer<Article> tag = feed.CreateVariant(options =>
+        {
+            options.Title = "Example blog: even";
+            options.Id = "tag:blog.example.org,2024:tag/even";
+            options.RssUrl = new Uri("https://blog.example.org/tags/even/feed.xml");
+            options.AtomUrl = new Uri("https://blog.example.org/tags/even/atom.xml");
+        });
+        Article[] even = [.. Sample.Articles(6).Where(a => a.Tags.Contains("even"))];
+
+        SyndicationFeed atom = FeedXml.Load(tag.RenderPage(FeedFormat.Atom, 1, even));
+
+        atom.Title.Text.ShouldBe("Example blog: even");
+        atom.Id.ShouldBe("tag:blog.example.org,2024:tag/even");
+        atom.Links.ShouldContain(l => l.RelationshipType == "self" && l.Uri == new Uri("https://blog.example.org/tags/even/atom.xml"));
+        atom.Items.Select(i => i.Id).ShouldBe(["https://blog.example.org/posts/post-006/", "https://blog.example.org/posts/post-004/", "https://blog.example.org/posts/post-002/"]);
+        atom.Authors.Single().Name.ShouldBe("Ann Example"); // everything not changed is the feed's own
+        tag.Entries.ShouldBeSameAs(feed.Entries);
+        feed.Generator.Metadata.Title.ShouldBe("Example blog"); // the original is untouched
+
+        FeedRenderer<Article> excerptsOnly = feed.CreateVariant(options => options.FullContent = false);
+        excerptsOnly.Entries.ShouldNotBeSameAs(feed.Entries); // other entries: a cache of its own
+        Should.Throw<FeedOptionsException>(() => feed.CreateVariant(options => options.PageSize = 0)).Errors.Single().MemberNames.ShouldBe(["PageSize"]);
+    }
+
     private static FeedOptions Configured(Action<FeedOptions> configure)
     {
         var options = new FeedOptions();
