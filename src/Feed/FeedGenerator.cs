@@ -113,7 +113,10 @@ public sealed class FeedGenerator
     /// <param name="post">The post.</param>
     /// <returns>The entry, to be shared by the documents of every format.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="post"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="post"/> has a relative URL, a blank id or an invalid author.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="post"/> has a relative URL, an empty title, no <see cref="FeedPost.Published"/> date (left at
+    /// <see langword="default"/>), a blank id or an invalid author; the message names the post.
+    /// </exception>
     public FeedEntry CreateEntry(FeedPost post) => _entries.Create(post);
 
     /// <summary>Makes one document from its page and the entries of that page's posts.</summary>

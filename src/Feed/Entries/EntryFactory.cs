@@ -72,6 +72,23 @@ internal sealed class EntryFactory
         {
             messages.Add("Title must not be null.");
         }
+        else if (string.IsNullOrWhiteSpace(FeedText.Clean(post.Title)))
+        {
+            // RFC 4287 §4.1.2: an entry has a title; an empty one leaves readers a blank line to click on.
+            messages.Add("Title must not be empty.");
+        }
+
+        // An unset date reads as 0001-01-01T00:00:00Z. Written out, it would give RSS no pubDate and Atom the clock's
+        // time (Atom10FeedFormatter writes DateTimeOffset.UtcNow for it): two builds would differ.
+        if (post.Published == default)
+        {
+            messages.Add("Published must be set (it was default(DateTimeOffset), 0001-01-01T00:00:00Z).");
+        }
+
+        if (post.Updated == default(DateTimeOffset))
+        {
+            messages.Add("Updated must be null or a real date (it was default(DateTimeOffset), 0001-01-01T00:00:00Z).");
+        }
 
         if (post.Body is null)
         {
