@@ -295,8 +295,8 @@ internal static class ConfigReader
             string? text = reader.TokenType == JsonTokenType.String ? state.Text(utf8, ref reader) : null;
             FeedFormat? format = text switch
             {
-                "rss" => FeedFormat.Rss20,
-                "atom" => FeedFormat.Atom10,
+                "rss" => FeedFormat.Rss,
+                "atom" => FeedFormat.Atom,
                 _ => null,
             };
             if (format is null)
