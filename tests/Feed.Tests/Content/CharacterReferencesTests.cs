@@ -1,4 +1,5 @@
 using Feed.Content;
+using Feed.Html;
 
 namespace Feed.Tests.Content;
 
