@@ -501,6 +501,11 @@ internal sealed class HtmlSanitizer : IDisposable
                 return false;
             }
 
+            if (!AreValidDescriptors(descriptors))
+            {
+                continue; // a browser drops the candidate too; what it held is no longer there to be misread
+            }
+
             if (!first)
             {
                 _output.Append(", ");
@@ -516,13 +521,44 @@ internal sealed class HtmlSanitizer : IDisposable
         }
     }
 
+    // Image candidate descriptors (HTML §4.8.4.3.10): at most one width ("640w"), density ("2x") or height ("480h"),
+    // each a valid non-negative number followed by its letter.
+    private static bool AreValidDescriptors(ReadOnlySpan<char> descriptors)
+    {
+        foreach (Range range in descriptors.SplitAny(" \t\n\f\r"))
+        {
+            ReadOnlySpan<char> descriptor = descriptors[range];
+            if (descriptor.IsEmpty)
+            {
+                continue;
+            }
+
+            if (descriptor.Length < 2 || Lower(descriptor[^1]) is not ('w' or 'x' or 'h'))
+            {
+                return false;
+            }
+
+            ReadOnlySpan<char> number = descriptor[..^1];
+            int dot = number.IndexOf('.');
+            ReadOnlySpan<char> whole = dot < 0 ? number : number[..dot];
+            ReadOnlySpan<char> fraction = dot < 0 ? "0" : number[(dot + 1)..];
+            if (whole.ContainsAnyExceptInRange('0', '9') || fraction.IsEmpty || fraction.ContainsAnyExceptInRange('0', '9')
+                || (whole.IsEmpty && dot < 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // An SVG reference to a shape or gradient of the same drawing: "#id" only, prefixed like the ids. An external
     // document (use href="sprite.svg#x", or data:) can carry script and would be fetched.
     private bool AppendFragment(ReadOnlySpan<char> value)
     {
         _scratch.Length = 0;
         CharacterReferences.Decode(value, ref _scratch);
-        ReadOnlySpan<char> reference = _scratch.Written.Trim(" \t\n\f\r");
+        ReadOnlySpan<char> reference = RemoveXmlForbidden(_scratch.WrittenSpan).Trim(" \t\n\f\r");
         if (reference.Length < 2 || reference[0] != '#')
         {
             return false;
@@ -788,9 +824,11 @@ internal sealed class HtmlSanitizer : IDisposable
         _output.Append("</a>");
     }
 
-    // A numeric reference can spell a character XML 1.0 forbids (&#7;) or FeedText.Clean removes (&#x81;); decoded
-    // text must lose it again.
-    private static Span<char> RemoveXmlForbidden(Span<char> decoded)
+    /// <summary>
+    /// Removes from decoded text what XML 1.0 forbids or <see cref="FeedText.Clean"/> removes: a numeric reference can
+    /// spell either (<c>&amp;#7;</c>, <c>&amp;#x81;</c>), and decoded text written back must not carry them.
+    /// </summary>
+    internal static Span<char> RemoveXmlForbidden(Span<char> decoded)
     {
         int length = 0;
         foreach (char c in decoded)

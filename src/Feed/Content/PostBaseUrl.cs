@@ -105,8 +105,10 @@ internal sealed class PostBaseUrl
                     AppendBase(_queryEnd, ref output);
                 }
 
-                // Written from its decoded form: the '#' itself may have been spelled as a character reference.
-                ReadOnlySpan<char> plain = decoded ? scratch.Written : reference;
+                // The fragment as written after its '#'; only when the '#' itself is spelled as a character reference
+                // is the decoded form written, without what XML forbids (a reference can spell U+0007).
+                bool literalHash = reference.StartsWith('#');
+                ReadOnlySpan<char> plain = literalHash ? reference : HtmlSanitizer.RemoveXmlForbidden(scratch.WrittenSpan);
                 ReadOnlySpan<char> fragment = plain[(plain.IndexOf('#') + 1)..];
                 output.Append('#');
                 if (!fragment.StartsWith(fragmentPrefix, StringComparison.Ordinal))
@@ -114,7 +116,7 @@ internal sealed class PostBaseUrl
                     output.Append(fragmentPrefix);
                 }
 
-                output.AppendAttributeText(fragment, escapeAmpersand: decoded || isDecoded);
+                output.AppendAttributeText(fragment, escapeAmpersand: !literalHash || isDecoded);
                 return;
             case ReferenceKind.Empty or ReferenceKind.Fragment:
                 if (resolveSameDocument)
