@@ -111,7 +111,7 @@ internal sealed class PostBaseUrl
                 ReadOnlySpan<char> plain = literalHash ? reference : HtmlSanitizer.RemoveXmlForbidden(scratch.WrittenSpan);
                 ReadOnlySpan<char> fragment = plain[(plain.IndexOf('#') + 1)..];
                 output.Append('#');
-                if (!fragment.StartsWith(fragmentPrefix, StringComparison.Ordinal))
+                if (!fragment.IsEmpty && !fragment.StartsWith(fragmentPrefix, StringComparison.Ordinal))
                 {
                     output.Append(fragmentPrefix);
                 }
