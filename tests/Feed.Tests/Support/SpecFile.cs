@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Feed.Tests.Support;
 
@@ -8,10 +9,11 @@ internal sealed record SpecExample(string Id, int Line, string Input, string Exp
 /// <summary>
 /// Reads a Markdig-style spec file (<c>Excerpts/Specs/ExcerptSpecs.md</c>, <c>Content/Specs/ContentSpecs.md</c>): a
 /// line of 32 backticks plus <c>example</c> and option words opens an example, a line holding only <c>.</c>
-/// separates the input from the expected output, and a line of 32 backticks closes it. A <c>→</c> in an input
-/// stands for a tab. The last heading above an example names it.
+/// separates the input from the expected output, and a line of 32 backticks closes it. In an input, <c>→</c> stands
+/// for a tab and <c>{U+XXXX}</c> for that code point (a control character the page could not show). The last
+/// heading above an example names it.
 /// </summary>
-internal static class SpecFile
+internal static partial class SpecFile
 {
     private static readonly string Fence = new('`', 32);
 
@@ -56,7 +58,8 @@ internal static class SpecFile
                 throw new FormatException($"{fileName} line {i + 1}: the example needs a '.' line and a closing fence.");
             }
 
-            string input = string.Join('\n', lines[start..dot]).Replace('→', '\t');
+            string input = CodePoint().Replace(string.Join('\n', lines[start..dot]).Replace('→', '\t'), match =>
+                char.ConvertFromUtf32(int.Parse(match.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
             string expected = string.Join('\n', lines[(dot + 1)..close]);
             string[] words = line[(Fence.Length + " example".Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             string id = string.Create(CultureInfo.InvariantCulture, $"{examples.Count + 1:000} {section} (line {i + 1})");
@@ -66,4 +69,7 @@ internal static class SpecFile
 
         return examples;
     }
+
+    [GeneratedRegex(@"\{U\+([0-9A-F]{4,6})\}")]
+    private static partial Regex CodePoint();
 }
