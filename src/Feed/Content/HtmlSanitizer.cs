@@ -108,7 +108,15 @@ internal sealed class HtmlSanitizer : IDisposable
                         text = text[1..];
                     }
 
-                    _output.Append(text);
+                    if (text.Contains("&#", StringComparison.Ordinal))
+                    {
+                        AppendTextWithNumericReferences(text);
+                    }
+                    else
+                    {
+                        _output.Append(text);
+                    }
+
                     break;
                 case HtmlTokenKind.StartTag when _skipStart >= 0:
                     SkippedStartTag(ref tokens);
@@ -133,6 +141,52 @@ internal sealed class HtmlSanitizer : IDisposable
             }
         }
     }
+
+    // Text is copied as written, except numeric references that do not stand for themselves (HTML §13.2.5.80): one
+    // to 0x80–0x9F is read as windows-1252 by every browser (&#x80; is €) and is written as the character it shows;
+    // one to a character XML 1.0 forbids or FeedText.Clean removes (&#1;, &#x81;, &#xFFFE;) shows nothing a reader
+    // could use and goes; one to nothing (&#0;, a surrogate, past U+10FFFF) becomes U+FFFD, as in a browser.
+    private void AppendTextWithNumericReferences(ReadOnlySpan<char> text)
+    {
+        Span<char> hex = stackalloc char[8];
+        while (true)
+        {
+            int at = text.IndexOf("&#", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                _output.Append(text);
+                return;
+            }
+
+            _output.Append(text[..at]);
+            text = text[at..];
+            int length = CharacterReferences.ReadNumeric(text, out int written);
+            if (length < 0)
+            {
+                _output.Append(text[..-length]);
+                text = text[-length..];
+                continue;
+            }
+
+            int value = CharacterReferences.NumericValue(written);
+            if (value == written && !XmlForbidsOrCleanRemoves(value))
+            {
+                _output.Append(text[..length]); // stands for itself: as written
+            }
+            else if (!XmlForbidsOrCleanRemoves(value))
+            {
+                _output.Append("&#x");
+                value.TryFormat(hex, out int digits, "X", System.Globalization.CultureInfo.InvariantCulture);
+                _output.Append(hex[..digits]);
+                _output.Append(';');
+            }
+
+            text = text[length..];
+        }
+    }
+
+    private static bool XmlForbidsOrCleanRemoves(int codePoint) =>
+        codePoint is < 0x20 and not ('\t' or '\n' or '\r') or (>= 0x7F and <= 0x9F) or 0xFFFE or 0xFFFF;
 
     // Inside an element dropped with its content: only its own start and end tags count (nesting), and raw text is
     // skipped as raw text so that a "</template>" inside a script does not end it.

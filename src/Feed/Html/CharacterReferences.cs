@@ -157,6 +157,28 @@ internal static class CharacterReferences
 
     private static int DecodeNumeric(ReadOnlySpan<char> html, ref CharBuffer output)
     {
+        int length = ReadNumeric(html, out int codePoint);
+        if (length < 0)
+        {
+            // "&#" or "&#x" with no digits is no reference: the characters stay as written.
+            length = -length;
+            output.Append(html[..length]);
+            return length;
+        }
+
+        Span<char> utf16 = stackalloc char[2];
+        int written = new Rune(NumericValue(codePoint)).EncodeToUtf16(utf16);
+        output.Append(utf16[..written]);
+        return length;
+    }
+
+    /// <summary>
+    /// Reads the numeric reference that starts with the <c>&amp;#</c> at <paramref name="html"/>[0]: returns its
+    /// length and the code point as written (saturated past U+10FFFF; <see cref="NumericValue"/> gives what it
+    /// stands for), or, when no digit follows, minus the length of the <c>&amp;#</c> or <c>&amp;#x</c>.
+    /// </summary>
+    public static int ReadNumeric(ReadOnlySpan<char> html, out int codePoint)
+    {
         int i = 2;
         bool hex = i < html.Length && (html[i] == 'x' || html[i] == 'X');
         if (hex)
@@ -165,31 +187,21 @@ internal static class CharacterReferences
         }
 
         int digitsStart = i;
-        int codePoint = 0;
+        codePoint = 0;
         while (i < html.Length && (hex ? char.IsAsciiHexDigit(html[i]) : char.IsAsciiDigit(html[i])))
         {
             int digit = hex ? HexValue(html[i]) : html[i] - '0';
-            // Saturate: anything past U+10FFFF becomes U+FFFD below, however many digits follow.
+            // Saturate: anything past U+10FFFF becomes U+FFFD, however many digits follow.
             codePoint = codePoint > 0x10FFFF ? codePoint : (codePoint * (hex ? 16 : 10)) + digit;
             i++;
         }
 
         if (i == digitsStart)
         {
-            // "&#" or "&#x" with no digits is no reference: the characters stay as written.
-            output.Append(html[..i]);
-            return i;
+            return -i;
         }
 
-        if (i < html.Length && html[i] == ';')
-        {
-            i++;
-        }
-
-        Span<char> utf16 = stackalloc char[2];
-        int written = new Rune(NumericValue(codePoint)).EncodeToUtf16(utf16);
-        output.Append(utf16[..written]);
-        return i;
+        return i < html.Length && html[i] == ';' ? i + 1 : i;
     }
 
     /// <summary>The character a numeric reference to <paramref name="codePoint"/> stands for (HTML §13.2.5.80).</summary>
