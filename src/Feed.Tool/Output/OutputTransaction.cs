@@ -5,11 +5,13 @@ using Microsoft.Win32.SafeHandles;
 namespace Feed.Tool.Output;
 
 /// <summary>
-/// Writes a build's files into <c>--out</c> all or nothing. <see cref="Stage"/> compares each file with what is on
-/// disk and writes only a changed one, to a temporary file beside its target; <see cref="Commit"/> then renames
-/// every temporary file over its target (an atomic replace on one file system, so a reader or a crash never sees a
-/// half file), records the set in <see cref="ManifestFile"/> and removes the files an earlier build wrote that this
-/// one did not. <see cref="Dispose"/> without a commit removes every temporary file and every folder it created:
+/// Writes a build's files into <c>--out</c> only once every file of the build is staged. <see cref="Stage"/> compares
+/// each file with what is on disk and writes only a changed one, to a temporary file beside its target;
+/// <see cref="Commit"/> then renames every temporary file over its target, records the set in
+/// <see cref="ManifestFile"/> and removes the files an earlier build wrote that this one did not. Each rename is an
+/// atomic replace on one file system, so a reader never sees a half-written file; but the renames happen one file at
+/// a time, so a crash during <see cref="Commit"/> can leave some files of the new build beside some of the old (a
+/// rerun compares every file and finishes the job). <see cref="Dispose"/> without a commit removes every temporary file and every folder it created:
 /// the output folder is left exactly as it was.
 /// </summary>
 /// <threadsafety><see cref="Stage"/> may be called from several threads at once; the other members may not.</threadsafety>
