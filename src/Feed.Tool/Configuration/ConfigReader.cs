@@ -80,6 +80,7 @@ internal static class ConfigReader
             }
 
             config = ReadRoot(utf8, ref reader, state);
+            config = config with { Path = path, Positions = state.Positions };
             if (reader.Read())
             {
                 state.Error(utf8, ref reader, DiagnosticCodes.ConfigSyntax, "unexpected content after the config object.");
@@ -108,6 +109,7 @@ internal static class ConfigReader
         {
             string key = reader.GetString()!;
             var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            state.Positions.TryAdd(key, (line, column));
             if (!seen.Add(key))
             {
                 state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, $"'{key}' is given more than once.");
@@ -137,7 +139,7 @@ internal static class ConfigReader
                 case "language":
                     if (state.String(utf8, ref reader, key) is { } language)
                     {
-                        bool ok = SettingValues.IsLanguageTag(language);
+                        bool ok = Feed.Internal.ValueRules.IsLanguageTag(language);
                         state.Check(utf8, ref reader, key, ok ? null : $"'{language}' is not a language tag such as 'en' or 'zh-CN'.");
                         config = config with { Language = ok ? language : null };
                     }
@@ -219,6 +221,7 @@ internal static class ConfigReader
         {
             string key = reader.GetString()!;
             var (keyLine, keyColumn) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            state.Positions.TryAdd("author." + key, (keyLine, keyColumn));
             reader.Read();
             switch (key)
             {
@@ -227,7 +230,7 @@ internal static class ConfigReader
                     break;
                 case "email":
                     email = state.NonEmptyString(utf8, ref reader, "author.email");
-                    if (email is not null && !SettingValues.IsEmail(email))
+                    if (email is not null && !Feed.Internal.ValueRules.IsEmail(email))
                     {
                         state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'author.email' must be a bare e-mail address such as someone@example.org.");
                         email = null;
@@ -310,6 +313,7 @@ internal static class ConfigReader
         {
             string key = reader.GetString()!;
             var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            state.Positions.TryAdd("excerpt." + key, (line, column));
             reader.Read();
             switch (key)
             {
@@ -368,6 +372,9 @@ internal static class ConfigReader
     /// <summary>Error collection with the file name, plus typed readers that report a wrong type and skip the value.</summary>
     private sealed class State(string path, List<Diagnostic> diagnostics)
     {
+        /// <summary>Where each key was given, by its path (<c>title</c>, <c>author.email</c>, <c>excerpt.length</c>).</summary>
+        public Dictionary<string, (int Line, int Column)> Positions { get; } = new(StringComparer.Ordinal);
+
         public void Add(int line, int column, string code, string message) =>
             diagnostics.Add(new Diagnostic(path, line, column, code, message));
 
