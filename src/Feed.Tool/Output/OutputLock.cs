@@ -29,10 +29,14 @@ internal sealed class OutputLock : IDisposable
 
     private static readonly HashSet<string> s_held = new(StringComparer.Ordinal);
 
+    // EROFS, which .NET reports as an IOException whose HResult is the errno.
+    private const int ReadOnlyFileSystem = 30;
+
     private readonly string _path;
     private FileStream? _stream;
+    private bool _released;
 
-    private OutputLock(string path, FileStream stream)
+    private OutputLock(string path, FileStream? stream)
     {
         _path = path;
         _stream = stream;
@@ -145,6 +149,13 @@ internal sealed class OutputLock : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return null;
         }
+        catch (Exception e) when (stream is null && (e is UnauthorizedAccessException || e.HResult == ReadOnlyFileSystem))
+        {
+            // A folder nobody may write to needs no lock: no build can change it, this one included (it fails when
+            // it tries, if anything differs). A build with nothing to change still succeeds there.
+            acquired = new OutputLock(path, null);
+            return null;
+        }
         finally
         {
             if (acquired is null)
@@ -176,8 +187,19 @@ internal sealed class OutputLock : IDisposable
     /// <summary>Deletes the lock file (while still holding it, see the remarks), then releases the lock.</summary>
     public void Dispose()
     {
+        if (_released)
+        {
+            return;
+        }
+
+        _released = true;
         if (_stream is null)
         {
+            lock (s_held)
+            {
+                s_held.Remove(_path);
+            }
+
             return;
         }
 
