@@ -21,6 +21,21 @@ internal sealed class ToolProcess : IDisposable
 
     private readonly Task _rawOutput = Task.CompletedTask;
 
+    static ToolProcess()
+    {
+        // A shell starts background jobs with SIGINT ignored, and nohup ignores SIGHUP; children inherit that, and the
+        // tool, like any well-behaved program, then leaves those signals alone. Tests that send them need them live:
+        // put an inherited "ignore" back to the default before starting any tool (a real handler is left as it is).
+        foreach (int signal in (ReadOnlySpan<int>)[1, 2])
+        {
+            byte[] action = new byte[256]; // struct sigaction, whose first member is the handler on Linux
+            if (SigAction(signal, IntPtr.Zero, action) == 0 && BitConverter.ToInt64(action, 0) == 1 /* SIG_IGN */)
+            {
+                SetSignal(signal, IntPtr.Zero /* SIG_DFL */);
+            }
+        }
+    }
+
     private ToolProcess(Process process, bool raw)
     {
         _process = process;
@@ -229,6 +244,12 @@ internal sealed class ToolProcess : IDisposable
 
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    [DllImport("libc", EntryPoint = "sigaction", SetLastError = true)]
+    private static extern int SigAction(int signal, IntPtr action, byte[] oldAction);
+
+    [DllImport("libc", EntryPoint = "signal", SetLastError = true)]
+    private static extern IntPtr SetSignal(int signal, IntPtr handler);
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
