@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Feed.Entries;
-using Feed.Paging;
 using Feed.Tool.Configuration;
 using Feed.Tool.Diagnostics;
 using Feed.Tool.Output;
 using Feed.Tool.Posts;
-using Feed.Writers;
 
 namespace Feed.Tool.Building;
 
@@ -61,7 +58,7 @@ internal static class FeedBuild
 
         var generator = new FeedGenerator(settings.Options);
         int total = catalog.Posts.Count;
-        IReadOnlyList<FeedPageRef> documents = generator.GetDocuments(total);
+        IReadOnlyList<FeedPage> documents = generator.Paging.GetDocuments(total);
         Uri siteUrl = settings.Rules.SiteUrl;
 
         using var output = new OutputTransaction(settings.OutDir);
@@ -86,9 +83,9 @@ internal static class FeedBuild
                         foreach (FeedFormat format in settings.Formats)
                         {
                             buffer.SetLength(0);
-                            FeedDocument document = generator.CreateDocument(format, page, total, entries);
+                            FeedDocument document = generator.CreateDocument(format, page, entries);
                             await generator.WriteAsync(document, buffer, ct).ConfigureAwait(false);
-                            string path = OutputLayout.RelativePath(generator.GetUrl(format, page), siteUrl);
+                            string path = OutputLayout.RelativePath(generator.Paging.GetUrl(format, page), siteUrl);
                             output.Stage(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), local);
                         }
                     }
@@ -138,7 +135,7 @@ internal static class FeedBuild
 
     // Reads the bodies of one page's posts and makes their entries once, for every format: rendering Markdown
     // (content and excerpt) is the expensive part of a build.
-    private static FeedEntry[]? ReadEntries(FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPageRef page, List<Diagnostic> diagnostics)
+    private static FeedEntry[]? ReadEntries(FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, List<Diagnostic> diagnostics)
     {
         var entries = new FeedEntry[page.Count];
         for (int i = 0; i < page.Count; i++)

@@ -269,8 +269,8 @@ internal static class ConfigReader
             string? text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             FeedFormat? format = text switch
             {
-                "rss" => FeedFormat.Rss20,
-                "atom" => FeedFormat.Atom10,
+                "rss" => FeedFormat.Rss,
+                "atom" => FeedFormat.Atom,
                 _ => null,
             };
             if (format is null)

@@ -151,9 +151,9 @@ internal static class SettingsResolver
         Output.OutputLayout.Apply(options, siteUrl);
 
         // The library's own rules, last: whatever it refuses is a settings problem, reported like the rest.
-        foreach (string problem in options.Validate())
+        foreach (System.ComponentModel.DataAnnotations.ValidationResult problem in options.Validate())
         {
-            Usage(problem);
+            Usage(problem.ErrorMessage!);
         }
 
         if (diagnostics.Count > before)
@@ -162,7 +162,7 @@ internal static class SettingsResolver
         }
 
         IReadOnlyList<FeedFormat> formats = config.Formats is null
-            ? [FeedFormat.Rss20, FeedFormat.Atom10]
+            ? [FeedFormat.Rss, FeedFormat.Atom]
             : config.Formats.Order().ToArray();
         var rules = new PostRules(siteUrl, config.Permalink ?? SettingValues.DefaultPermalink, config.TimeZone ?? TimeZoneInfo.Utc);
         return new BuildSettings(values.PostsDir, values.OutDir, options, formats, rules, values.Drafts, values.Future, now, values.Quiet);

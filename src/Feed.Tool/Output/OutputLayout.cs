@@ -48,7 +48,7 @@ internal static class OutputLayout
     }
 
     /// <summary>The path under <c>--out</c> (with <c>/</c> separators) of the document at <paramref name="url"/>.</summary>
-    /// <param name="url">The document's absolute URL, from <see cref="FeedGenerator.GetUrl"/>.</param>
+    /// <param name="url">The document's absolute URL, from <see cref="FeedPaging.GetUrl"/>.</param>
     /// <param name="siteUrl">The site URL, ending in <c>/</c>.</param>
     /// <returns>The relative path.</returns>
     /// <exception cref="InvalidOperationException">The URL is not a plain file under the site URL (a bug in the layout).</exception>
