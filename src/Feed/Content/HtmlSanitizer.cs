@@ -125,7 +125,7 @@ internal sealed class HtmlSanitizer : IDisposable
                     }
                     else
                     {
-                        _output.Append(text);
+                        AppendText(text);
                     }
 
                     break;
@@ -165,16 +165,18 @@ internal sealed class HtmlSanitizer : IDisposable
             int at = text.IndexOf("&#", StringComparison.Ordinal);
             if (at < 0)
             {
-                _output.Append(text);
+                AppendText(text);
                 return;
             }
 
-            _output.Append(text[..at]);
+            AppendText(text[..at]);
             text = text[at..];
             int length = CharacterReferences.ReadNumeric(text, out int written);
             if (length < 0)
             {
-                _output.Append(text[..-length]);
+                // "&#" that starts no reference: escaped, so that nothing removed after it can complete one.
+                _output.Append("&amp;");
+                _output.Append(text[1..-length]);
                 text = text[-length..];
                 continue;
             }
@@ -194,6 +196,19 @@ internal sealed class HtmlSanitizer : IDisposable
 
             text = text[length..];
         }
+    }
+
+    // A text run copied as written. When what was written last is a bare '&' (text before a dropped tag or a
+    // removed reference) and the run starts with '#', the two would read as a numeric reference the next time the
+    // HTML is read; the '&' is escaped instead, which shows the same.
+    private void AppendText(ReadOnlySpan<char> text)
+    {
+        if (!text.IsEmpty && text[0] == '#' && _output.Length > 0 && _output.Written[^1] == '&')
+        {
+            _output.Append("amp;");
+        }
+
+        _output.Append(text);
     }
 
     private static bool XmlForbidsOrCleanRemoves(int codePoint) =>
