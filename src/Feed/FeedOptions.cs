@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Xml;
 using Feed.Excerpts;
+using Feed.Internal;
 using Feed.Writers;
 
 namespace Feed;
@@ -42,6 +43,10 @@ public sealed class FeedOptions
     /// <value>The default value is <see langword="null"/>, which means <c>atom.xml</c> resolved against <see cref="SiteUrl"/>.</value>
     public Uri? AtomUrl { get; set; }
 
+    /// <summary>Gets or sets the absolute URL of page 1 of the JSON Feed (its <c>feed_url</c>).</summary>
+    /// <value>The default value is <see langword="null"/>, which means <c>feed.json</c> resolved against <see cref="SiteUrl"/>.</value>
+    public Uri? JsonUrl { get; set; }
+
     /// <summary>Gets or sets the permanent identity of the Atom feed (<c>atom:id</c>, RFC 4287 §4.2.6), shared by all its documents.</summary>
     /// <value>The default value is <see langword="null"/>, which means the absolute Atom feed URL. Set it before moving the feed elsewhere.</value>
     public string? Id { get; set; }
@@ -61,6 +66,25 @@ public sealed class FeedOptions
     /// <summary>Gets or sets how the URL of an Atom archive document is formed, resolved against the Atom feed URL.</summary>
     /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>; archive 1 holds the oldest posts.</value>
     public string AtomArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
+
+    /// <summary>
+    /// Gets or sets how the URL of JSON Feed page 2 and up is formed, resolved against the JSON Feed URL. Internal: the
+    /// public surface has no room for it, and <c>?page={page}</c> suits a host; the <c>feed</c> tool sets its file layout.
+    /// </summary>
+    /// <value>The default value is <c>?page={page}</c>. Must contain <c>{page}</c>.</value>
+    internal string JsonPageUrlTemplate { get; set; } = "?page=" + PagePlaceholder;
+
+    /// <summary>Gets or sets how the URL of a JSON Feed archive document is formed, resolved against the JSON Feed URL (internal, as <see cref="JsonPageUrlTemplate"/>).</summary>
+    /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>.</value>
+    internal string JsonArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
+
+    /// <summary>
+    /// Gets or sets the absolute http(s) URL of a WebSub hub (W3C WebSub §4) that every document announces: RSS
+    /// <c>atom:link rel="hub"</c>, Atom <c>link rel="hub"</c>, JSON Feed <c>hubs</c>. After publishing, notify the hub of
+    /// each changed document's URL (its <c>self</c> link).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: no hub is announced.</value>
+    public Uri? Hub { get; set; }
 
     /// <summary>Gets or sets the feed's language as a BCP 47 tag such as <c>en</c> or <c>zh-CN</c> (RSS <c>language</c>, Atom <c>xml:lang</c>).</summary>
     /// <value>The default value is <see langword="null"/>: no language is declared.</value>
@@ -155,6 +179,8 @@ public sealed class FeedOptions
 
         CheckHttpUrl(errors, nameof(RssUrl), RssUrl);
         CheckHttpUrl(errors, nameof(AtomUrl), AtomUrl);
+        CheckHttpUrl(errors, nameof(JsonUrl), JsonUrl);
+        CheckHttpUrl(errors, nameof(Hub), Hub);
         CheckAbsoluteUrl(errors, nameof(Icon), Icon);
         CheckAbsoluteUrl(errors, nameof(Logo), Logo);
 
@@ -170,10 +196,13 @@ public sealed class FeedOptions
 
         Uri? rssUrl = SiteUrl is { IsAbsoluteUri: true } ? RssUrl ?? new Uri(SiteUrl, "feed.xml") : RssUrl;
         Uri? atomUrl = SiteUrl is { IsAbsoluteUri: true } ? AtomUrl ?? new Uri(SiteUrl, "atom.xml") : AtomUrl;
+        Uri? jsonUrl = SiteUrl is { IsAbsoluteUri: true } ? JsonUrl ?? new Uri(SiteUrl, "feed.json") : JsonUrl;
         CheckTemplate(errors, nameof(RssPageUrlTemplate), RssPageUrlTemplate, PagePlaceholder, rssUrl);
         CheckTemplate(errors, nameof(AtomPageUrlTemplate), AtomPageUrlTemplate, PagePlaceholder, atomUrl);
         CheckTemplate(errors, nameof(RssArchiveUrlTemplate), RssArchiveUrlTemplate, ArchivePlaceholder, rssUrl);
         CheckTemplate(errors, nameof(AtomArchiveUrlTemplate), AtomArchiveUrlTemplate, ArchivePlaceholder, atomUrl);
+        CheckTemplate(errors, nameof(JsonPageUrlTemplate), JsonPageUrlTemplate, PagePlaceholder, jsonUrl);
+        CheckTemplate(errors, nameof(JsonArchiveUrlTemplate), JsonArchiveUrlTemplate, ArchivePlaceholder, jsonUrl);
 
         if (EmptyFeedUpdated == default(DateTimeOffset))
         {
@@ -181,7 +210,7 @@ public sealed class FeedOptions
             errors.Add(new ValidationResult("EmptyFeedUpdated must be a real date (was 0001-01-01T00:00:00Z, the value of an unset date), or null.", [nameof(EmptyFeedUpdated)]));
         }
 
-        if (Language is not null && !IsLanguageTag(Language))
+        if (Language is not null && !ValueRules.IsLanguageTag(Language))
         {
             errors.Add(new ValidationResult($"Language must be a BCP 47 tag such as \"en\" or \"zh-CN\" (was \"{Language}\").", ["Language"]));
         }
@@ -227,11 +256,15 @@ public sealed class FeedOptions
             SiteUrl = SiteUrl,
             RssUrl = RssUrl,
             AtomUrl = AtomUrl,
+            JsonUrl = JsonUrl,
             Id = Id,
             RssPageUrlTemplate = RssPageUrlTemplate,
             AtomPageUrlTemplate = AtomPageUrlTemplate,
             RssArchiveUrlTemplate = RssArchiveUrlTemplate,
             AtomArchiveUrlTemplate = AtomArchiveUrlTemplate,
+            JsonPageUrlTemplate = JsonPageUrlTemplate,
+            JsonArchiveUrlTemplate = JsonArchiveUrlTemplate,
+            Hub = Hub,
             Language = Language,
             Authors = Authors is null ? null! : new List<FeedAuthor>(Authors),
             Copyright = Copyright,
@@ -267,7 +300,7 @@ public sealed class FeedOptions
             errors.Add(new ValidationResult($"{name}.Name is required (RFC 4287 §3.2.1).", [$"{name}.Name"]));
         }
 
-        if (author.Email is not null && !IsEmail(author.Email))
+        if (author.Email is not null && !ValueRules.IsEmail(author.Email))
         {
             errors.Add(new ValidationResult($"{name}.Email must be a bare e-mail address such as someone@example.com (was \"{author.Email}\").", [$"{name}.Email"]));
         }
@@ -381,26 +414,6 @@ public sealed class FeedOptions
     {
         string relative = template.Replace(placeholder, number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         return Uri.TryCreate(feedUrl, relative, out Uri? url) && url.IsAbsoluteUri ? url : null;
-    }
-
-    private static bool IsLanguageTag(string tag)
-    {
-        // BCP 47 (RFC 5646) in its common shape: 2-8 letters, then subtags of 1-8 letters or digits.
-        string[] parts = tag.Split('-');
-        if (parts[0].Length is < 2 or > 8 || !parts[0].All(char.IsAsciiLetter))
-        {
-            return false;
-        }
-
-        return parts.Skip(1).All(part => part.Length is >= 1 and <= 8 && part.All(char.IsAsciiLetterOrDigit));
-    }
-
-    private static bool IsEmail(string email)
-    {
-        // RSS 2.0 writes "email (Name)" itself, so the address must be bare: one @, no spaces or brackets.
-        int at = email.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
-            && !email.AsSpan().ContainsAny(" \t\r\n()<>,;\"");
     }
 
     private static bool IsNcName(string name)

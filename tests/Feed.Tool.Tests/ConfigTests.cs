@@ -121,7 +121,7 @@ public sealed class ConfigTests : IDisposable
               "title": 42,
               "pageSize": 0,
               "colour": "blue",
-              "formats": ["rss", "json"],
+              "formats": ["rss", "yaml"],
               "excerpt": { "length": "long", "boundary": "sentence", "extra": true },
               "author": { "email": "x@example.org" },
               "timeZone": "Mars/Olympus_Mons",
@@ -137,8 +137,8 @@ public sealed class ConfigTests : IDisposable
             $"{config}(2,14): error FEED0103: 'siteUrl': 'not a url' is not an absolute http or https URL.",
             $"{config}(3,12): error FEED0103: 'title' must be a string, not a number.",
             $"{config}(4,15): error FEED0103: 'pageSize' must be a whole number of at least 1.",
-            $"{config}(5,3): error FEED0102: unknown key 'colour'; the keys are siteUrl, title, description, language, author, copyright, icon, logo, pageSize, permalink, fullContent, formats, archive, excerpt, timeZone.",
-            $"{config}(6,22): error FEED0103: 'formats' items must be \"rss\" or \"atom\".",
+            $"{config}(5,3): error FEED0102: unknown key 'colour'; the keys are siteUrl, title, description, language, author, copyright, icon, logo, pageSize, permalink, fullContent, formats, archive, excerpt, timeZone, hub, taxonomies.",
+            $"{config}(6,22): error FEED0103: 'formats' items must be \"rss\", \"atom\" or \"json\".",
             $"{config}(7,26): error FEED0103: 'excerpt.length' must be a whole number, not a string.",
             $"{config}(7,46): error FEED0103: 'excerpt.boundary': 'sentence' is not \"word\" or \"character\".",
             $"{config}(7,58): error FEED0102: unknown key 'excerpt.extra'; the keys are length, ellipsis, boundary, mathPlaceholder, displayMathPlaceholder.",
@@ -147,6 +147,45 @@ public sealed class ConfigTests : IDisposable
             $"{config}(10,14): error FEED0103: 'archive' must be true or false, not a string.",
         ], run.ToString());
         Directory.Exists(_site.Out).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("/", "is the site URL itself")]
+    [InlineData("/../{slug}/", "has a '.' or '..' segment")]
+    [InlineData("//evil.org/{slug}", "points to another site")]
+    public async Task A_permalink_every_post_would_get_wrong_is_reported_once_at_its_line(string permalink, string message)
+    {
+        string config = Config($$"""{ "siteUrl": "https://example.org/", "title": "T",{{"\n"}}  "permalink": "{{permalink}}" }""");
+
+        ToolRun run = await BuildWithConfigOnlyAsync(config);
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Errors.ShouldHaveSingleItem().ShouldStartWith($"{config}(2,16): error FEED0103: 'permalink': the permalink '{permalink}' {message}");
+    }
+
+    [Fact]
+    public async Task A_rule_of_the_library_is_reported_at_the_config_key_that_broke_it()
+    {
+        // The tool has no rule of its own for the ellipsis; the library's (no character XML 1.0 forbids) names the
+        // property, and the tool maps Excerpt.Ellipsis back to the key that set it.
+        string config = Config("""
+            {
+              "siteUrl": "https://example.org/",
+              "title": "T",
+              "excerpt": {
+                "length": 20,
+                "ellipsis": "\u0001"
+              }
+            }
+            """);
+
+        ToolRun run = await BuildWithConfigOnlyAsync(config);
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Errors.ShouldBe(
+        [
+            $"{config}(6,5): error FEED0104: Excerpt.Ellipsis must not contain a character XML 1.0 forbids (a C0 control, a lone surrogate, U+FFFE or U+FFFF).",
+        ], run.ToString());
     }
 
     [Fact]

@@ -24,10 +24,11 @@ internal static class ConfigReader
     public static readonly IReadOnlyList<string> TopLevelKeys =
     [
         "siteUrl", "title", "description", "language", "author", "copyright", "icon", "logo", "pageSize", "permalink",
-        "fullContent", "formats", "archive", "excerpt", "timeZone",
+        "fullContent", "formats", "archive", "excerpt", "timeZone", "hub", "taxonomies",
     ];
 
     private static readonly string[] AuthorKeys = ["name", "email", "uri"];
+    private static readonly string[] TaxonomyKeys = ["tags", "categories", "authors"];
     private static readonly string[] ExcerptKeys = ["length", "ellipsis", "boundary", "mathPlaceholder", "displayMathPlaceholder"];
 
     /// <summary>Reads and checks the config file at <paramref name="path"/>.</summary>
@@ -94,6 +95,7 @@ internal static class ConfigReader
             }
 
             config = ReadRoot(utf8, ref reader, state);
+            config = config with { Path = path, Positions = state.Positions };
             if (reader.Read())
             {
                 state.Error(utf8, ref reader, DiagnosticCodes.ConfigSyntax, "unexpected content after the config object.");
@@ -128,6 +130,7 @@ internal static class ConfigReader
                 continue;
             }
 
+            state.Positions.TryAdd(key, (line, column));
             if (!seen.Add(key))
             {
                 state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, $"'{key}' is given more than once.");
@@ -157,7 +160,7 @@ internal static class ConfigReader
                 case "language":
                     if (state.String(utf8, ref reader, key) is { } language)
                     {
-                        bool ok = SettingValues.IsLanguageTag(language);
+                        bool ok = Feed.Internal.ValueRules.IsLanguageTag(language);
                         state.Check(utf8, ref reader, key, ok ? null : $"'{language}' is not a language tag such as 'en' or 'zh-CN'.");
                         config = config with { Language = ok ? language : null };
                     }
@@ -195,6 +198,18 @@ internal static class ConfigReader
                     break;
                 case "excerpt":
                     config = ReadExcerpt(utf8, ref reader, state, config);
+                    break;
+                case "hub":
+                    if (state.AbsoluteUri(utf8, ref reader, key) is { } hub)
+                    {
+                        bool web = hub.Scheme == Uri.UriSchemeHttp || hub.Scheme == Uri.UriSchemeHttps;
+                        state.Check(utf8, ref reader, key, web ? null : $"'{hub.OriginalString}' is not an http or https URL (a WebSub hub, W3C WebSub section 4).");
+                        config = config with { Hub = web ? hub : null };
+                    }
+
+                    break;
+                case "taxonomies":
+                    config = ReadTaxonomies(utf8, ref reader, state, config);
                     break;
                 case "timeZone":
                     if (state.String(utf8, ref reader, key) is { } zoneId)
@@ -246,6 +261,8 @@ internal static class ConfigReader
                 continue;
             }
 
+            state.Positions.TryAdd("author." + key, (keyLine, keyColumn));
+
             switch (key)
             {
                 case "name":
@@ -253,7 +270,7 @@ internal static class ConfigReader
                     break;
                 case "email":
                     email = state.NonEmptyString(utf8, ref reader, "author.email");
-                    if (email is not null && !SettingValues.IsEmail(email))
+                    if (email is not null && !Feed.Internal.ValueRules.IsEmail(email))
                     {
                         state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'author.email' must be a bare e-mail address such as someone@example.org.");
                         email = null;
@@ -297,11 +314,12 @@ internal static class ConfigReader
             {
                 "rss" => FeedFormat.Rss,
                 "atom" => FeedFormat.Atom,
+                "json" => FeedFormat.Json,
                 _ => null,
             };
             if (format is null)
             {
-                state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'formats' items must be \"rss\" or \"atom\".");
+                state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'formats' items must be \"rss\", \"atom\" or \"json\".");
                 reader.Skip();
                 ok = false;
             }
@@ -318,11 +336,48 @@ internal static class ConfigReader
 
         if (ok && formats.Count == 0)
         {
-            state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, "'formats' must name at least one of \"rss\", \"atom\".");
+            state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, "'formats' must name at least one of \"rss\", \"atom\", \"json\".");
             return null;
         }
 
         return ok ? formats : null;
+    }
+
+    private static ToolConfig ReadTaxonomies(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, State state, ToolConfig config)
+    {
+        if (!state.Expect(utf8, ref reader, "taxonomies", JsonTokenType.StartObject, "an object such as {\"tags\": true, \"categories\": true}"))
+        {
+            return config;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            string? key = state.Text(utf8, ref reader);
+            reader.Read();
+            switch (key)
+            {
+                case "tags":
+                    config = config with { TagFeeds = state.Bool(utf8, ref reader, "taxonomies.tags") };
+                    break;
+                case "categories":
+                    config = config with { CategoryFeeds = state.Bool(utf8, ref reader, "taxonomies.categories") };
+                    break;
+                case "authors":
+                    config = config with { AuthorFeeds = state.Bool(utf8, ref reader, "taxonomies.authors") };
+                    break;
+                case null:
+                    reader.Skip();
+                    break;
+                default:
+                    state.Add(line, column, DiagnosticCodes.ConfigUnknownKey,
+                        $"unknown key 'taxonomies.{key}'; the keys are {string.Join(", ", TaxonomyKeys)}.");
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return config;
     }
 
     private static ToolConfig ReadExcerpt(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, State state, ToolConfig config)
@@ -342,6 +397,8 @@ internal static class ConfigReader
                 reader.Skip();
                 continue;
             }
+
+            state.Positions.TryAdd("excerpt." + key, (line, column));
 
             switch (key)
             {
@@ -400,6 +457,9 @@ internal static class ConfigReader
     /// <summary>Error collection with the file name, plus typed readers that report a wrong type and skip the value.</summary>
     private sealed class State(string path, List<Diagnostic> diagnostics)
     {
+        /// <summary>Where each key was given, by its path (<c>title</c>, <c>author.email</c>, <c>excerpt.length</c>).</summary>
+        public Dictionary<string, (int Line, int Column)> Positions { get; } = new(StringComparer.Ordinal);
+
         public void Add(int line, int column, string code, string message) =>
             diagnostics.Add(new Diagnostic(path, line, column, code, message));
 

@@ -49,6 +49,9 @@ internal sealed record CommandLineValues
 
     /// <summary>Gets <c>--lock-timeout</c> in seconds, when given.</summary>
     public int? LockTimeout { get; init; }
+
+    /// <summary>Gets <c>--changed-list</c>, when given.</summary>
+    public string? ChangedList { get; init; }
 }
 
 /// <summary>Merges the command line over the config file over the defaults, and checks the result.</summary>
@@ -154,6 +157,7 @@ internal static class SettingsResolver
             PageSize = values.PageSize ?? config.PageSize ?? 10,
             FullContent = config.FullContent ?? true,
             Archive = config.Archive ?? false,
+            Hub = config.Hub,
             Excerpt = new ExcerptOptions
             {
                 Length = values.ExcerptLength ?? config.ExcerptLength ?? ExcerptOptions.DefaultLength,
@@ -170,10 +174,19 @@ internal static class SettingsResolver
 
         Output.OutputLayout.Apply(options, siteUrl);
 
-        // The library's own rules, last: whatever it refuses is a settings problem, reported like the rest.
+        // The library's own rules, last: whatever it refuses is a settings problem, reported like the rest, at the
+        // line and column of the config key that set the property when the file set it.
         foreach (System.ComponentModel.DataAnnotations.ValidationResult problem in options.Validate())
         {
-            Usage(problem.ErrorMessage!);
+            string? member = problem.MemberNames.FirstOrDefault();
+            if (member is not null && config.Path is not null && config.Positions.TryGetValue(ToolConfig.KeyOf(member), out var at))
+            {
+                diagnostics.Add(new Diagnostic(config.Path, at.Line, at.Column, DiagnosticCodes.InvalidSettings, problem.ErrorMessage!));
+            }
+            else
+            {
+                Usage(problem.ErrorMessage!);
+            }
         }
 
         if (diagnostics.Count > before)
@@ -191,6 +204,8 @@ internal static class SettingsResolver
         return new BuildSettings(values.PostsDir, values.OutDir, options, formats, rules, values.Drafts, values.Future, now, values.Quiet)
         {
             LockTimeout = TimeSpan.FromSeconds(values.LockTimeout ?? BuildSettings.DefaultLockTimeoutSeconds),
+            Taxonomies = new Taxonomies(config.TagFeeds ?? false, config.CategoryFeeds ?? false, config.AuthorFeeds ?? false),
+            ChangedList = values.ChangedList,
         };
     }
 
