@@ -147,8 +147,11 @@ public sealed class InterruptionTests : IDisposable
             using ToolProcess build = ToolProcess.Start(Args(), pauseAt == "none" ? null : pauseAt);
             if (pauseAt != "none")
             {
-                await build.WaitForStderrAsync($"feed: paused at {pauseAt}");
-                build.Signal(signal);
+                // A build with nothing to change has no commit to pause in: it just ends.
+                if (await build.WaitForStderrOrExitAsync($"feed: paused at {pauseAt}"))
+                {
+                    build.Signal(signal);
+                }
             }
 
             ToolRun run = await build.WaitAsync();

@@ -165,6 +165,20 @@ internal sealed class ToolProcess : IDisposable
         }
     }
 
+    /// <summary>Waits until stderr holds <paramref name="text"/> (true) or the process ends without it (false).</summary>
+    public async Task<bool> WaitForStderrOrExitAsync(string text)
+    {
+        try
+        {
+            await WaitForStderrAsync(text);
+            return true;
+        }
+        catch (ShouldAssertException) when (_process.HasExited)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Sends a signal: 1 SIGHUP, 2 SIGINT, 9 SIGKILL, 15 SIGTERM.</summary>
     public void Signal(int signal)
     {
