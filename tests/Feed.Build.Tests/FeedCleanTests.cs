@@ -1,0 +1,63 @@
+using Feed.Build.Tests.Support;
+
+namespace Feed.Build.Tests;
+
+/// <summary>FeedClean removes what the manifest lists and nothing else; FeedOutputs lists the same files with their URL paths.</summary>
+public sealed class FeedCleanTests
+{
+    [Fact]
+    public void Clean_removes_the_generated_files_and_only_them()
+    {
+        using var project = new SampleProject();
+        project.Task(new RecordingBuildEngine()).Execute().ShouldBeTrue();
+        File.WriteAllText(project.Output("App.dll"), "not ours");
+        File.WriteAllText(project.Output("feed/notes.txt"), "not ours either");
+
+        var clean = new FeedClean { BuildEngine = new RecordingBuildEngine(), OutputDir = project.Out };
+        clean.Execute().ShouldBeTrue();
+
+        project.Snapshot().Keys.ShouldBe(["App.dll", "feed/notes.txt"]);
+        Directory.Exists(project.Output("atom")).ShouldBeFalse(); // left empty, so removed
+        clean.Deleted.Length.ShouldBe(7);
+    }
+
+    [Fact]
+    public void Clean_never_follows_a_manifest_line_out_of_the_folder()
+    {
+        using var project = new SampleProject();
+        Directory.CreateDirectory(project.Out);
+        string outside = Path.Combine(project.Root, "keep.txt");
+        File.WriteAllText(outside, "keep");
+        File.WriteAllText(project.Output(".feed-manifest"), $"../keep.txt\n{outside}\n");
+
+        new FeedClean { BuildEngine = new RecordingBuildEngine(), OutputDir = project.Out }.Execute().ShouldBeTrue();
+
+        File.Exists(outside).ShouldBeTrue();
+        File.Exists(project.Output(".feed-manifest")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Clean_without_a_manifest_does_nothing()
+    {
+        using var project = new SampleProject();
+        Directory.CreateDirectory(project.Out);
+        File.WriteAllText(project.Output("feed.xml"), "someone else's");
+
+        new FeedClean { BuildEngine = new RecordingBuildEngine(), OutputDir = project.Out }.Execute().ShouldBeTrue();
+
+        File.ReadAllText(project.Output("feed.xml")).ShouldBe("someone else's");
+    }
+
+    [Fact]
+    public void Outputs_lists_each_generated_file_with_its_path_under_the_site_url()
+    {
+        using var project = new SampleProject();
+        project.Task(new RecordingBuildEngine()).Execute().ShouldBeTrue();
+
+        var outputs = new FeedOutputs { BuildEngine = new RecordingBuildEngine(), OutputDir = project.Out };
+        outputs.Execute().ShouldBeTrue();
+
+        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(["atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml"]);
+        outputs.Files.ShouldAllBe(f => File.Exists(f.ItemSpec));
+    }
+}

@@ -1,0 +1,114 @@
+using System.Xml.Linq;
+using Feed.Build.Tests.Support;
+using Microsoft.Build.Framework;
+
+namespace Feed.Build.Tests;
+
+/// <summary>The FeedGenerate task runs the tool's engine on the sample blog and reports through MSBuild's logger.</summary>
+public sealed class FeedGenerateTests
+{
+    private static readonly string[] SampleFiles =
+        [".feed-manifest", "atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml"];
+
+    [Fact]
+    public void Writes_every_page_of_both_feeds_and_logs_the_tool_summary()
+    {
+        using var project = new SampleProject();
+        var engine = new RecordingBuildEngine();
+
+        project.Task(engine).Execute().ShouldBeTrue();
+
+        engine.Errors.ShouldBeEmpty();
+        project.Snapshot().Keys.ShouldBe(SampleFiles);
+        engine.Messages.ShouldContain(m => m.Importance == MessageImportance.High
+            && m.Message!.StartsWith("feed: 12 posts read, 2 skipped (1 draft, 1 future), 6 files written, 0 unchanged, 0 removed, ", StringComparison.Ordinal));
+        XDocument.Load(project.Output("feed.xml")).Root!.Element("channel")!.Element("title")!.Value.ShouldBe("Notes from the Feed sample blog");
+    }
+
+    [Fact]
+    public void The_properties_override_the_config_file()
+    {
+        using var project = new SampleProject();
+        var engine = new RecordingBuildEngine();
+        FeedGenerate task = project.Task(engine);
+        task.Title = "Overridden title";
+        task.SiteUrl = "https://other.example.net/";
+        task.PageSize = "5";
+
+        task.Execute().ShouldBeTrue();
+
+        engine.Errors.ShouldBeEmpty();
+        project.Snapshot().Keys.ShouldBe([".feed-manifest", "atom.xml", "atom/2.xml", "feed.xml", "feed/2.xml"]); // 10 posts, 5 a page
+        XElement channel = XDocument.Load(project.Output("feed.xml")).Root!.Element("channel")!;
+        channel.Element("title")!.Value.ShouldBe("Overridden title");
+        channel.Element("link")!.Value.ShouldBe("https://other.example.net/");
+    }
+
+    [Fact]
+    public void A_changed_post_rewrites_only_the_pages_it_is_on()
+    {
+        using var project = new SampleProject();
+        project.Task(new RecordingBuildEngine()).Execute().ShouldBeTrue();
+        SortedDictionary<string, string> before = project.Snapshot();
+
+        // The oldest post is on the last page of each feed (newest first, four a page).
+        project.ReplaceLine("2024-01-15-hello-world.md", "title:", "title: Hello again, world");
+        var engine = new RecordingBuildEngine();
+        project.Task(engine).Execute().ShouldBeTrue();
+
+        SortedDictionary<string, string> after = project.Snapshot();
+        string[] changed = [.. after.Keys.Where(k => after[k] != before[k])];
+        changed.ShouldBe(["atom/3.xml", "feed/3.xml"]);
+        engine.Messages.ShouldContain(m => m.Message!.Contains("2 files written, 4 unchanged, 0 removed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_problem_is_an_MSBuild_error_with_file_line_column_and_code_and_the_output_is_left_as_it_was()
+    {
+        using var project = new SampleProject();
+        project.Task(new RecordingBuildEngine()).Execute().ShouldBeTrue();
+        SortedDictionary<string, string> before = project.Snapshot();
+
+        project.ReplaceLine("2024-01-15-hello-world.md", "date:", "date: 2024-13-45");
+        File.WriteAllText(project.Post("2024-12-01-untitled.md"), "---\ndate: 2024-12-01\n---\n\nNo title.\n");
+        var engine = new RecordingBuildEngine();
+        project.Task(engine).Execute().ShouldBeFalse();
+
+        engine.Errors.Select(e => (e.File, e.LineNumber, e.ColumnNumber, e.Code)).ShouldBe(
+        [
+            (project.Post("2024-01-15-hello-world.md"), 3, 7, "FEED0007"),
+            (project.Post("2024-12-01-untitled.md"), 1, 1, "FEED0005"),
+        ]);
+        engine.Errors[0].Message!.ShouldContain("2024-13-45");
+        project.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_config_error_is_reported_at_its_place_in_the_config_file()
+    {
+        using var project = new SampleProject();
+        File.WriteAllText(project.Config, "{\n  \"siteUrl\": \"https://blog.example.org/\",\n  \"title\": \"T\",\n  \"pageSise\": 4\n}\n");
+        var engine = new RecordingBuildEngine();
+
+        project.Task(engine).Execute().ShouldBeFalse();
+
+        BuildErrorEventArgs error = engine.Errors.ShouldHaveSingleItem();
+        (error.File, error.LineNumber, error.Code).ShouldBe((project.Config, 4, "FEED0102"));
+        Directory.Exists(project.Out).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Without_a_site_url_anywhere_the_error_is_the_projects_with_its_code()
+    {
+        using var project = new SampleProject();
+        FeedGenerate task = project.Task(new RecordingBuildEngine());
+        var engine = (RecordingBuildEngine)task.BuildEngine;
+        task.ConfigFile = null;
+        task.Title = "T";
+
+        task.Execute().ShouldBeFalse();
+
+        engine.Errors.ShouldNotBeEmpty();
+        engine.Errors.ShouldAllBe(e => e.Code == "FEED0104" && e.File == "Site.csproj"); // MSBuild's stand-in for "no file"
+    }
+}
