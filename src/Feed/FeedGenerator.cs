@@ -169,7 +169,10 @@ public sealed class FeedGenerator
     /// <param name="post">The post.</param>
     /// <returns>The entry, shareable between the RSS and Atom documents.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="post"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="post"/> has a relative URL, a blank id or an invalid author.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="post"/> has a relative URL, an empty title, no <see cref="FeedPost.Published"/> date (left at
+    /// <see langword="default"/>), a blank id or an invalid author; the message names the post.
+    /// </exception>
     public FeedEntry CreateEntry(FeedPost post)
     {
         ArgumentNullException.ThrowIfNull(post);
@@ -266,9 +269,9 @@ public sealed class FeedGenerator
         }
 
         FeedEntry[] entries = [.. entriesOfPage];
-        if (entries.Any(entry => entry is null))
+        foreach (FeedEntry entry in entries)
         {
-            throw new ArgumentException("The entries must not contain null.", nameof(entriesOfPage));
+            CheckEntry(entry, nameof(entriesOfPage));
         }
 
         Array.Sort(entries, NewestEntryFirst);
@@ -433,6 +436,23 @@ public sealed class FeedGenerator
         {
             errors.Add("Title must not be null.");
         }
+        else if (string.IsNullOrWhiteSpace(FeedText.Clean(post.Title)))
+        {
+            // RFC 4287 §4.1.2: an entry has a title; an empty one leaves readers a blank line to click on.
+            errors.Add("Title must not be empty.");
+        }
+
+        // An unset date reads as 0001-01-01T00:00:00Z. Written out, it would give RSS no pubDate and Atom the clock's
+        // time (Atom10FeedFormatter writes DateTimeOffset.UtcNow for it): two builds would differ.
+        if (post.Published == default)
+        {
+            errors.Add("Published must be set (it was default(DateTimeOffset), 0001-01-01T00:00:00Z).");
+        }
+
+        if (post.Updated == default(DateTimeOffset))
+        {
+            errors.Add("Updated must be null or a real date (it was default(DateTimeOffset), 0001-01-01T00:00:00Z).");
+        }
 
         if (post.Body is null)
         {
@@ -465,6 +485,27 @@ public sealed class FeedGenerator
         {
             string? name = post.Url is null ? post.Title : post.Url.OriginalString;
             throw new ArgumentException($"Post \"{name}\" is invalid: {string.Join(" ", errors)}", nameof(post));
+        }
+    }
+
+    // Entries made by hand skip CheckPost: the rules that keep the clock and blank elements out are checked again.
+    private static void CheckEntry(FeedEntry? entry, string paramName)
+    {
+        if (entry is null)
+        {
+            throw new ArgumentException("The entries must not contain null.", paramName);
+        }
+
+        if (entry.Published == default || entry.Updated == default)
+        {
+            throw new ArgumentException(
+                $"Entry \"{entry.Id}\" has no date: Published and Updated must be set (default(DateTimeOffset) would make the writer use the clock).",
+                paramName);
+        }
+
+        if (string.IsNullOrWhiteSpace(entry.Title))
+        {
+            throw new ArgumentException($"Entry \"{entry.Id}\" has an empty title (RFC 4287 §4.1.2 requires one).", paramName);
         }
     }
 

@@ -94,7 +94,8 @@ public sealed class FeedOptions
     /// The default value is <see langword="null"/>: an empty Atom document is dated <see cref="DateTimeOffset.UnixEpoch"/>
     /// (fixed, and older than any post; the W3C validator calls it implausible) and an empty RSS document has no
     /// <c>lastBuildDate</c> (it is optional). Set it, for example to the site's launch date, for a date readers accept.
-    /// A document with entries is always dated by its newest entry.
+    /// A document with entries is always dated by its newest entry. <c>default(DateTimeOffset)</c> is rejected: it is what
+    /// an unset date reads as.
     /// </value>
     public DateTimeOffset? EmptyFeedUpdated { get; set; }
 
@@ -168,6 +169,12 @@ public sealed class FeedOptions
         CheckTemplate(errors, nameof(AtomPageUrlTemplate), AtomPageUrlTemplate, PagePlaceholder, atomUrl);
         CheckTemplate(errors, nameof(RssArchiveUrlTemplate), RssArchiveUrlTemplate, ArchivePlaceholder, rssUrl);
         CheckTemplate(errors, nameof(AtomArchiveUrlTemplate), AtomArchiveUrlTemplate, ArchivePlaceholder, atomUrl);
+
+        if (EmptyFeedUpdated == default(DateTimeOffset))
+        {
+            // DateTimeOffset.MinValue is what an unset date reads as, and the Atom formatter writes the clock for it.
+            errors.Add("EmptyFeedUpdated must be a real date (was 0001-01-01T00:00:00Z, the value of an unset date), or null.");
+        }
 
         if (Language is not null && !IsLanguageTag(Language))
         {

@@ -133,8 +133,8 @@ public sealed class FeedOptionsTests
         options.Description = "Line\u000Bfeed";
         var generator = new FeedGenerator(options);
 
-        generator.Metadata.Title.ShouldBe("Bad title");
-        generator.Metadata.Description.ShouldBe("Linefeed");
+        generator.Metadata.Title.ShouldBe("Bad title ");
+        generator.Metadata.Description.ShouldBe("Line feed"); // a vertical tab separates words: a space
     }
 
     private sealed class NamespaceExtension(string prefix, string uri) : FeedExtension

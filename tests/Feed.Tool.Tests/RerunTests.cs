@@ -102,6 +102,37 @@ public sealed class RerunTests : IDisposable
     }
 
     [Fact]
+    public async Task Builds_at_two_different_clock_times_are_byte_identical_even_at_the_edges_of_the_date_range()
+    {
+        // No --now: the injected clock is the tool's only source of time, and it is years apart between the runs.
+        _site.ManyPosts(5);
+        _site.Post("first.md", "The first second", "0001-01-01T00:00:01Z");
+        _site.Post("east.md", "Year one, far east", "0001-01-01T14:00:01+14:00", "updated: 0001-01-02");
+        _site.Post("last.md", "The last second", "9999-12-31T23:59:59Z");
+        _site.Post("last-west.md", "The last day, far west", "9999-12-31T09:59:59-14:00", body: "");
+        string other = Path.Combine(_site.Root, "out2");
+        string[] args = ["--site-url", TestSite.SiteUrl, "--title", "Test blog", "--page-size", "3", "--future"];
+
+        ToolRun early = await ToolRun.RunAsync(new FixedTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)), CancellationToken.None,
+            ["build", _site.Posts, "--out", _site.Out, .. args]);
+        ToolRun late = await ToolRun.RunAsync(new FixedTimeProvider(new DateTimeOffset(2031, 7, 9, 17, 45, 12, TimeSpan.FromHours(-5))), CancellationToken.None,
+            ["build", _site.Posts, "--out", other, .. args]);
+        early.ExitCode.ShouldBe(0, early.ToString());
+        late.ExitCode.ShouldBe(0, late.ToString());
+
+        var first = _site.Snapshot();
+        var second = TestSite.SnapshotOf(other);
+        second.Keys.ShouldBe(first.Keys);
+        foreach (string key in first.Keys)
+        {
+            second[key].ShouldBe(first[key], key);
+        }
+
+        _site.ReadOut("atom.xml").ShouldContain("<updated>9999-12-31T23:59:59Z</updated>");
+        _site.ReadOut("feed.xml").ShouldContain("<pubDate>Fri, 31 Dec 9999 23:59:59 +0000</pubDate>");
+    }
+
+    [Fact]
     public async Task No_temporary_files_are_left_behind()
     {
         _site.ManyPosts(25);

@@ -25,7 +25,10 @@ internal static class DiagnosticCodes
     /// <summary>A front-matter field has the wrong type or an invalid value.</summary>
     public const string InvalidField = "FEED0006";
 
-    /// <summary>A <c>date</c> or <c>updated</c> value is not a valid date.</summary>
+    /// <summary>
+    /// A <c>date</c> or <c>updated</c> value is not a valid date, is outside the range of dates in UTC, or is
+    /// 0001-01-01T00:00:00Z (the value of an unset date, which would let the clock into the output).
+    /// </summary>
     public const string InvalidDate = "FEED0007";
 
     /// <summary>Two posts resolve to the same URL (usually the same slug).</summary>
@@ -73,7 +76,7 @@ internal static class DiagnosticCodes
         new(InvalidYaml, "broken YAML, front matter that is not a mapping, or a repeated key"),
         new(MissingField, "title or date missing or empty"),
         new(InvalidField, "a front-matter field with the wrong type or an invalid value"),
-        new(InvalidDate, "date or updated is not a valid date"),
+        new(InvalidDate, "date or updated is not a valid date, or is 0001-01-01T00:00:00Z"),
         new(DuplicateUrl, "two posts have the same URL (duplicate slug)"),
         new(DuplicateId, "two posts have the same id"),
         new(EscapingSlug, "a slug that is empty or holds '/', '\\', '.' or '..'"),

@@ -99,6 +99,21 @@ internal static partial class PostDates
             offset = zone.GetUtcOffset(local);
         }
 
+        // The instant must exist in UTC (0001-01-01 at +08:00 does not), and must not be 0001-01-01T00:00:00Z:
+        // that is the value of an unset date, which the library rejects rather than date a post by the clock.
+        long utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            error = $"'{text}' is outside the range of dates (0001-01-01 to 9999-12-31 in UTC)";
+            return false;
+        }
+
+        if (utcTicks == DateTime.MinValue.Ticks)
+        {
+            error = $"'{text}' is 0001-01-01T00:00:00Z, the value of a date that was never set; write the post's real date";
+            return false;
+        }
+
         value = new DateTimeOffset(local, offset);
         error = null;
         return true;

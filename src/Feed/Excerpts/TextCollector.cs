@@ -168,9 +168,15 @@ internal sealed class TextCollector
                 {
                     Widen(Gap.LineBreak);
                 }
+                else if (c is '\f' or '\v')
+                {
+                    // Form feed and vertical tab separate words (page and line breaks from word processors and
+                    // terminals): a space, though XML 1.0 (§2.2) forbids the characters themselves.
+                    Widen(Gap.Space);
+                }
 
-                // Every other C0 control is forbidden in XML 1.0 (§2.2) and simply dropped, as are the ones
-                // .NET calls white space (U+000B, U+000C, U+001C–U+001F): removal comes before the space rule.
+                // Every other C0 control is forbidden in XML 1.0 (§2.2) and simply dropped, even the ones .NET calls
+                // white space (U+001C–U+001F, the information separators): they separate no words in running text.
             }
             else if (char.IsSurrogate(c))
             {
@@ -185,7 +191,9 @@ internal sealed class TextCollector
             }
             else if (char.IsWhiteSpace(c))
             {
-                Widen(c is '\u0085' or '\u2028' or '\u2029' ? Gap.LineBreak : Gap.Space);
+                // NEXT LINE, LINE SEPARATOR and PARAGRAPH SEPARATOR too are a space, even between CJK characters:
+                // unlike a source line break, they are not a Markdown author's wrapping but the text's own separator.
+                Widen(Gap.Space);
             }
             else if (c < 0xFFFE)
             {

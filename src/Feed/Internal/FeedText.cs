@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Feed.Internal;
@@ -5,13 +7,34 @@ namespace Feed.Internal;
 /// <summary>Text clean-up and escaping shared by the entry factory and the writers.</summary>
 internal static class FeedText
 {
+    // Control characters that separate words: form feed and vertical tab (forbidden in XML 1.0), NEXT LINE (a C1
+    // control) and the Unicode LINE and PARAGRAPH SEPARATORs (which readers show as nothing or as a box).
+    private static readonly SearchValues<char> WordSeparators = SearchValues.Create("\f\v\u0085\u2028\u2029");
+
     /// <summary>
-    /// Returns <paramref name="text"/> without the characters XML 1.0 forbids (<see cref="XmlChars.Clean"/>) and without
-    /// the C1 control characters U+007F–U+009F, which XML 1.0 §2.2 discourages and the W3C feed validator reports as
-    /// bad characters: they are invisible, and come from mis-decoded Windows-1252 text. The same instance when clean.
+    /// Returns <paramref name="text"/> fit for a feed: the controls that separate words (form feed, vertical tab,
+    /// U+0085, U+2028, U+2029) become a space, so that words stay apart; then the characters XML 1.0 forbids
+    /// (<see cref="XmlChars.Clean"/>) and the C1 control characters U+007F–U+009F, which XML 1.0 §2.2 discourages and
+    /// the W3C feed validator reports as bad characters (invisible, from mis-decoded Windows-1252 text), are removed.
+    /// The same instance when clean.
     /// </summary>
     public static string Clean(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().ContainsAny(WordSeparators))
+        {
+            text = string.Create(text.Length, text, static (span, source) =>
+            {
+                source.AsSpan().CopyTo(span);
+                for (int i = span.IndexOfAny(WordSeparators); i >= 0;)
+                {
+                    span[i] = ' ';
+                    int next = span[(i + 1)..].IndexOfAny(WordSeparators);
+                    i = next < 0 ? -1 : i + 1 + next;
+                }
+            });
+        }
+
         text = XmlChars.Clean(text);
         int first = text.AsSpan().IndexOfAnyInRange('\u007F', '\u009F');
         if (first < 0)
@@ -31,6 +54,9 @@ internal static class FeedText
 
         return builder.ToString();
     }
+
+    /// <summary>Whether <paramref name="html"/> holds anything but white space: an element for it is worth writing.</summary>
+    public static bool HasContent([NotNullWhen(true)] string? html) => !string.IsNullOrWhiteSpace(html);
 
     /// <summary><see cref="Clean"/>, passing <see langword="null"/> through.</summary>
     public static string? CleanOrNull(string? text) => text is null ? null : Clean(text);

@@ -7,7 +7,8 @@ internal static class MarkdownPipelines
 {
     /// <summary>
     /// The advanced extensions minus auto-identifiers (slow, and heading ids are unused in feeds), plus YAML front
-    /// matter so that a body that still carries it loses it.
+    /// matter so that a body that still carries it loses it. Inline math follows pandoc's dollar rule
+    /// (<see cref="DollarMathInlineParser"/>), which must come after <c>UseMathematics</c> to replace its parser.
     /// </summary>
     public static readonly MarkdownPipeline Default = new MarkdownPipelineBuilder()
         .UseAbbreviations()
@@ -21,6 +22,7 @@ internal static class MarkdownPipelines
         .UseFootnotes()
         .UseGridTables()
         .UseMathematics()
+        .Use(new DollarMathExtension())
         .UseMediaLinks()
         .UsePipeTables()
         .UseListExtras()

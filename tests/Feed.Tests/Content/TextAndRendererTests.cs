@@ -10,7 +10,7 @@ public sealed class TextAndRendererTests
     public void Xml_forbidden_characters_are_removed_from_text_and_attributes()
     {
         string html = ContentHtml.FromHtml("<p title=\"a\u0001b\uFFFE\">x\u0000y\u000Bz\u001F\uFFFF \uD800lone \uDC00low</p>");
-        html.ShouldBe("<p title=\"ab\">xyz lone low</p>");
+        html.ShouldBe("<p title=\"ab\">xy z lone low</p>"); // the vertical tab separates words: a space
         XmlChars.IsValid(html).ShouldBeTrue();
     }
 

@@ -1,4 +1,5 @@
 using Feed.Excerpts;
+using Feed.Internal;
 
 namespace Feed.Tests.Excerpts;
 
@@ -137,13 +138,29 @@ public sealed class ExcerptTextRulesTests
     [Fact]
     public void Characters_xml_forbids_are_removed()
     {
-        // C0 controls but tab/LF/CR, U+FFFE, U+FFFF, and lone surrogates (a low one first, then a high one at the end).
-        string forbidden = "\u0001\u0008\u000B\u000C\u000E\u001F\uFFFE\uFFFF\uDC00";
+        // C0 controls but tab/LF/CR and the word-separating form feed and vertical tab, U+FFFE, U+FFFF, and lone
+        // surrogates (a low one first, then a high one at the end).
+        string forbidden = "\u0001\u0008\u000E\u001F\uFFFE\uFFFF\uDC00";
         Markdown($"a{forbidden}b\uD800").ShouldBe("ab");
         Html($"<p>a{forbidden}b\u0000</p>\uD800").ShouldBe("ab");
         Html("a&#1;b&#xFFFE;c").ShouldBe("abc");
         Html("&#xD800;").ShouldBe("&#xD800;"); // a reference to a surrogate is no character: WebUtility leaves it as written
         new ExcerptGenerator().FromMarkdown($"x{forbidden}y").Text.ShouldBe("xy");
+    }
+
+    [Theory]
+    [InlineData('\f')]
+    [InlineData('\v')]
+    [InlineData('\u0085')]
+    [InlineData('\u2028')]
+    [InlineData('\u2029')]
+    public void Controls_that_separate_words_are_a_space_in_excerpts_and_in_every_feed_text(char separator)
+    {
+        Markdown($"form{separator}feed").ShouldBe("form feed");
+        Markdown($"中文{separator}中文").ShouldBe("中文 中文");
+        Html($"<p>form{separator}feed</p>").ShouldBe("form feed");
+        FeedText.Clean($"a{separator}b").ShouldBe("a b"); // titles, names, categories and the content HTML
+        FeedText.Clean($"a{separator}\u0001{separator}b").ShouldBe("a  b");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Feed.Tests.PropertyBased;
 public sealed class XmlCharsProperties
 {
     private static readonly Gen<string> Text = Gen.String[
-        Gen.OneOf<char>(Gen.Char['\u0000', '\uFFFF'], Gen.Char['\u0000', '\u00A0'], Gen.Char['\uD7F0', '\uFFFF'], Gen.Char["a中\t\n\r"]), 0, 300];
+        Gen.OneOf<char>(Gen.Char['\u0000', '\uFFFF'], Gen.Char['\u0000', '\u00A0'], Gen.Char['\uD7F0', '\uFFFF'], Gen.Char["a中\t\n\r\f\v\u0085\u2028\u2029"]), 0, 300];
 
     [Fact]
     public void Clean_keeps_exactly_the_xml_characters() =>
@@ -20,7 +20,7 @@ public sealed class XmlCharsProperties
         });
 
     [Fact]
-    public void Feed_text_also_drops_the_c1_controls() =>
+    public void Feed_text_also_drops_the_c1_controls_and_makes_word_separators_a_space() =>
         Text.Sample(text => FeedText.Clean(text).ShouldBe(Reference(text, discourageC1: true)));
 
     // XML 1.0 §2.2 [2] Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF], by code point.
@@ -37,6 +37,12 @@ public sealed class XmlCharsProperties
             }
 
             char c = text[i];
+            if (discourageC1 && c is '\f' or '\v' or '\u0085' or '\u2028' or '\u2029')
+            {
+                builder.Append(' '); // controls that separate words stay a space between them
+                continue;
+            }
+
             bool xml = c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
             if (xml && !(discourageC1 && c >= 0x7F && c <= 0x9F))
             {

@@ -39,7 +39,7 @@ public sealed class ExtensionTests
         string text = generator.WriteToString(generator.CreatePage(FeedFormat.Rss20, [Episode(1), Episode(2), TestData.Post(3)], 1));
 
         text.Split("xmlns:itunes=").Length.ShouldBe(2, "declared exactly once");
-        text.ShouldContain($"<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:fh=\"http://purl.org/syndication/history/1.0\" xmlns:itunes=\"{Itunes}\">");
+        text.ShouldContain($"<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:fh=\"http://purl.org/syndication/history/1.0\" xmlns:itunes=\"{Itunes}\">");
 
         XDocument rss = XDocument.Parse(text);
         XElement channel = rss.Root!.Element("channel")!;

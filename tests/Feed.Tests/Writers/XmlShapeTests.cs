@@ -93,8 +93,10 @@ public sealed class XmlShapeTests
         FeedOptions options = TestData.Options(pageSize: 1);
         options.FullContent = false;
         string rss = Write(FeedFormat.Rss20, options, TestData.Posts(2));
-        rss.ShouldContain("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">");
-        CountOf(rss, "xmlns").ShouldBe(1);
+        rss.ShouldContain("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">");
+        CountOf(rss, "xmlns").ShouldBe(2); // dc: every item names its author
+
+        Write(FeedFormat.Rss20, options, []).ShouldNotContain("xmlns:dc", customMessage: "no items, an e-mail author: no dc:creator anywhere");
 
         string atom = Write(FeedFormat.Atom10, options, TestData.Posts(2));
         atom.ShouldContain("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">");
@@ -172,19 +174,36 @@ public sealed class XmlShapeTests
     }
 
     [Fact]
-    public void Rss_author_needs_an_email_and_a_bare_name_goes_to_dc_creator()
+    public void Every_rss_item_names_its_authors_in_dc_creator_its_own_else_the_feeds()
     {
-        FeedPost emailed = TestData.Post(3) with { Authors = [new FeedAuthor("Ann") { Email = "ann@example.com" }] };
-        FeedPost named = TestData.Post(2) with { Authors = [new FeedAuthor("Bob")] };
-        FeedPost several = TestData.Post(1) with { Authors = [new FeedAuthor("Cy") { Email = "cy@example.com" }, new FeedAuthor("Di")] };
-        XElement[] items = [.. XDocument.Parse(Write(FeedFormat.Rss20, TestData.Options(), [emailed, named, several])).Descendants("item")];
+        FeedPost emailed = TestData.Post(4) with { Authors = [new FeedAuthor("Ann") { Email = "ann@example.com" }] };
+        FeedPost named = TestData.Post(3) with { Authors = [new FeedAuthor("Bob")] };
+        FeedPost several = TestData.Post(2) with { Authors = [new FeedAuthor("Cy") { Email = "cy@example.com" }, new FeedAuthor("Di")] };
+        FeedPost none = TestData.Post(1) with { Authors = [] };
+        XElement[] items = [.. XDocument.Parse(Write(FeedFormat.Rss20, TestData.Options(), [emailed, named, several, none])).Descendants("item")];
 
-        items[0].Element("author")!.Value.ShouldBe("ann@example.com (Ann)");
-        items[0].Elements(Dc + "creator").ShouldBeEmpty();
-        items[1].Element("author").ShouldBeNull();
-        items[1].Elements(Dc + "creator").Select(e => e.Value).ShouldBe(["Bob"]);
-        items[2].Element("author").ShouldBeNull();
-        items[2].Elements(Dc + "creator").Select(e => e.Value).ShouldBe(["Cy", "Di"]);
+        // Never <author>: it holds one e-mail address, shown raw by newsboat; both elements draw a validator warning.
+        items.ShouldAllBe(item => item.Element("author") == null);
+        items.Select(item => string.Join(", ", item.Elements(Dc + "creator").Select(e => e.Value)))
+            .ShouldBe(["Ann", "Bob", "Cy, Di", "Ann Example"]);
+
+        FeedOptions anonymous = TestData.Options();
+        anonymous.Authors = [];
+        XDocument.Parse(Write(FeedFormat.Rss20, anonymous, [none])).Descendants("item").Single().Element(Dc + "creator")!.Value
+            .ShouldBe(anonymous.Title, "without any author the feed's title stands for its publisher, as in Atom");
+    }
+
+    [Fact]
+    public void Every_atom_entry_names_its_authors_its_own_else_the_feeds()
+    {
+        FeedPost several = TestData.Post(2) with { Authors = [new FeedAuthor("Cy") { Email = "cy@example.com" }, new FeedAuthor("Di")] };
+        FeedPost none = TestData.Post(1) with { Authors = [] };
+        XElement[] entries = [.. XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [several, none])).Descendants(Atom + "entry")];
+
+        entries.Select(e => string.Join(", ", e.Elements(Atom + "author").Select(a => a.Element(Atom + "name")!.Value)))
+            .ShouldBe(["Cy, Di", "Ann Example"]);
+        entries[0].Elements(Atom + "author").First().Element(Atom + "email")!.Value.ShouldBe("cy@example.com");
+        entries[1].Element(Atom + "author")!.Element(Atom + "email")!.Value.ShouldBe("ann@example.com");
     }
 
     [Fact]
@@ -228,16 +247,48 @@ public sealed class XmlShapeTests
     }
 
     [Fact]
-    public void A_post_without_text_still_has_a_description_next_to_its_content_in_rss()
+    public void A_post_without_text_has_no_empty_description_or_summary()
     {
         FeedPost picture = TestData.Post(1) with { Body = "![](a.png)" };
         XElement item = XDocument.Parse(Write(FeedFormat.Rss20, TestData.Options(), [picture])).Descendants("item").Single();
-        item.Element("description")!.Value.ShouldBe(string.Empty);
+        item.Element("description")!.Value.ShouldBe(picture.Title, "the W3C validator wants a description before content:encoded");
         item.Element(Content + "encoded")!.Value.ShouldContain("https://example.com/blog/posts/1/a.png");
+        XElement entry = XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [picture])).Descendants(Atom + "entry").Single();
+        entry.Element(Atom + "summary").ShouldBeNull();
+        entry.Element(Atom + "content")!.Value.ShouldContain("https://example.com/blog/posts/1/a.png");
 
         FeedOptions options = TestData.Options();
         options.FullContent = false;
         XDocument.Parse(Write(FeedFormat.Rss20, options, [picture])).Descendants("description").Count().ShouldBe(1, "only the channel's");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("<!-- only a comment -->")]
+    [InlineData("<script>alert(1)</script>")]
+    public void A_post_without_a_body_has_no_empty_content_elements(string body)
+    {
+        FeedPost empty = TestData.Post(1) with { Body = body };
+        string rss = Write(FeedFormat.Rss20, TestData.Options(), [empty]);
+        XElement item = XDocument.Parse(rss).Descendants("item").Single();
+        item.Element("description").ShouldBeNull();
+        item.Element(Content + "encoded").ShouldBeNull();
+        rss.ShouldNotContain("xmlns:content");
+        XElement entry = XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [empty])).Descendants(Atom + "entry").Single();
+        entry.Element(Atom + "content").ShouldBeNull();
+        entry.Element(Atom + "summary")!.Value.ShouldBe(empty.Title, "the W3C validator wants some text in every entry");
+    }
+
+    [Theory]
+    [InlineData("R&D at &mut self, a </b> and &amp; as written")]
+    [InlineData("a < b > c")]
+    public void The_atom_summary_is_always_plain_text(string text)
+    {
+        FeedPost post = TestData.Post(1) with { Body = text.Replace("<", "\\<", StringComparison.Ordinal).Replace("&", "\\&", StringComparison.Ordinal) };
+        XElement summary = XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [post])).Descendants(Atom + "summary").Single();
+        summary.Attribute("type")!.Value.ShouldBe("text");
+        summary.Value.ShouldBe(text);
     }
 
     [Fact]
@@ -272,7 +323,7 @@ public sealed class XmlShapeTests
             text.ShouldNotContain("]]>");
             text.ShouldContain("😀");
             string title = document.Descendants().Where(e => e.Name.LocalName == "title").Last().Value;
-            title.ShouldBe("ABCDEF \"q\" 'a' <script> ]]> & 😀 ");
+            title.ShouldBe("ABC D EF \"q\" 'a' <script> ]]> & 😀 "); // vertical tab and form feed are spaces
             document.Descendants().Where(e => e.Name.LocalName == "category").Count().ShouldBe(1);
         }
     }

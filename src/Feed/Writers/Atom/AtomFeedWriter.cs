@@ -66,6 +66,16 @@ internal sealed class AtomFeedWriter : IFeedWriter
 
     private static SyndicationPerson Person(FeedAuthor author) => new(author.Email, author.Name, author.Uri?.AbsoluteUri);
 
+    /// <summary>
+    /// The authors of a feed or entry: its own, else (for an entry) the feed's, else the feed's title standing for its
+    /// publisher. Each entry carries them although RFC 4287 §4.2.1 lets it inherit the feed's: readers show a blank
+    /// author for an entry without its own (newsboat, sfeed, most libraries).
+    /// </summary>
+    private static IEnumerable<SyndicationPerson> People(IReadOnlyList<FeedAuthor> own, FeedMetadata metadata) =>
+        own.Count > 0 ? own.Select(Person)
+        : metadata.Authors.Count > 0 ? metadata.Authors.Select(Person)
+        : [new SyndicationPerson(null, metadata.Title, null)];
+
     private sealed class AtomFeed : SyndicationFeed
     {
         private readonly FeedDocument _document;
@@ -93,18 +103,11 @@ internal sealed class AtomFeedWriter : IFeedWriter
                 Copyright = Text(metadata.Copyright);
             }
 
-            // RFC 4287 §4.1.1: a feed needs an author unless every entry has one. Entries need not, so the feed always
-            // has one: its own authors, or else the feed's title standing for its publisher.
-            if (metadata.Authors.Count == 0)
+            // RFC 4287 §4.1.1: a feed needs an author unless every entry has one. Every entry has, but an empty
+            // document has no entries, and readers show the feed's author for the feed itself.
+            foreach (SyndicationPerson person in People(metadata.Authors, metadata))
             {
-                Authors.Add(new SyndicationPerson(null, metadata.Title, null));
-            }
-            else
-            {
-                foreach (FeedAuthor author in metadata.Authors)
-                {
-                    Authors.Add(Person(author));
-                }
+                Authors.Add(person);
             }
 
             Paging.FeedLinks links = document.Links;
@@ -162,9 +165,9 @@ internal sealed class AtomFeedWriter : IFeedWriter
             PublishDate = entry.Published;
             LastUpdatedTime = entry.Updated;
             Links.Add(new SyndicationLink(entry.Url, "alternate", null, HtmlMediaType, 0));
-            foreach (FeedAuthor author in entry.Authors)
+            foreach (SyndicationPerson person in People(entry.Authors, document.Metadata))
             {
-                Authors.Add(Person(author));
+                Authors.Add(person);
             }
 
             foreach (string category in entry.Categories)
@@ -172,12 +175,23 @@ internal sealed class AtomFeedWriter : IFeedWriter
                 Categories.Add(new SyndicationCategory(category));
             }
 
-            if (entry.Excerpt.Text.Length > 0)
+            // The excerpt is plain text, so always type="text" (RFC 4287 §3.1.1.1): HTML-escaping it as type="html"
+            // shows "R&amp;D" in readers that ignore the type. A blank one is never an empty element: RFC 4287
+            // §4.1.1.1 needs no summary beside html content, and without content the title stands in (the W3C
+            // validator wants some text in every entry).
+            bool hasContent = FeedText.HasContent(entry.ContentHtml);
+            if (!string.IsNullOrWhiteSpace(entry.Excerpt.Text))
             {
-                Summary = Text(entry.Excerpt.Text);
+                Summary = new TextSyndicationContent(entry.Excerpt.Text, TextSyndicationContentKind.Plaintext);
+            }
+            else if (!hasContent)
+            {
+                Summary = new TextSyndicationContent(entry.Title, TextSyndicationContentKind.Plaintext);
             }
 
-            if (entry.ContentHtml is not null)
+            // An empty content element draws the W3C validator's "content should not be blank" and reaches some
+            // readers as markup (rss-parser gives the string '<div type="html"/>'); the alternate link stands for it.
+            if (hasContent)
             {
                 Content = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
             }

@@ -30,11 +30,10 @@ internal sealed class RssFeedWriter : IFeedWriter
         };
 
         bool content = false;
-        bool creators = UsesCreators(document.Metadata.Authors);
+        bool creators = document.Entries.Count > 0 || UsesCreators(document.Metadata.Authors); // every item has dc:creator
         foreach (FeedEntry entry in document.Entries)
         {
-            content |= entry.ContentHtml is not null;
-            creators |= UsesCreators(entry.Authors);
+            content |= FeedText.HasContent(entry.ContentHtml);
         }
 
         if (content)
@@ -62,8 +61,8 @@ internal sealed class RssFeedWriter : IFeedWriter
     }
 
     /// <summary>
-    /// RSS 2.0 <c>author</c>/<c>managingEditor</c> hold one e-mail address, optionally <c>email (Name)</c>; the RSS
-    /// profile and the W3C validator want the name. So a single author with an e-mail is written there; a name
+    /// The channel's <c>managingEditor</c> holds one e-mail address, optionally <c>email (Name)</c> (RSS 2.0); the RSS
+    /// profile and the W3C validator want the name. So a single feed author with an e-mail is written there; a name
     /// without an e-mail, or several authors, go to <c>dc:creator</c> (never both: the validator flags duplicate semantics).
     /// </summary>
     private static bool UsesEmailElement(IReadOnlyList<FeedAuthor> authors) => authors.Count == 1 && authors[0].Email is not null;
@@ -74,16 +73,22 @@ internal sealed class RssFeedWriter : IFeedWriter
 
     private static void WriteCreators(XmlWriter writer, IReadOnlyList<FeedAuthor> authors)
     {
-        if (!UsesCreators(authors))
-        {
-            return;
-        }
-
         foreach (FeedAuthor author in authors)
         {
             writer.WriteElementString(FeedNamespaces.DublinCorePrefix, "creator", FeedNamespaces.DublinCore, author.Name);
         }
     }
+
+    /// <summary>
+    /// Every item names its authors, one <c>dc:creator</c> each (as WordPress writes them): the post's own, else the
+    /// feed's, else the feed's title standing for its publisher. Readers do not carry the channel's author over to
+    /// its items (newsboat and sfeed show a blank), and item <c>author</c> would hold one e-mail address only, shown
+    /// raw as <c>ada@example.org (Ada Lin)</c>; an item with both elements draws a W3C validator warning.
+    /// </summary>
+    private static IReadOnlyList<FeedAuthor> ItemAuthors(FeedEntry entry, FeedMetadata metadata) =>
+        entry.Authors.Count > 0 ? entry.Authors
+        : metadata.Authors.Count > 0 ? metadata.Authors
+        : [new FeedAuthor(metadata.Title)];
 
     private static SyndicationLink Link(Uri uri, string rel) => new(uri, rel, null, MediaType, 0);
 
@@ -136,7 +141,11 @@ internal sealed class RssFeedWriter : IFeedWriter
 
         protected override void WriteElementExtensions(XmlWriter writer, string version)
         {
-            WriteCreators(writer, _document.Metadata.Authors);
+            if (UsesCreators(_document.Metadata.Authors))
+            {
+                WriteCreators(writer, _document.Metadata.Authors);
+            }
+
             FeedHistory.Write(writer, _document);
             foreach (FeedExtension extension in _extensions)
             {
@@ -176,30 +185,30 @@ internal sealed class RssFeedWriter : IFeedWriter
                 LastUpdatedTime = entry.Updated; // written as atom:updated: RSS 2.0 has no element for it
             }
 
-            if (UsesEmailElement(entry.Authors))
-            {
-                Authors.Add(EmailPerson(entry.Authors[0]));
-            }
-
             foreach (string category in entry.Categories)
             {
                 Categories.Add(new SyndicationCategory(category));
             }
 
-            // RSS 2.0: description is entity-encoded HTML, and the excerpt is plain text, so it is HTML-escaped once
-            // here ("a < b" must not reach readers as a tag) and XML-escaped once more by the writer.
-            // An empty excerpt (a post of images only) still gets a description when there is content: readers and
-            // the W3C validator expect content:encoded to come with one.
-            if (entry.Excerpt.Text.Length > 0 || entry.ContentHtml is not null)
+            // RSS 2.0: description is entity-encoded HTML (readers such as feedparser, rss-parser and feedsmith decode
+            // it as HTML), and the excerpt is plain text, so it is HTML-escaped once here ("a < b" must not reach
+            // readers as a tag) and XML-escaped once more by the writer. A blank excerpt (a post of pictures only) is
+            // never an empty element, a blank summary to readers: the title stands in when there is content (the W3C
+            // validator wants a description before content:encoded), and with no content there is no description.
+            if (!string.IsNullOrWhiteSpace(entry.Excerpt.Text))
             {
                 Summary = new TextSyndicationContent(FeedText.HtmlEncode(entry.Excerpt.Text));
+            }
+            else if (FeedText.HasContent(entry.ContentHtml))
+            {
+                Summary = new TextSyndicationContent(FeedText.HtmlEncode(entry.Title));
             }
         }
 
         protected override void WriteElementExtensions(XmlWriter writer, string version)
         {
-            WriteCreators(writer, _entry.Authors);
-            if (_entry.ContentHtml is not null)
+            WriteCreators(writer, ItemAuthors(_entry, _document.Metadata));
+            if (FeedText.HasContent(_entry.ContentHtml))
             {
                 // The full body goes in content:encoded (RSS content module); description keeps the excerpt.
                 writer.WriteElementString(FeedNamespaces.ContentPrefix, "encoded", FeedNamespaces.Content, _entry.ContentHtml);

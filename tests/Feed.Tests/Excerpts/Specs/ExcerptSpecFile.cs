@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Feed.Excerpts;
 
 namespace Feed.Tests.Excerpts.Specs;
@@ -19,7 +20,7 @@ internal sealed record ExcerptSpecExample(
 /// and option words opens an example, a line holding only <c>.</c> separates the body from the expected excerpt, and a
 /// line of 32 backticks closes it.
 /// </summary>
-internal static class ExcerptSpecFile
+internal static partial class ExcerptSpecFile
 {
     private static readonly string Fence = new('`', 32);
 
@@ -66,7 +67,8 @@ internal static class ExcerptSpecFile
                 throw new FormatException($"ExcerptSpecs.md line {i + 1}: the example needs a '.' line and a closing fence.");
             }
 
-            string body = string.Join('\n', lines[start..dot]).Replace('→', '\t');
+            string body = CodePoint().Replace(string.Join('\n', lines[start..dot]).Replace('→', '\t'), match =>
+                char.ConvertFromUtf32(int.Parse(match.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
             string expected = string.Join('\n', lines[(dot + 1)..close]);
             var options = new ExcerptOptions();
             bool html = false, truncated = false;
@@ -97,4 +99,7 @@ internal static class ExcerptSpecFile
 
         return examples;
     }
+
+    [GeneratedRegex(@"\{U\+([0-9A-F]{4,6})\}")]
+    private static partial Regex CodePoint();
 }
