@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Feed.Entries;
 using Feed.Paging;
+using Feed.Tool.Caching;
 using Feed.Tool.Configuration;
 using Feed.Tool.Diagnostics;
 using Feed.Tool.Output;
@@ -65,6 +66,7 @@ internal static class FeedBuild
         Uri siteUrl = settings.Rules.SiteUrl;
 
         using var output = new OutputTransaction(settings.OutDir);
+        BuildCache? cache = BuildCache.Open(settings);
         var problems = new ConcurrentBag<Diagnostic>();
         var buffers = new ConcurrentBag<MemoryStream>();
         int pagesDone = 0;
@@ -77,18 +79,33 @@ internal static class FeedBuild
             async (page, ct) =>
             {
                 var local = new List<Diagnostic>();
-                FeedEntry[]? entries = ReadEntries(generator, catalog.Posts, page, local);
+
+                // A document the build cache vouches for is kept as it is: its posts are neither read nor rendered.
+                var formats = new List<(FeedFormat Format, string Path)>(settings.Formats.Count);
+                foreach (FeedFormat format in settings.Formats)
+                {
+                    string path = OutputLayout.RelativePath(generator.GetUrl(format, page), siteUrl);
+                    if (cache is not null && cache.TryReuse(path, cache.KeyOf(format, page, total, catalog.Posts)))
+                    {
+                        output.Keep(path);
+                    }
+                    else
+                    {
+                        formats.Add((format, path));
+                    }
+                }
+
+                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, catalog.Posts, page, local);
                 if (entries is not null)
                 {
                     MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
                     try
                     {
-                        foreach (FeedFormat format in settings.Formats)
+                        foreach (var (format, path) in formats)
                         {
                             buffer.SetLength(0);
                             FeedDocument document = generator.CreateDocument(format, page, total, entries);
                             await generator.WriteAsync(document, buffer, ct).ConfigureAwait(false);
-                            string path = OutputLayout.RelativePath(generator.GetUrl(format, page), siteUrl);
                             output.Stage(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), local);
                         }
                     }
@@ -123,6 +140,8 @@ internal static class FeedBuild
             stderr.WriteLine(new Diagnostic(settings.OutDir, 0, 0, DiagnosticCodes.OutputFailed, $"cannot update the output folder: {e.Message}"));
             return InputErrors;
         }
+
+        cache?.Save();
 
         if (!settings.Quiet)
         {

@@ -12,6 +12,7 @@ namespace Feed.Tool.Configuration;
 /// <param name="IncludeFuture"><c>--future</c>.</param>
 /// <param name="Now"><c>--now</c>, or <see langword="null"/> for the clock.</param>
 /// <param name="Quiet"><c>--quiet</c>.</param>
+/// <param name="CacheDir">The build cache folder (<c>--cache-dir</c>), or <see langword="null"/> for a build without a cache.</param>
 internal sealed record BuildSettings(
     string PostsDir,
     string OutDir,
@@ -21,4 +22,5 @@ internal sealed record BuildSettings(
     bool IncludeDrafts,
     bool IncludeFuture,
     DateTimeOffset? Now,
-    bool Quiet);
+    bool Quiet,
+    string? CacheDir = null);

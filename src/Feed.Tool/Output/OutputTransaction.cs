@@ -102,6 +102,20 @@ internal sealed class OutputTransaction : IDisposable
     }
 
     /// <summary>
+    /// Stages a file that is already on disk with the right bytes, without reading it: the build cache vouches for
+    /// it (see <c>Caching/BuildCache.cs</c>). It counts as unchanged and stays in the manifest.
+    /// </summary>
+    /// <param name="relativePath">The path under <c>--out</c>, <c>/</c>-separated.</param>
+    public void Keep(string relativePath)
+    {
+        lock (_lock)
+        {
+            _written.Add(relativePath);
+            Unchanged++;
+        }
+    }
+
+    /// <summary>
     /// Puts every staged file in place and removes the files of an earlier build that this one did not write.
     /// Not cancellable: once it starts it finishes, so the folder is never left between two builds.
     /// </summary>

@@ -44,7 +44,8 @@ internal static class PostReader
             }
 
             string yaml = Encoding.UTF8.GetString(bytes.Slice(bounds.YamlStart, bounds.YamlLength));
-            return FrontMatterReader.Read(yaml, file, rules, diagnostics);
+            PostHead? head = FrontMatterReader.Read(yaml, file, rules, diagnostics);
+            return head is null ? null : head with { ContentHash = System.IO.Hashing.XxHash128.HashToUInt128(bytes) };
         }
         finally
         {
