@@ -1,3 +1,5 @@
+using Feed.Tool.Configuration;
+using Feed.Tool.Diagnostics;
 using Feed.Tool.Output;
 using Microsoft.Build.Framework;
 
@@ -5,15 +7,22 @@ namespace Feed.Build;
 
 /// <summary>
 /// Lists the files of the last feed build (from the output folder's <c>.feed-manifest</c>) as items whose
-/// <c>RelativePath</c> is their path inside the folder (with <c>/</c>), which is also the path of their URL under the
-/// site URL. The targets of a Web SDK project make them static web assets from this list, also when the build itself
-/// was skipped as up to date.
+/// <c>RelativePath</c> is the path of their URL: the path inside the folder under the site URL's own path
+/// (<c>feed/2.xml</c> for <c>https://example.org/</c>, <c>blog/feed/2.xml</c> for <c>https://example.org/blog/</c>).
+/// The targets of a Web SDK project make them static web assets from this list, also when the build itself was
+/// skipped as up to date.
 /// </summary>
 public sealed class FeedOutputs : Microsoft.Build.Utilities.Task
 {
     /// <summary>Gets or sets the output folder (full path).</summary>
     [Required]
     public string OutputDir { get; set; } = "";
+
+    /// <summary>Gets or sets the JSON config file whose <c>siteUrl</c> applies when <see cref="SiteUrl"/> is empty.</summary>
+    public string? ConfigFile { get; set; }
+
+    /// <summary>Gets or sets the site URL override (the <c>FeedSiteUrl</c> property); empty to take the config file's.</summary>
+    public string? SiteUrl { get; set; }
 
     /// <summary>Gets the generated files, each with <c>RelativePath</c> metadata.</summary>
     [Output]
@@ -23,6 +32,7 @@ public sealed class FeedOutputs : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         string outDir = Path.GetFullPath(OutputDir);
+        string prefix = SitePath();
         var files = new List<ITaskItem>();
         foreach (string relative in ManifestFile.Read(outDir))
         {
@@ -30,12 +40,30 @@ public sealed class FeedOutputs : Microsoft.Build.Utilities.Task
             if (File.Exists(full))
             {
                 var item = new Microsoft.Build.Utilities.TaskItem(full);
-                item.SetMetadata("RelativePath", relative);
+                item.SetMetadata("RelativePath", prefix + relative);
                 files.Add(item);
             }
         }
 
         Files = [.. files];
         return true;
+    }
+
+    // The site URL's path without its leading '/', e.g. "blog/" ("" for a site at the root), resolved the way the
+    // tool resolves it (the override, else the config file's siteUrl). The build that wrote the files has already
+    // reported any problem with either, so a problem here just means no prefix.
+    private string SitePath()
+    {
+        Uri? site = null;
+        if (!string.IsNullOrWhiteSpace(SiteUrl))
+        {
+            site = SettingValues.ParseSiteUrl(SiteUrl.Trim(), out _);
+        }
+        else if (!string.IsNullOrWhiteSpace(ConfigFile) && File.Exists(ConfigFile))
+        {
+            site = ConfigReader.Read(ConfigFile, new List<Diagnostic>()).SiteUrl;
+        }
+
+        return site is null ? "" : Uri.UnescapeDataString(site.AbsolutePath).TrimStart('/');
     }
 }

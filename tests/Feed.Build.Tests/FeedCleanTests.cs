@@ -60,4 +60,33 @@ public sealed class FeedCleanTests
         outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(["atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml"]);
         outputs.Files.ShouldAllBe(f => File.Exists(f.ItemSpec));
     }
+
+    [Theory]
+    [InlineData("https://blog.example.org/notes/", "notes/")]
+    [InlineData("https://blog.example.org/my%20notes", "my notes/")]
+    public void Under_a_site_url_with_a_path_the_url_paths_start_with_it(string siteUrl, string prefix)
+    {
+        using var project = new SampleProject();
+        FeedGenerate build = project.Task(new RecordingBuildEngine());
+        build.SiteUrl = siteUrl;
+        build.Execute().ShouldBeTrue();
+
+        var outputs = new FeedOutputs { BuildEngine = new RecordingBuildEngine(), OutputDir = project.Out, ConfigFile = project.Config, SiteUrl = siteUrl };
+        outputs.Execute().ShouldBeTrue();
+
+        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(new[] { "atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml" }.Select(p => prefix + p));
+    }
+
+    [Fact]
+    public void Without_an_override_the_url_path_comes_from_the_config_file()
+    {
+        using var project = new SampleProject();
+        File.WriteAllText(project.Config, "{ \"siteUrl\": \"https://example.org/blog/\", \"title\": \"T\" }");
+        project.Task(new RecordingBuildEngine()).Execute().ShouldBeTrue();
+
+        var outputs = new FeedOutputs { BuildEngine = new RecordingBuildEngine(), OutputDir = project.Out, ConfigFile = project.Config };
+        outputs.Execute().ShouldBeTrue();
+
+        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(["blog/atom.xml", "blog/feed.xml"]);
+    }
 }
