@@ -96,57 +96,62 @@ cat >"$app/Program.cs" <<'EOF'
 using System.ServiceModel.Syndication;
 using System.Xml;
 using Feed;
-using Feed.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
-// A new user's first program: their own post type, registered with AddFeed, every page written to disk.
+// A new user's first program: their own post type, registered with AddFeed in a console app (no ASP.NET Core),
+// every page written to disk from just that page's rows.
 string outDir = args[0];
 Note[] notes = [.. Enumerable.Range(1, 5).Select(n => new Note($"note-{n}", $"Note {n}", $"Hello from *note {n}*.", new DateTimeOffset(2025, 1, n, 9, 0, 0, TimeSpan.Zero)))];
+Func<Note, FeedPost> map = note => new FeedPost
+{
+    Title = note.Title,
+    Url = new Uri($"https://notes.example.net/{note.Slug}/"),
+    Published = note.Date,
+    Body = note.Markdown,
+};
 
 var services = new ServiceCollection();
-services.AddFeed<Note>(
-    options =>
-    {
-        options.Title = "Smoke notes";
-        options.SiteUrl = new Uri("https://notes.example.net/");
-        options.PageSize = 2;
-    },
-    note => new FeedPost
-    {
-        Title = note.Title,
-        Url = new Uri($"https://notes.example.net/{note.Slug}/"),
-        Published = note.Date,
-        Body = note.Markdown,
-    });
+services.AddFeed(map).Configure(options =>
+{
+    options.Title = "Smoke notes";
+    options.SiteUrl = new Uri("https://notes.example.net/");
+    options.PageSize = 2;
+});
 
 try
 {
-    new ServiceCollection().AddFeed(options => options.PageSize = 0);
-    throw new InvalidOperationException("Invalid options were accepted at registration.");
+    var invalid = new ServiceCollection();
+    invalid.AddFeed(map).Configure(options => options.PageSize = 0);
+    using ServiceProvider invalidProvider = invalid.BuildServiceProvider();
+    invalidProvider.GetRequiredService<FeedRenderer<Note>>();
+    throw new InvalidOperationException("Invalid options were accepted.");
 }
-catch (FeedOptionsException e) when (e.Errors.Count == 3)
+catch (OptionsValidationException e) when (e.Failures.Count() == 3)
 {
-    Console.WriteLine("invalid options: rejected at registration with 3 problems");
+    Console.WriteLine("invalid options: rejected with 3 problems");
 }
 
 using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 var feed = provider.GetRequiredService<FeedRenderer<Note>>();
-int pages = feed.GetPageCount(notes.Length);
+FeedPaging paging = feed.Generator.Paging;
+IReadOnlyList<FeedPage> pages = paging.GetDocuments(notes.Length);
 var seen = new HashSet<string>(StringComparer.Ordinal);
-foreach (FeedFormat format in new[] { FeedFormat.Rss20, FeedFormat.Atom10 })
+foreach (FeedFormat format in new[] { FeedFormat.Rss, FeedFormat.Atom })
 {
-    for (int page = 1; page <= pages; page++)
+    foreach (FeedPage page in pages)
     {
-        string file = Path.Combine(outDir, $"{format}-{page}.xml");
+        string file = Path.Combine(outDir, $"{format}-{page.Number}.xml");
         await using (FileStream stream = File.Create(file))
         {
-            await feed.WritePageAsync(format, page, notes, stream);
+            // Newest first, then just this page's rows, as a database query would return them.
+            await feed.WritePageAsync(format, page, notes.OrderByDescending(n => n.Date).Skip(page.Offset).Take(page.Count), stream);
         }
 
         using XmlReader reader = XmlReader.Create(file);
         SyndicationFeed read = SyndicationFeed.Load(reader);
         Uri self = read.Links.Single(l => l.RelationshipType == "self").Uri;
-        if (self != feed.GetPageUrl(format, page, notes.Length) || read.Items.Count() != Math.Min(2, notes.Length - ((page - 1) * 2)))
+        if (self != paging.GetUrl(format, page) || read.Items.Count() != page.Count)
         {
             throw new InvalidOperationException($"{file}: unexpected self link {self} or {read.Items.Count()} items.");
         }
@@ -160,7 +165,7 @@ if (seen.Count != 2 * notes.Length)
     throw new InvalidOperationException($"Expected every note once per format, saw {seen.Count}.");
 }
 
-Console.WriteLine($"wrote and read back {2 * pages} documents, {seen.Count} entries");
+Console.WriteLine($"wrote and read back {2 * pages.Count} documents, {seen.Count} entries");
 
 internal sealed record Note(string Slug, string Title, string Markdown, DateTimeOffset Date);
 EOF
@@ -179,7 +184,7 @@ check "restore took Feed $version from the package just built" test -s "$pkgdir/
 check "nuspec names README.md as the package readme" grep -qF "<readme>README.md</readme>" "$pkgdir/feed.nuspec"
 check "nuspec has repository url and commit (SourceLink)" grep -qE '<repository type="git" url="https://[^"]+"[^>]* commit="[0-9a-f]{40}"' "$pkgdir/feed.nuspec"
 check "XML docs cover the DI surface (AddFeed, FeedRenderer)" has_all "$pkgdir/lib/net10.0/Feed.xml" \
-  'M:Microsoft.Extensions.DependencyInjection.FeedServiceCollectionExtensions.AddFeed``1' 'T:Feed.Hosting.FeedRenderer`1'
+  'M:Microsoft.Extensions.DependencyInjection.FeedServiceCollectionExtensions.AddFeed``1' 'T:Feed.FeedRenderer`1'
 
 # SourceLink's URL map is in the PDB; it needs a GitHub remote to point at (the SDK's SourceLink maps github.com
 # remotes), which a clone from GitHub has and a clone from a local folder or a bare worktree does not.

@@ -4,7 +4,7 @@ namespace Feed;
 /// The feed-level data every document of a feed shares: a validated, cleaned snapshot of <see cref="FeedOptions"/>.
 /// </summary>
 /// <remarks>Immutable; instances may be shared freely between threads.</remarks>
-public sealed record FeedMetadata
+internal sealed record FeedMetadata
 {
     /// <summary>Gets the feed's title.</summary>
     public required string Title { get; init; }

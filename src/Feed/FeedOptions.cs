@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Xml;
 using Feed.Excerpts;
@@ -13,13 +14,13 @@ namespace Feed;
 public sealed class FeedOptions
 {
     /// <summary>The default <see cref="PageSize"/>: 10 entries, as on the blog Feed was made for.</summary>
-    public const int DefaultPageSize = 10;
+    internal const int DefaultPageSize = 10;
 
     /// <summary>The placeholder a page URL template must contain; replaced by the page number (2 and up).</summary>
-    public const string PagePlaceholder = "{page}";
+    internal const string PagePlaceholder = "{page}";
 
     /// <summary>The placeholder an archive URL template must contain; replaced by the archive number (1 = oldest).</summary>
-    public const string ArchivePlaceholder = "{archive}";
+    internal const string ArchivePlaceholder = "{archive}";
 
     /// <summary>Gets or sets the feed's title (RSS <c>title</c>, Atom <c>title</c>).</summary>
     /// <value>Required; there is no default.</value>
@@ -100,7 +101,7 @@ public sealed class FeedOptions
     public DateTimeOffset? EmptyFeedUpdated { get; set; }
 
     /// <summary>Gets or sets how many entries each document holds.</summary>
-    /// <value>The default value is 10 (<see cref="DefaultPageSize"/>). Must be at least 1.</value>
+    /// <value>The default value is 10. Must be at least 1.</value>
     public int PageSize { get; set; } = DefaultPageSize;
 
     /// <summary>Gets or sets whether each entry carries the post's full body as HTML (RSS <c>content:encoded</c>, Atom <c>content type="html"</c>).</summary>
@@ -128,20 +129,24 @@ public sealed class FeedOptions
     /// <value>The default value is empty.</value>
     public IList<FeedExtension> Extensions { get; } = new List<FeedExtension>();
 
-    /// <summary>Lists every rule these options break, each as one sentence naming the property.</summary>
-    /// <returns>An empty list when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Lists every rule these options break.</summary>
+    /// <returns>
+    /// One result per broken rule: its <see cref="ValidationResult.ErrorMessage"/> is one sentence that starts with the
+    /// property's path, and its <see cref="ValidationResult.MemberNames"/> holds that path (such as <c>SiteUrl</c>,
+    /// <c>Authors[0].Email</c> or <c>Excerpt.Length</c>). Empty when the options are valid.
+    /// </returns>
+    public IReadOnlyList<ValidationResult> Validate()
     {
-        var errors = new List<string>();
+        var errors = new List<ValidationResult>();
 
         if (string.IsNullOrWhiteSpace(Title))
         {
-            errors.Add("Title is required (RSS 2.0 and RFC 4287 §4.1.1 require a feed title).");
+            errors.Add(new ValidationResult("Title is required (RSS 2.0 and RFC 4287 §4.1.1 require a feed title).", ["Title"]));
         }
 
         if (SiteUrl is null)
         {
-            errors.Add("SiteUrl is required: the absolute URL of the site the feed describes.");
+            errors.Add(new ValidationResult("SiteUrl is required: the absolute URL of the site the feed describes.", ["SiteUrl"]));
         }
         else
         {
@@ -155,12 +160,12 @@ public sealed class FeedOptions
 
         if (Id is not null && (string.IsNullOrWhiteSpace(Id) || !Uri.TryCreate(Id, UriKind.Absolute, out _)))
         {
-            errors.Add($"Id must be an absolute IRI such as a tag: URI (RFC 4287 §4.2.6), or null to use the Atom feed URL (was \"{Id}\").");
+            errors.Add(new ValidationResult($"Id must be an absolute IRI such as a tag: URI (RFC 4287 §4.2.6), or null to use the Atom feed URL (was \"{Id}\").", ["Id"]));
         }
 
         if (PageSize < 1)
         {
-            errors.Add($"PageSize must be at least 1 (was {PageSize.ToString(CultureInfo.InvariantCulture)}).");
+            errors.Add(new ValidationResult($"PageSize must be at least 1 (was {PageSize.ToString(CultureInfo.InvariantCulture)}).", ["PageSize"]));
         }
 
         Uri? rssUrl = SiteUrl is { IsAbsoluteUri: true } ? RssUrl ?? new Uri(SiteUrl, "feed.xml") : RssUrl;
@@ -173,17 +178,17 @@ public sealed class FeedOptions
         if (EmptyFeedUpdated == default(DateTimeOffset))
         {
             // DateTimeOffset.MinValue is what an unset date reads as, and the Atom formatter writes the clock for it.
-            errors.Add("EmptyFeedUpdated must be a real date (was 0001-01-01T00:00:00Z, the value of an unset date), or null.");
+            errors.Add(new ValidationResult("EmptyFeedUpdated must be a real date (was 0001-01-01T00:00:00Z, the value of an unset date), or null.", [nameof(EmptyFeedUpdated)]));
         }
 
         if (Language is not null && !IsLanguageTag(Language))
         {
-            errors.Add($"Language must be a BCP 47 tag such as \"en\" or \"zh-CN\" (was \"{Language}\").");
+            errors.Add(new ValidationResult($"Language must be a BCP 47 tag such as \"en\" or \"zh-CN\" (was \"{Language}\").", ["Language"]));
         }
 
         if (Authors is null)
         {
-            errors.Add("Authors must not be null (leave it empty for no feed author).");
+            errors.Add(new ValidationResult("Authors must not be null (leave it empty for no feed author).", ["Authors"]));
         }
         else
         {
@@ -195,43 +200,85 @@ public sealed class FeedOptions
 
         if (Excerpt is null)
         {
-            errors.Add("Excerpt must not be null.");
+            errors.Add(new ValidationResult("Excerpt must not be null.", ["Excerpt"]));
         }
         else
         {
-            errors.AddRange(Excerpt.Validate());
+            foreach (ValidationResult error in Excerpt.Validate())
+            {
+                errors.Add(new ValidationResult(error.ErrorMessage, [.. error.MemberNames.Select(member => "Excerpt." + member)]));
+            }
         }
 
         CheckExtensions(errors);
         return errors;
     }
 
+    /// <summary>
+    /// A copy that shares nothing mutable with these options: its own lists and its own <see cref="Excerpt"/>. The
+    /// extensions themselves are shared (they are immutable by contract). A test checks that every property is copied.
+    /// </summary>
+    internal FeedOptions Clone()
+    {
+        var copy = new FeedOptions
+        {
+            Title = Title,
+            Description = Description,
+            SiteUrl = SiteUrl,
+            RssUrl = RssUrl,
+            AtomUrl = AtomUrl,
+            Id = Id,
+            RssPageUrlTemplate = RssPageUrlTemplate,
+            AtomPageUrlTemplate = AtomPageUrlTemplate,
+            RssArchiveUrlTemplate = RssArchiveUrlTemplate,
+            AtomArchiveUrlTemplate = AtomArchiveUrlTemplate,
+            Language = Language,
+            Authors = Authors is null ? null! : new List<FeedAuthor>(Authors),
+            Copyright = Copyright,
+            Generator = Generator,
+            Icon = Icon,
+            Logo = Logo,
+            EmptyFeedUpdated = EmptyFeedUpdated,
+            PageSize = PageSize,
+            FullContent = FullContent,
+            Archive = Archive,
+            Indent = Indent,
+            Excerpt = Excerpt?.Clone()!,
+        };
+        foreach (FeedExtension extension in Extensions)
+        {
+            copy.Extensions.Add(extension);
+        }
+
+        return copy;
+    }
+
     /// <summary>Checks one person construct; shared with the entry factory's messages.</summary>
-    internal static void CheckAuthor(List<string> errors, string name, FeedAuthor? author)
+    internal static void CheckAuthor(List<ValidationResult> errors, string name, FeedAuthor? author)
     {
         if (author is null)
         {
-            errors.Add($"{name} must not be null.");
+            errors.Add(new ValidationResult($"{name} must not be null.", [name]));
             return;
         }
 
         if (string.IsNullOrWhiteSpace(author.Name))
         {
-            errors.Add($"{name}.Name is required (RFC 4287 §3.2.1).");
+            errors.Add(new ValidationResult($"{name}.Name is required (RFC 4287 §3.2.1).", [$"{name}.Name"]));
         }
 
         if (author.Email is not null && !IsEmail(author.Email))
         {
-            errors.Add($"{name}.Email must be a bare e-mail address such as someone@example.com (was \"{author.Email}\").");
+            errors.Add(new ValidationResult($"{name}.Email must be a bare e-mail address such as someone@example.com (was \"{author.Email}\").", [$"{name}.Email"]));
         }
 
         if (author.Uri is not null && !author.Uri.IsAbsoluteUri)
         {
-            errors.Add($"{name}.Uri must be absolute (was \"{author.Uri.OriginalString}\").");
+            errors.Add(new ValidationResult($"{name}.Uri must be absolute (was \"{author.Uri.OriginalString}\").", [$"{name}.Uri"]));
         }
     }
 
-    private void CheckExtensions(List<string> errors)
+    private void CheckExtensions(List<ValidationResult> errors)
     {
         var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < Extensions.Count; i++)
@@ -240,14 +287,14 @@ public sealed class FeedOptions
             FeedExtension? extension = Extensions[i];
             if (extension is null)
             {
-                errors.Add($"{name} must not be null.");
+                errors.Add(new ValidationResult($"{name} must not be null.", [name]));
                 continue;
             }
 
             IReadOnlyList<KeyValuePair<string, string>>? namespaces = extension.Namespaces;
             if (namespaces is null)
             {
-                errors.Add($"{name}.Namespaces must not be null.");
+                errors.Add(new ValidationResult($"{name}.Namespaces must not be null.", [$"{name}.Namespaces"]));
                 continue;
             }
 
@@ -255,19 +302,19 @@ public sealed class FeedOptions
             {
                 if (string.IsNullOrEmpty(prefix) || !IsNcName(prefix) || prefix.StartsWith("xml", StringComparison.OrdinalIgnoreCase))
                 {
-                    errors.Add($"{name}.Namespaces: \"{prefix}\" is not a usable namespace prefix (an XML NCName not starting with \"xml\").");
+                    errors.Add(new ValidationResult($"{name}.Namespaces: \"{prefix}\" is not a usable namespace prefix (an XML NCName not starting with \"xml\").", [$"{name}.Namespaces"]));
                 }
                 else if (string.IsNullOrEmpty(uri) || !Uri.TryCreate(uri, UriKind.Absolute, out _))
                 {
-                    errors.Add($"{name}.Namespaces: the namespace of prefix \"{prefix}\" must be an absolute URI (was \"{uri}\").");
+                    errors.Add(new ValidationResult($"{name}.Namespaces: the namespace of prefix \"{prefix}\" must be an absolute URI (was \"{uri}\").", [$"{name}.Namespaces"]));
                 }
                 else if (FeedNamespaces.TryGetReserved(prefix, out string? reserved) && !string.Equals(reserved, uri, StringComparison.Ordinal))
                 {
-                    errors.Add($"{name}.Namespaces: prefix \"{prefix}\" is reserved for {reserved}.");
+                    errors.Add(new ValidationResult($"{name}.Namespaces: prefix \"{prefix}\" is reserved for {reserved}.", [$"{name}.Namespaces"]));
                 }
                 else if (prefixes.TryGetValue(prefix, out string? earlier) && !string.Equals(earlier, uri, StringComparison.Ordinal))
                 {
-                    errors.Add($"{name}.Namespaces: prefix \"{prefix}\" is already bound to {earlier} by another extension.");
+                    errors.Add(new ValidationResult($"{name}.Namespaces: prefix \"{prefix}\" is already bound to {earlier} by another extension.", [$"{name}.Namespaces"]));
                 }
                 else
                 {
@@ -277,7 +324,7 @@ public sealed class FeedOptions
         }
     }
 
-    private static void CheckHttpUrl(List<string> errors, string name, Uri? url)
+    private static void CheckHttpUrl(List<ValidationResult> errors, string name, Uri? url)
     {
         if (url is null)
         {
@@ -286,29 +333,29 @@ public sealed class FeedOptions
 
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            errors.Add($"{name} must be an absolute http or https URL (was \"{url.OriginalString}\").");
+            errors.Add(new ValidationResult($"{name} must be an absolute http or https URL (was \"{url.OriginalString}\").", [name]));
         }
     }
 
-    private static void CheckAbsoluteUrl(List<string> errors, string name, Uri? url)
+    private static void CheckAbsoluteUrl(List<ValidationResult> errors, string name, Uri? url)
     {
         if (url is not null && !url.IsAbsoluteUri)
         {
-            errors.Add($"{name} must be an absolute URL (was \"{url.OriginalString}\").");
+            errors.Add(new ValidationResult($"{name} must be an absolute URL (was \"{url.OriginalString}\").", [name]));
         }
     }
 
-    private static void CheckTemplate(List<string> errors, string name, string? template, string placeholder, Uri? feedUrl)
+    private static void CheckTemplate(List<ValidationResult> errors, string name, string? template, string placeholder, Uri? feedUrl)
     {
         if (string.IsNullOrWhiteSpace(template))
         {
-            errors.Add($"{name} is required and must contain {placeholder}.");
+            errors.Add(new ValidationResult($"{name} is required and must contain {placeholder}.", [name]));
             return;
         }
 
         if (!template.Contains(placeholder, StringComparison.Ordinal))
         {
-            errors.Add($"{name} must contain {placeholder} (was \"{template}\").");
+            errors.Add(new ValidationResult($"{name} must contain {placeholder} (was \"{template}\").", [name]));
             return;
         }
 
@@ -321,11 +368,11 @@ public sealed class FeedOptions
         Uri? three = ExpandTemplate(template, placeholder, 3, feedUrl);
         if (two is null || three is null || (two.Scheme != Uri.UriSchemeHttp && two.Scheme != Uri.UriSchemeHttps))
         {
-            errors.Add($"{name} must form an absolute http or https URL when resolved against {feedUrl.AbsoluteUri} (was \"{template}\").");
+            errors.Add(new ValidationResult($"{name} must form an absolute http or https URL when resolved against {feedUrl.AbsoluteUri} (was \"{template}\").", [name]));
         }
         else if (two == feedUrl || two == three)
         {
-            errors.Add($"{name} must give every document its own URL, different from the feed URL (was \"{template}\").");
+            errors.Add(new ValidationResult($"{name} must give every document its own URL, different from the feed URL (was \"{template}\").", [name]));
         }
     }
 

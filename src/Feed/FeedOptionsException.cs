@@ -1,27 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
 namespace Feed;
 
 /// <summary>Thrown when <see cref="FeedOptions"/> break one or more rules; the message lists every one.</summary>
 /// <remarks>Immutable; instances may be shared freely between threads.</remarks>
 public sealed class FeedOptionsException : ArgumentException
 {
-    /// <summary>Creates the exception for <paramref name="errors"/>, one sentence each.</summary>
+    /// <summary>Creates the exception for <paramref name="errors"/>, as <see cref="FeedOptions.Validate"/> returns them.</summary>
     /// <param name="errors">Every rule the options break; must not be empty.</param>
     /// <param name="paramName">The name of the parameter that held the options.</param>
     /// <exception cref="ArgumentNullException"><paramref name="errors"/> is <see langword="null"/>.</exception>
-    public FeedOptionsException(IReadOnlyList<string> errors, string? paramName = "options")
+    public FeedOptionsException(IEnumerable<ValidationResult> errors, string? paramName = "options")
+        : this([.. errors ?? throw new ArgumentNullException(nameof(errors))], paramName)
+    {
+    }
+
+    private FeedOptionsException(ValidationResult[] errors, string? paramName)
         : base(FormatMessage(errors), paramName)
     {
-        Errors = [.. errors];
+        Errors = errors;
     }
 
-    /// <summary>Gets every rule the options break, one sentence each, each naming the property.</summary>
-    public IReadOnlyList<string> Errors { get; }
+    /// <summary>Gets every rule the options break: a sentence naming the property, and the property's path in <see cref="ValidationResult.MemberNames"/>.</summary>
+    public IReadOnlyList<ValidationResult> Errors { get; }
 
-    private static string FormatMessage(IReadOnlyList<string> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        return errors.Count == 1
-            ? "Invalid feed options: " + errors[0]
-            : $"Invalid feed options ({errors.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} problems):\n- " + string.Join("\n- ", errors);
-    }
+    private static string FormatMessage(ValidationResult[] errors) =>
+        errors.Length == 1
+            ? "Invalid feed options: " + errors[0].ErrorMessage
+            : string.Create(CultureInfo.InvariantCulture, $"Invalid feed options ({errors.Length} problems):\n- ")
+              + string.Join("\n- ", errors.Select(error => error.ErrorMessage));
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Feed.Paging;
 
 namespace Feed;
 

@@ -7,7 +7,7 @@ namespace Feed;
 /// </remarks>
 public sealed record FeedPost
 {
-    private static readonly IReadOnlyDictionary<string, string> EmptyProperties =
+    internal static readonly IReadOnlyDictionary<string, string> EmptyProperties =
         new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>(StringComparer.Ordinal));
 
     /// <summary>Gets the post's permanent identity, written as Atom <c>id</c> and RSS <c>guid</c>.</summary>
@@ -56,13 +56,13 @@ public sealed record FeedPost
     /// <value>The default value is <see langword="null"/>.</value>
     public string? Language { get; init; }
 
-    /// <summary>Gets extra values for <see cref="Writers.FeedExtension"/>s (a podcast episode's audio URL, say), keyed ordinally.</summary>
+    /// <summary>Gets extra values for <see cref="FeedExtension"/>s (a podcast episode's audio URL, say), keyed ordinally.</summary>
     /// <value>The default value is empty. Feed itself reads none of them.</value>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = EmptyProperties;
 
     /// <summary>Gets the identity written to the feed: <see cref="Id"/> when set, else the absolute <see cref="Url"/>.</summary>
-    public string EffectiveId => Id ?? Url.AbsoluteUri;
+    internal string EffectiveId => Id ?? Url.AbsoluteUri;
 
     /// <summary>Gets the time written as the entry's <c>updated</c>: <see cref="Updated"/> when set, else <see cref="Published"/>.</summary>
-    public DateTimeOffset EffectiveUpdated => Updated ?? Published;
+    internal DateTimeOffset EffectiveUpdated => Updated ?? Published;
 }

@@ -17,7 +17,7 @@ public class HostedPageBenchmarks
     private const int Total = 1000;
     private ServiceProvider _services = null!;
     private Article[] _rows = [];
-    private FeedPageRef _page = null!;
+    private FeedPage _page = null!;
 
     /// <summary>Whether entries carry the full HTML content (the default) or the excerpt only.</summary>
     [Params(true, false)]
@@ -31,7 +31,7 @@ public class HostedPageBenchmarks
     public int EntryCache { get; set; }
 
     /// <summary>The format written.</summary>
-    [Params(FeedFormat.Rss20, FeedFormat.Atom10)]
+    [Params(FeedFormat.Rss, FeedFormat.Atom)]
     public FeedFormat Format { get; set; }
 
     /// <summary>Registers the feed the way the README shows and loads one page's rows.</summary>
@@ -53,9 +53,9 @@ public class HostedPageBenchmarks
             Published = article.PublishedAt,
             Body = article.Markdown,
         };
-        if (EntryCache == FeedRenderer<Article>.DefaultEntryCacheCapacity)
+        if (EntryCache == 256) // the default capacity
         {
-            services.AddFeed(configure, map); // the README's registration
+            services.AddFeed(map).Configure(configure); // the README's registration
         }
         else
         {
@@ -67,7 +67,7 @@ public class HostedPageBenchmarks
         _services = services.BuildServiceProvider();
 
         FeedRenderer<Article> feed = _services.GetRequiredService<FeedRenderer<Article>>();
-        _page = feed.GetPage(2, Total);
+        _page = feed.Generator.Paging.TryGetPage(2, Total, out FeedPage? page) ? page : throw new InvalidOperationException("no page 2");
         string[] bodies = BenchCorpus.LoadBodies(_page.Count);
         var newest = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         _rows = [.. bodies.Select((body, i) => new Article(
@@ -87,7 +87,7 @@ public class HostedPageBenchmarks
     {
         FeedRenderer<Article> feed = _services.GetRequiredService<FeedRenderer<Article>>();
         var output = new CountingStream();
-        await feed.WritePageAsync(Format, _page, Total, _rows, output);
+        await feed.WritePageAsync(Format, _page, _rows, output);
         return output.Length;
     }
 

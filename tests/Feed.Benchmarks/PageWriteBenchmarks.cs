@@ -14,7 +14,7 @@ public class PageWriteBenchmarks
     private FeedGenerator _generator = null!;
     private FeedPost[] _posts = [];
     private FeedEntry[] _entries = [];
-    private FeedPageRef _page = null!;
+    private FeedPage _page = null!;
     private const int Total = 1000;
 
     /// <summary>Loads 10 corpus posts and builds the generator.</summary>
@@ -29,7 +29,7 @@ public class PageWriteBenchmarks
         });
         _posts = BenchCorpus.LoadPosts(10);
         _entries = [.. _posts.Select(_generator.CreateEntry)];
-        _page = _generator.GetPage(2, Total);
+        _page = _generator.Paging.TryGetPage(2, Total, out FeedPage? page) ? page : throw new InvalidOperationException("no page 2");
     }
 
     /// <summary>Posts to entries to both documents to bytes.</summary>
@@ -47,10 +47,10 @@ public class PageWriteBenchmarks
     private async Task<long> WriteBoth(IReadOnlyList<FeedEntry> entries)
     {
         long bytes = 0;
-        foreach (FeedFormat format in (FeedFormat[])[FeedFormat.Rss20, FeedFormat.Atom10])
+        foreach (FeedFormat format in (FeedFormat[])[FeedFormat.Rss, FeedFormat.Atom])
         {
             var counter = new CountingStream();
-            await _generator.WriteAsync(_generator.CreateDocument(format, _page, Total, entries), counter);
+            await _generator.WriteAsync(_generator.CreateDocument(format, _page, entries), counter);
             bytes += counter.Length;
         }
 

@@ -7,6 +7,59 @@ namespace Feed.Tests;
 public sealed class FeedOptionsTests
 {
     [Fact]
+    public void A_clone_copies_every_property_and_shares_nothing_mutable()
+    {
+        // Every property is set away from its default first, so a property added later and left out of Clone fails here.
+        var options = new FeedOptions
+        {
+            Title = "T", Description = "D", SiteUrl = new Uri("https://s.example/"), RssUrl = new Uri("https://s.example/r"),
+            AtomUrl = new Uri("https://s.example/a"), Id = "urn:x", RssPageUrlTemplate = "r{page}", AtomPageUrlTemplate = "a{page}",
+            RssArchiveUrlTemplate = "r{archive}", AtomArchiveUrlTemplate = "a{archive}", Language = "en",
+            Authors = [new FeedAuthor("A")], Copyright = "C", Generator = "G", Icon = new Uri("https://s.example/i"),
+            Logo = new Uri("https://s.example/l"), EmptyFeedUpdated = DateTimeOffset.UnixEpoch, PageSize = 3, FullContent = false,
+            Archive = true, Indent = false,
+            Excerpt = new ExcerptOptions { Length = 5, Ellipsis = "…", Boundary = ExcerptBoundary.Character, MathPlaceholder = "m", DisplayMathPlaceholder = "d" },
+        };
+        options.Extensions.Add(new NoExtension());
+        var defaults = new FeedOptions();
+
+        FeedOptions copy = options.Clone();
+
+        foreach (System.Reflection.PropertyInfo property in typeof(FeedOptions).GetProperties())
+        {
+            object? original = property.GetValue(options);
+            object? copied = property.GetValue(copy);
+            Same(original, property.GetValue(defaults)).ShouldBeFalse($"the test leaves {property.Name} at its default");
+            Same(original, copied).ShouldBeTrue($"{property.Name} is not copied");
+            if (original is System.Collections.IEnumerable and not string || original is ExcerptOptions)
+            {
+                copied.ShouldNotBeSameAs(original, $"{property.Name} is shared");
+            }
+        }
+
+        foreach (System.Reflection.PropertyInfo property in typeof(ExcerptOptions).GetProperties())
+        {
+            property.GetValue(options.Excerpt).ShouldNotBe(property.GetValue(defaults.Excerpt), $"the test leaves Excerpt.{property.Name} at its default");
+        }
+
+        options.Excerpt.SameAs(copy.Excerpt).ShouldBeTrue();
+        copy.Excerpt.Length = 6;
+        options.Excerpt.SameAs(copy.Excerpt).ShouldBeFalse();
+    }
+
+    private static bool Same(object? a, object? b) => (a, b) switch
+    {
+        (ExcerptOptions x, ExcerptOptions y) => x.SameAs(y),
+        (System.Collections.IEnumerable x, System.Collections.IEnumerable y) when a is not string =>
+            x.Cast<object>().SequenceEqual(y.Cast<object>()),
+        _ => Equals(a, b),
+    };
+
+    private sealed class NoExtension : Feed.FeedExtension
+    {
+    }
+
+    [Fact]
     public void Defaults_are_the_documented_ones()
     {
         var options = new FeedOptions();
@@ -32,8 +85,8 @@ public sealed class FeedOptionsTests
 
         var generator = new FeedGenerator(options);
         generator.Metadata.Id.ShouldBe("https://example.com/atom.xml");
-        generator.GetUrl(FeedFormat.Rss20, generator.GetPage(1, 0)).ShouldBe(new Uri("https://example.com/feed.xml"));
-        generator.GetUrl(FeedFormat.Atom10, generator.GetPage(1, 0)).ShouldBe(new Uri("https://example.com/atom.xml"));
+        generator.GetUrl(FeedFormat.Rss, generator.GetPage(1, 0)).ShouldBe(new Uri("https://example.com/feed.xml"));
+        generator.GetUrl(FeedFormat.Atom, generator.GetPage(1, 0)).ShouldBe(new Uri("https://example.com/atom.xml"));
     }
 
     [Fact]
@@ -41,8 +94,8 @@ public sealed class FeedOptionsTests
     {
         var ex = Should.Throw<FeedOptionsException>(() => new FeedGenerator(new FeedOptions()));
         ex.Errors.Count.ShouldBe(2);
-        ex.Errors.ShouldContain(e => e.StartsWith("Title", StringComparison.Ordinal));
-        ex.Errors.ShouldContain(e => e.StartsWith("SiteUrl", StringComparison.Ordinal));
+        ex.Errors.ShouldContain(e => e.ErrorMessage!.StartsWith("Title", StringComparison.Ordinal) && e.MemberNames.Single() == "Title");
+        ex.Errors.ShouldContain(e => e.ErrorMessage!.StartsWith("SiteUrl", StringComparison.Ordinal) && e.MemberNames.Single() == "SiteUrl");
         ex.ParamName.ShouldBe("options");
     }
 
@@ -80,11 +133,12 @@ public sealed class FeedOptionsTests
         ];
         foreach (string property in expected)
         {
-            ex.Errors.ShouldContain(e => e.StartsWith(property, StringComparison.Ordinal), $"no error names {property}");
+            ex.Errors.ShouldContain(e => e.ErrorMessage!.StartsWith(property, StringComparison.Ordinal), $"no error names {property}");
             ex.Message.ShouldContain(property);
         }
 
         ex.Errors.Count.ShouldBe(expected.Length);
+        ex.Errors.Select(e => e.MemberNames.Single()).Distinct().ShouldBe(expected, ignoreOrder: true); // the path that starts each message
     }
 
     [Theory]
@@ -98,8 +152,8 @@ public sealed class FeedOptionsTests
         options.RssPageUrlTemplate = template;
         var generator = new FeedGenerator(options);
 
-        generator.GetUrl(FeedFormat.Rss20, generator.GetPage(2, 5)).AbsoluteUri.ShouldBe(expected);
-        generator.GetUrl(FeedFormat.Rss20, generator.GetPage(1, 5)).AbsoluteUri.ShouldBe("https://example.com/blog/feed.xml");
+        generator.GetUrl(FeedFormat.Rss, generator.GetPage(2, 5)).AbsoluteUri.ShouldBe(expected);
+        generator.GetUrl(FeedFormat.Rss, generator.GetPage(1, 5)).AbsoluteUri.ShouldBe("https://example.com/blog/feed.xml");
     }
 
     [Fact]
@@ -107,7 +161,7 @@ public sealed class FeedOptionsTests
     {
         FeedOptions options = TestData.Options();
         options.AtomPageUrlTemplate = "https://example.com/blog/atom.xml#{page}";
-        options.Validate().ShouldContain(e => e.StartsWith("AtomPageUrlTemplate", StringComparison.Ordinal));
+        options.Validate().ShouldContain(e => e.MemberNames.Single() == "AtomPageUrlTemplate");
     }
 
     [Fact]
@@ -119,7 +173,7 @@ public sealed class FeedOptionsTests
         options.Title = "Changed";
         options.Authors.Clear();
 
-        generator.PageSize.ShouldBe(2);
+        generator.Paging.PageSize.ShouldBe(2);
         generator.Metadata.Title.ShouldBe("Example Blog");
         generator.Metadata.Authors.Count.ShouldBe(1);
         generator.GetPageCount(10).ShouldBe(5);

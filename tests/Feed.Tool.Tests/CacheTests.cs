@@ -86,12 +86,13 @@ public sealed class CacheTests : IDisposable
 
         BuildCache cache = OpenCache();
         var posts = Feed.Tool.Posts.PostCatalog.Load(_site.Posts, Settings().Rules, false, false, ToolRun.DefaultNow, null, CancellationToken.None).Posts;
-        var page = new FeedGenerator(Settings().Options).GetDocuments(posts.Count)[0];
-        UInt128 key = cache.KeyOf(FeedFormat.Rss20, page, posts.Count, posts);
+        var paging = new FeedGenerator(Settings().Options).Paging;
+        var page = paging.GetDocuments(posts.Count)[0];
+        UInt128 key = cache.KeyOf(FeedFormat.Rss, page, posts);
 
         cache.TryReuse("feed.xml", key).ShouldBeTrue();
-        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Atom10, page, posts.Count, posts)).ShouldBeFalse();
-        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Rss20, page, posts.Count + 1, [.. posts, posts[0]])).ShouldBeFalse();
+        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Atom, page, posts)).ShouldBeFalse();
+        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Rss, paging.GetDocuments(posts.Count + 1)[0], [.. posts, posts[0]])).ShouldBeFalse();
 
         string file = Path.Combine(_site.Out, "feed.xml");
         File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(file).AddSeconds(-1));

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
-using Feed.Paging;
 using Feed.Tool.Configuration;
 using Feed.Tool.Posts;
 
@@ -114,13 +113,12 @@ internal sealed class BuildCache
     /// <summary>The key of one document: everything its bytes depend on.</summary>
     /// <param name="format">The document's format.</param>
     /// <param name="page">The document.</param>
-    /// <param name="total">How many posts the feed has.</param>
     /// <param name="posts">Every published post, newest first (the document holds <paramref name="page"/>'s slice).</param>
     /// <returns>The key.</returns>
-    public UInt128 KeyOf(FeedFormat format, FeedPageRef page, int total, IReadOnlyList<PostHead> posts)
+    public UInt128 KeyOf(FeedFormat format, FeedPage page, IReadOnlyList<PostHead> posts)
     {
         var key = new Fingerprint().Add(_fingerprint).Add((int)format).Add((int)page.Kind).Add(page.Number)
-            .Add(page.Offset).Add(page.Count).Add(total);
+            .Add(page.Offset).Add(page.Count).Add(page.TotalCount);
         for (int i = page.Offset; i < page.Offset + page.Count; i++)
         {
             key.Add(posts[i].File.RelativePath).Add(posts[i].ContentHash);

@@ -27,13 +27,15 @@ internal static class SettingsFingerprint
         ],
         [nameof(Excerpts.ExcerptOptions)] = ["Length", "Ellipsis", "Boundary", "MathPlaceholder", "DisplayMathPlaceholder"],
         [nameof(FeedAuthor)] = ["Name", "Email", "Uri"],
-        [nameof(Posts.PostRules)] = ["SiteUrl", "Permalink", "TimeZone"],
+        [nameof(Posts.PostRules)] = ["SiteUrl", "Permalink", "TimeZone", "MaxPostBytes"],
 
-        // Where the posts are and where the files go change no byte of a file; Now and the drafts and future flags
-        // only choose which posts are published, and the page keys list those posts.
+        // Read elsewhere or changing no byte of a written file: where the posts are and where the files go, how long
+        // to wait for a lock, how large a post may be, how much to print; Now and the drafts and future flags only
+        // choose which posts are published, and the page keys list those posts.
         [nameof(BuildSettings)] =
         [
-            "PostsDir", "OutDir", "Options", "Formats", "Rules", "IncludeDrafts", "IncludeFuture", "Now", "Quiet", "CacheDir",
+            "PostsDir", "OutDir", "Options", "Formats", "Rules", "IncludeDrafts", "IncludeFuture", "Now", "Quiet",
+            "LockTimeout", "CacheDir",
         ],
     };
 

@@ -12,7 +12,6 @@ namespace Feed.Tool.Configuration;
 /// <param name="IncludeFuture"><c>--future</c>.</param>
 /// <param name="Now"><c>--now</c>, or <see langword="null"/> for the clock.</param>
 /// <param name="Quiet"><c>--quiet</c>.</param>
-/// <param name="CacheDir">The build cache folder (<c>--cache-dir</c>), or <see langword="null"/> for a build without a cache.</param>
 internal sealed record BuildSettings(
     string PostsDir,
     string OutDir,
@@ -22,5 +21,17 @@ internal sealed record BuildSettings(
     bool IncludeDrafts,
     bool IncludeFuture,
     DateTimeOffset? Now,
-    bool Quiet,
-    string? CacheDir = null);
+    bool Quiet)
+{
+    /// <summary>The default of <c>--max-post-size</c>, in megabytes: far above any real post, far below what would exhaust memory.</summary>
+    public const int DefaultMaxPostSizeMegabytes = 16;
+
+    /// <summary>The default of <c>--lock-timeout</c>, in seconds.</summary>
+    public const int DefaultLockTimeoutSeconds = 60;
+
+    /// <summary>Gets how long to wait for another build of the same <c>--out</c> to finish (<c>--lock-timeout</c>).</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(DefaultLockTimeoutSeconds);
+
+    /// <summary>Gets the build cache folder (<c>--cache-dir</c>), or <see langword="null"/> for a build without a cache.</summary>
+    public string? CacheDir { get; init; }
+}

@@ -33,6 +33,9 @@ internal static class OutputLayout
     /// <summary>The Atom archive template, relative to <see cref="AtomFile"/>'s URL.</summary>
     public const string AtomArchiveTemplate = "atom/archive/{archive}.xml";
 
+    /// <summary>The folders the layout puts documents in, relative to <c>--out</c>.</summary>
+    public static readonly IReadOnlyList<string> Folders = ["atom", "atom/archive", "feed", "feed/archive"];
+
     /// <summary>Points the options' document URLs at this layout under <paramref name="siteUrl"/>.</summary>
     /// <param name="options">The options to set.</param>
     /// <param name="siteUrl">The site URL, ending in <c>/</c>.</param>
@@ -48,7 +51,7 @@ internal static class OutputLayout
     }
 
     /// <summary>The path under <c>--out</c> (with <c>/</c> separators) of the document at <paramref name="url"/>.</summary>
-    /// <param name="url">The document's absolute URL, from <see cref="FeedGenerator.GetUrl"/>.</param>
+    /// <param name="url">The document's absolute URL, from <see cref="FeedPaging.GetUrl"/>.</param>
     /// <param name="siteUrl">The site URL, ending in <c>/</c>.</param>
     /// <returns>The relative path.</returns>
     /// <exception cref="InvalidOperationException">The URL is not a plain file under the site URL (a bug in the layout).</exception>

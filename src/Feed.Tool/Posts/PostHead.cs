@@ -12,10 +12,7 @@ internal sealed record PostHead
     /// <summary>The newest-first order of <see cref="FeedGenerator.NewestFirst"/>, on heads: published descending,
     /// then the feed id in ordinal order.</summary>
     public static readonly Comparison<PostHead> NewestFirst = static (x, y) =>
-    {
-        int byDate = y.Published.CompareTo(x.Published);
-        return byDate != 0 ? byDate : string.CompareOrdinal(x.EffectiveId, y.EffectiveId);
-    };
+        Feed.Internal.NewestFirst.Compare(x.Published, x.EffectiveId, y.Published, y.EffectiveId);
 
     /// <summary>Gets where the post lives.</summary>
     public required PostFile File { get; init; }

@@ -1,98 +1,123 @@
 using Feed;
-using Feed.Hosting;
+using Feed.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 #pragma warning disable IDE0130 // Registration methods live in the namespace of IServiceCollection, as .NET's own AddXxx methods do.
 namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
-/// <summary>Registers feeds in an <see cref="IServiceCollection"/>: <c>services.AddFeed&lt;Article&gt;(options =&gt; …, article =&gt; new FeedPost { … })</c>.</summary>
+/// <summary>
+/// Registers feeds in an <see cref="IServiceCollection"/> as options citizens:
+/// <c>services.AddFeed&lt;Article&gt;(article =&gt; new FeedPost { … }).Configure(options =&gt; …)</c>.
+/// </summary>
 /// <remarks>
 /// <para>
-/// Each registration adds one singleton <see cref="FeedRenderer{TPost}"/>, immutable and safe to share between
-/// requests. The options callback runs once, during the call, and the options are validated there: invalid options
-/// throw one <see cref="FeedOptionsException"/> that lists every problem while the host is being configured, never
-/// at the first request. (So the callback cannot use services; read configuration values before calling.)
+/// Each feed has named <see cref="FeedOptions"/> (the name is the feed's key; the unkeyed feed uses
+/// <see cref="Options.Options.DefaultName"/>) and one singleton <see cref="FeedRenderer{TPost}"/>, made from those options the
+/// first time it is resolved. The methods return the standard <see cref="OptionsBuilder{TOptions}"/> of the feed's
+/// options, so <c>Configure</c>, <c>Configure&lt;TDep&gt;</c> (a callback that uses services), <c>PostConfigure</c> and
+/// <c>Bind</c> are the ones every .NET library uses.
 /// </para>
 /// <para>
-/// Registration is idempotent and never overrides what is already there: if the collection already holds a
-/// <see cref="FeedRenderer{TPost}"/> for the same post type and key — the user's own, or an earlier call's — nothing
-/// is added (<c>TryAdd</c>), though the new options are still validated.
+/// The options are checked by an <see cref="IValidateOptions{TOptions}"/> that applies <see cref="FeedOptions.Validate"/>,
+/// and <c>ValidateOnStart</c> is on: invalid options stop the host from starting with one
+/// <see cref="OptionsValidationException"/> that lists every problem, never at the first request. (Without a host, they
+/// throw when the renderer is first resolved.)
 /// </para>
 /// <para>
-/// Several feeds in one host: use a different post type for each, or register them under keys with
-/// <see cref="AddKeyedFeed{TPost}"/> and resolve them with <c>[FromKeyedServices("releases")]</c> or
-/// <c>GetRequiredKeyedService</c>.
+/// Registration never overrides what is already there: if the collection already holds a
+/// <see cref="FeedRenderer{TPost}"/> for the same post type and key — the user's own, or an earlier call's — no second
+/// renderer is added, though the options callbacks still apply to the feed's named options.
 /// </para>
 /// </remarks>
 public static class FeedServiceCollectionExtensions
 {
-    /// <summary>Registers a feed of <see cref="FeedPost"/>s as a singleton <see cref="FeedRenderer{TPost}"/> of <see cref="FeedPost"/>.</summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the feed's options; called once, now.</param>
-    /// <returns><paramref name="services"/>, for chaining.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FeedOptionsException">The options break one or more rules; the message lists every one.</exception>
-    public static IServiceCollection AddFeed(this IServiceCollection services, Action<FeedOptions> configure) =>
-        AddKeyedFeed<FeedPost>(services, serviceKey: null, configure, static post => post);
-
-    /// <summary>Registers a feed of the host's own <typeparamref name="TPost"/> as a singleton <see cref="FeedRenderer{TPost}"/>.</summary>
+    /// <summary>Registers the feed of the host's own <typeparamref name="TPost"/> as a singleton <see cref="FeedRenderer{TPost}"/>.</summary>
     /// <typeparam name="TPost">The host's post type.</typeparam>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the feed's options; called once, now.</param>
     /// <param name="map">
     /// How a <typeparamref name="TPost"/> becomes a <see cref="FeedPost"/> (title, absolute URL, dates, Markdown or
     /// HTML body); called for each post rendered, possibly from several threads at once.
     /// </param>
-    /// <returns><paramref name="services"/>, for chaining.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="services"/>, <paramref name="configure"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FeedOptionsException">The options break one or more rules; the message lists every one.</exception>
-    public static IServiceCollection AddFeed<TPost>(this IServiceCollection services, Action<FeedOptions> configure, Func<TPost, FeedPost> map) =>
-        AddKeyedFeed(services, serviceKey: null, configure, map);
+    /// <returns>The builder of the feed's options (the default name), to configure them.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
+    public static OptionsBuilder<FeedOptions> AddFeed<TPost>(this IServiceCollection services, Func<TPost, FeedPost> map) =>
+        Register(services, Options.Options.DefaultName, map);
 
-    /// <summary>Registers a feed of <see cref="FeedPost"/>s under <paramref name="serviceKey"/> as a keyed singleton <see cref="FeedRenderer{TPost}"/> of <see cref="FeedPost"/>.</summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="serviceKey">The key, such as <c>"releases"</c>; <see langword="null"/> registers the unkeyed feed.</param>
-    /// <param name="configure">Sets the feed's options; called once, now.</param>
-    /// <returns><paramref name="services"/>, for chaining.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FeedOptionsException">The options break one or more rules; the message lists every one.</exception>
-    public static IServiceCollection AddKeyedFeed(this IServiceCollection services, object? serviceKey, Action<FeedOptions> configure) =>
-        AddKeyedFeed<FeedPost>(services, serviceKey, configure, static post => post);
-
-    /// <summary>Registers a feed of the host's own <typeparamref name="TPost"/> under <paramref name="serviceKey"/> as a keyed singleton <see cref="FeedRenderer{TPost}"/>.</summary>
+    /// <summary>
+    /// Registers the feed of the host's own <typeparamref name="TPost"/> as a singleton <see cref="FeedRenderer{TPost}"/>,
+    /// its options bound from <paramref name="configuration"/> (keys as the property names: <c>Title</c>,
+    /// <c>SiteUrl</c>, <c>PageSize</c>, <c>Authors:0:Name</c>, <c>Excerpt:Length</c>, …).
+    /// </summary>
     /// <typeparam name="TPost">The host's post type.</typeparam>
     /// <param name="services">The service collection.</param>
-    /// <param name="serviceKey">The key, such as <c>"releases"</c>; <see langword="null"/> registers the unkeyed feed.</param>
-    /// <param name="configure">Sets the feed's options; called once, now.</param>
-    /// <param name="map">
-    /// How a <typeparamref name="TPost"/> becomes a <see cref="FeedPost"/> (title, absolute URL, dates, Markdown or
-    /// HTML body); called for each post rendered, possibly from several threads at once.
-    /// </param>
-    /// <returns><paramref name="services"/>, for chaining.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="services"/>, <paramref name="configure"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FeedOptionsException">The options break one or more rules; the message lists every one.</exception>
-    public static IServiceCollection AddKeyedFeed<TPost>(this IServiceCollection services, object? serviceKey, Action<FeedOptions> configure, Func<TPost, FeedPost> map)
+    /// <param name="configuration">The configuration section of the feed, such as <c>builder.Configuration.GetSection("Feed")</c>.</param>
+    /// <param name="map">How a <typeparamref name="TPost"/> becomes a <see cref="FeedPost"/> (see <see cref="AddFeed{TPost}(IServiceCollection, Func{TPost, FeedPost})"/>).</param>
+    /// <returns>The builder of the feed's options (the default name), to configure them further.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static OptionsBuilder<FeedOptions> AddFeed<TPost>(this IServiceCollection services, IConfiguration configuration, Func<TPost, FeedPost> map)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Bind(Register(services, Options.Options.DefaultName, map), configuration);
+    }
+
+    /// <summary>
+    /// Registers the feed <paramref name="key"/> of the host's own <typeparamref name="TPost"/> as a keyed singleton
+    /// <see cref="FeedRenderer{TPost}"/> (resolve it with <c>[FromKeyedServices("releases")]</c>), with options named
+    /// <paramref name="key"/>.
+    /// </summary>
+    /// <typeparam name="TPost">The host's post type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="key">The feed's key and the name of its options, such as <c>"releases"</c>.</param>
+    /// <param name="map">How a <typeparamref name="TPost"/> becomes a <see cref="FeedPost"/> (see <see cref="AddFeed{TPost}(IServiceCollection, Func{TPost, FeedPost})"/>).</param>
+    /// <returns>The builder of the feed's named options, to configure them.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static OptionsBuilder<FeedOptions> AddKeyedFeed<TPost>(this IServiceCollection services, string key, Func<TPost, FeedPost> map)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Register(services, key, map);
+    }
+
+    /// <summary>
+    /// Registers the feed <paramref name="key"/> of the host's own <typeparamref name="TPost"/> as a keyed singleton
+    /// <see cref="FeedRenderer{TPost}"/>, its options named <paramref name="key"/> and bound from <paramref name="configuration"/>.
+    /// </summary>
+    /// <typeparam name="TPost">The host's post type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="key">The feed's key and the name of its options, such as <c>"releases"</c>.</param>
+    /// <param name="configuration">The configuration section of the feed, such as <c>builder.Configuration.GetSection("Feeds:releases")</c>.</param>
+    /// <param name="map">How a <typeparamref name="TPost"/> becomes a <see cref="FeedPost"/> (see <see cref="AddFeed{TPost}(IServiceCollection, Func{TPost, FeedPost})"/>).</param>
+    /// <returns>The builder of the feed's named options, to configure them further.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static OptionsBuilder<FeedOptions> AddKeyedFeed<TPost>(this IServiceCollection services, string key, IConfiguration configuration, Func<TPost, FeedPost> map)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Bind(Register(services, key, map), configuration);
+    }
+
+    // The one Bind call of the library: its binder is generated at compile time (see Feed.csproj), which skips
+    // FeedOptions.Extensions (an extension is code; configuration cannot name one).
+    private static OptionsBuilder<FeedOptions> Bind(OptionsBuilder<FeedOptions> options, IConfiguration configuration) =>
+        options.Bind(configuration);
+
+    private static OptionsBuilder<FeedOptions> Register<TPost>(IServiceCollection services, string name, Func<TPost, FeedPost> map)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
         ArgumentNullException.ThrowIfNull(map);
 
-        var options = new FeedOptions();
-        configure(options);
+        OptionsBuilder<FeedOptions> options = services.AddOptions<FeedOptions>(name).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedOptions>, FeedOptionsValidator>());
 
-        // Validate here, with the caller's parameter name, so the host fails while it is being configured.
-        IReadOnlyList<string> errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new FeedOptionsException(errors, nameof(configure));
-        }
-
-        // The generator snapshots the options now: later changes to them, or another call's, change nothing.
-        var renderer = new FeedRenderer<TPost>(new FeedGenerator(options), map);
-
-        // A null key makes an ordinary (unkeyed) descriptor, so both overload families funnel into this one body.
-        services.TryAdd(ServiceDescriptor.KeyedSingleton(typeof(FeedRenderer<TPost>), serviceKey, renderer));
-        return services;
+        // The unkeyed feed is an ordinary registration, a named one a keyed registration under its name.
+        object? serviceKey = name.Length == 0 ? null : name;
+        services.TryAdd(ServiceDescriptor.KeyedSingleton(
+            typeof(FeedRenderer<TPost>),
+            serviceKey,
+            (provider, _) => new FeedRenderer<TPost>(
+                new FeedGenerator(provider.GetRequiredService<IOptionsMonitor<FeedOptions>>().Get(name)), map)));
+        return options;
     }
 }

@@ -36,10 +36,10 @@ public sealed class ExcerptGenerator
     public ExcerptGenerator(ExcerptOptions? options = null)
     {
         options ??= new ExcerptOptions();
-        IReadOnlyList<string> errors = options.Validate();
+        IReadOnlyList<System.ComponentModel.DataAnnotations.ValidationResult> errors = options.Validate();
         if (errors.Count > 0)
         {
-            throw new ArgumentException("Invalid excerpt options: " + string.Join(" ", errors), nameof(options));
+            throw new ArgumentException("Invalid excerpt options: " + string.Join(" ", errors.Select(error => error.ErrorMessage)), nameof(options));
         }
 
         _length = options.Length;
@@ -58,7 +58,7 @@ public sealed class ExcerptGenerator
     /// <param name="post">The post.</param>
     /// <returns>The excerpt.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="post"/> is <see langword="null"/>.</exception>
-    public Excerpt Create(FeedPost post) => Create(post, parsedBody: null);
+    internal Excerpt Create(FeedPost post) => Create(post, parsedBody: null);
 
     /// <summary>Makes the excerpt of a Markdown text: up to an own-line <c>&lt;!--more--&gt;</c> divider, else cut to length.</summary>
     /// <param name="markdown">The Markdown (CommonMark with Feed's extensions).</param>
@@ -94,7 +94,7 @@ public sealed class ExcerptGenerator
     /// <param name="format">The markup of <paramref name="body"/>; a value that is not <see cref="PostBodyFormat.Html"/> reads as Markdown.</param>
     /// <returns>The plain text; an excerpt's text, before its ellipsis, is always a prefix of it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    public string ToPlainText(string body, PostBodyFormat format = PostBodyFormat.Markdown)
+    internal string ToPlainText(string body, PostBodyFormat format = PostBodyFormat.Markdown)
     {
         ArgumentNullException.ThrowIfNull(body);
         TextCollector collector = TextCollector.Rent(int.MaxValue, detectDivider: false);

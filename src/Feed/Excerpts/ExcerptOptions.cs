@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Feed.Excerpts;
 
 /// <summary>How excerpts are made. The one mutable type of the excerpt engine: <see cref="ExcerptGenerator"/> validates and copies it.</summary>
@@ -5,13 +7,13 @@ namespace Feed.Excerpts;
 public sealed class ExcerptOptions
 {
     /// <summary>The default <see cref="Length"/>: 350, the excerpt length of the blog listing Feed was made for.</summary>
-    public const int DefaultLength = 350;
+    internal const int DefaultLength = 350;
 
     /// <summary>The default <see cref="Ellipsis"/> and math placeholders' companion: three full stops.</summary>
-    public const string DefaultEllipsis = "...";
+    internal const string DefaultEllipsis = "...";
 
     /// <summary>The default <see cref="MathPlaceholder"/> and <see cref="DisplayMathPlaceholder"/>.</summary>
-    public const string DefaultMathPlaceholder = "[Math]";
+    internal const string DefaultMathPlaceholder = "[Math]";
 
     /// <summary>Gets or sets the longest excerpt, in user-perceived characters (grapheme clusters), ellipsis not counted.</summary>
     /// <value>The default value is 350. Must be at least 1.</value>
@@ -42,38 +44,53 @@ public sealed class ExcerptOptions
     /// </value>
     public string DisplayMathPlaceholder { get; set; } = DefaultMathPlaceholder;
 
-    /// <summary>Lists every rule these options break, each as one sentence naming the property.</summary>
-    /// <returns>An empty list when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>A copy of these options (a test checks that every property is copied).</summary>
+    internal ExcerptOptions Clone() => (ExcerptOptions)MemberwiseClone();
+
+    /// <summary>Whether <paramref name="other"/> makes the same excerpts: every property equal.</summary>
+    internal bool SameAs(ExcerptOptions other) =>
+        Length == other.Length
+        && string.Equals(Ellipsis, other.Ellipsis, StringComparison.Ordinal)
+        && Boundary == other.Boundary
+        && string.Equals(MathPlaceholder, other.MathPlaceholder, StringComparison.Ordinal)
+        && string.Equals(DisplayMathPlaceholder, other.DisplayMathPlaceholder, StringComparison.Ordinal);
+
+    /// <summary>Lists every rule these options break.</summary>
+    /// <returns>
+    /// One result per broken rule: its <see cref="ValidationResult.ErrorMessage"/> is one sentence naming the property
+    /// as <c>Excerpt.Name</c> (the path in <see cref="FeedOptions"/>), and its <see cref="ValidationResult.MemberNames"/>
+    /// holds the property's name (such as <c>Length</c>). Empty when the options are valid.
+    /// </returns>
+    public IReadOnlyList<ValidationResult> Validate()
     {
-        var errors = new List<string>();
+        var errors = new List<ValidationResult>();
         if (Length < 1)
         {
-            errors.Add($"Excerpt.Length must be at least 1 (was {Length.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+            errors.Add(new ValidationResult($"Excerpt.Length must be at least 1 (was {Length.ToString(System.Globalization.CultureInfo.InvariantCulture)}).", ["Length"]));
         }
 
         if (Ellipsis is null)
         {
-            errors.Add("Excerpt.Ellipsis must not be null (use an empty string for no ellipsis).");
+            errors.Add(new ValidationResult("Excerpt.Ellipsis must not be null (use an empty string for no ellipsis).", ["Ellipsis"]));
         }
         else if (!Feed.Internal.XmlChars.IsValid(Ellipsis))
         {
-            errors.Add("Excerpt.Ellipsis must not contain a character XML 1.0 forbids (a C0 control, a lone surrogate, U+FFFE or U+FFFF).");
+            errors.Add(new ValidationResult("Excerpt.Ellipsis must not contain a character XML 1.0 forbids (a C0 control, a lone surrogate, U+FFFE or U+FFFF).", ["Ellipsis"]));
         }
 
         if (!Enum.IsDefined(Boundary))
         {
-            errors.Add($"Excerpt.Boundary must be Word or Character (was {(int)Boundary}).");
+            errors.Add(new ValidationResult($"Excerpt.Boundary must be Word or Character (was {(int)Boundary}).", ["Boundary"]));
         }
 
         if (MathPlaceholder is null)
         {
-            errors.Add("Excerpt.MathPlaceholder must not be null (use an empty string to drop math).");
+            errors.Add(new ValidationResult("Excerpt.MathPlaceholder must not be null (use an empty string to drop math).", ["MathPlaceholder"]));
         }
 
         if (DisplayMathPlaceholder is null)
         {
-            errors.Add("Excerpt.DisplayMathPlaceholder must not be null (use an empty string to drop math).");
+            errors.Add(new ValidationResult("Excerpt.DisplayMathPlaceholder must not be null (use an empty string to drop math).", ["DisplayMathPlaceholder"]));
         }
 
         return errors;

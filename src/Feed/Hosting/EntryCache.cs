@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Feed.Entries;
 
 namespace Feed.Hosting;
 
@@ -12,20 +11,25 @@ namespace Feed.Hosting;
 /// An entry is reused only for a post equal to the one it was made from in every field that can change the output
 /// (<see cref="SamePost"/>), so a cached page is byte-identical to a fresh one. The cache is bounded: when it holds
 /// <c>capacity</c> entries it is emptied and refilled, which keeps memory at most capacity × (a post's body and its
-/// HTML) with no clock and no bookkeeping per hit.
+/// HTML) with no clock and no bookkeeping per hit. Variants of a feed that make the same entries (the same excerpt
+/// settings and full-content choice; see <see cref="FeedRenderer{TPost}.CreateVariant"/>) share one cache: an entry
+/// does not depend on the feed's title, id or URLs.
 /// </remarks>
 /// <threadsafety>Safe for concurrent use.</threadsafety>
 internal sealed class EntryCache
 {
-    private readonly ConcurrentDictionary<string, FeedEntry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Cached> _entries = new(StringComparer.Ordinal);
     private readonly int _capacity;
 
     /// <summary>Creates a cache of at most <paramref name="capacity"/> entries; 0 turns it off.</summary>
     public EntryCache(int capacity)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity, "entryCacheCapacity");
         _capacity = capacity;
     }
+
+    /// <summary>A new, empty cache of the same capacity.</summary>
+    public EntryCache CreateEmpty() => new(_capacity);
 
     /// <summary>The cached entry of <paramref name="post"/>, or a new one made by <paramref name="generator"/>.</summary>
     public FeedEntry GetOrCreate(FeedGenerator generator, FeedPost post)
@@ -36,9 +40,9 @@ internal sealed class EntryCache
         }
 
         string key = post.EffectiveId;
-        if (_entries.TryGetValue(key, out FeedEntry? cached) && cached.Source is { } source && SamePost(source, post))
+        if (_entries.TryGetValue(key, out Cached? cached) && SamePost(cached.Post, post))
         {
-            return cached;
+            return cached.Entry;
         }
 
         FeedEntry entry = generator.CreateEntry(post);
@@ -47,7 +51,7 @@ internal sealed class EntryCache
             _entries.Clear();
         }
 
-        _entries[key] = entry;
+        _entries[key] = new Cached(post, entry);
         return entry;
     }
 
@@ -110,4 +114,7 @@ internal sealed class EntryCache
 
         public int GetHashCode(FeedAuthor obj) => StringComparer.Ordinal.GetHashCode(obj.Name);
     }
+
+    // The post is kept beside its entry: an entry does not point back at its post.
+    private sealed record Cached(FeedPost Post, FeedEntry Entry);
 }

@@ -5,7 +5,7 @@ namespace Feed.Paging;
 /// archive (§4) links that exist for it. Written as Atom <c>link</c> elements and as RSS <c>atom:link</c> elements.
 /// </summary>
 /// <remarks>Immutable; instances may be shared freely between threads.</remarks>
-public sealed record FeedLinks
+internal sealed record FeedLinks
 {
     /// <summary>Gets the document's own URL (<c>rel="self"</c>, RFC 4287 §4.2.7.2).</summary>
     public required Uri Self { get; init; }

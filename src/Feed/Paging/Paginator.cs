@@ -28,6 +28,10 @@ internal sealed class Paginator
         _atom = atom;
     }
 
+    public int Size => _size;
+
+    public bool IsArchived => _archive;
+
     public int PageCount(int total)
     {
         CheckTotal(total);
@@ -40,7 +44,7 @@ internal sealed class Paginator
         return _archive ? total / _size : 0;
     }
 
-    public FeedPageRef Page(int number, int total)
+    public FeedPage Page(int number, int total)
     {
         int pages = PageCount(total);
         if (number < 1 || number > pages)
@@ -49,10 +53,10 @@ internal sealed class Paginator
         }
 
         long offset = (long)(number - 1) * _size;
-        return new FeedPageRef(FeedPageKind.Page, number, (int)offset, (int)Math.Min(_size, total - offset));
+        return new FeedPage(FeedPageKind.Page, number, (int)offset, (int)Math.Min(_size, total - offset), total);
     }
 
-    public FeedPageRef Archive(int number, int total)
+    public FeedPage Archive(int number, int total)
     {
         int archives = ArchiveCount(total);
         if (number < 1 || number > archives)
@@ -62,14 +66,14 @@ internal sealed class Paginator
 
         // Archive k counts from the oldest post: oldest-first positions [(k-1)·size, k·size) are newest-first
         // positions [total - k·size, total - (k-1)·size).
-        return new FeedPageRef(FeedPageKind.Archive, number, total - (number * _size), _size);
+        return new FeedPage(FeedPageKind.Archive, number, total - (number * _size), _size, total);
     }
 
-    public IReadOnlyList<FeedPageRef> Documents(int total)
+    public IReadOnlyList<FeedPage> Documents(int total)
     {
         int pages = PageCount(total);
         int archives = ArchiveCount(total);
-        var documents = new FeedPageRef[pages + archives];
+        var documents = new FeedPage[pages + archives];
         for (int i = 0; i < pages; i++)
         {
             documents[i] = Page(i + 1, total);
@@ -83,33 +87,40 @@ internal sealed class Paginator
         return documents;
     }
 
-    /// <summary>Checks that <paramref name="page"/> is exactly the document this paginator gives for that number.</summary>
-    public void CheckRef(FeedPageRef page, int total)
+    /// <summary>
+    /// Checks that <paramref name="page"/> is a document of this feed: pages are made only by a paginator, but one of
+    /// another feed (another page size, say) would get wrong links here.
+    /// </summary>
+    public void CheckPage(FeedPage page, string paramName)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        FeedPageRef expected = page.Kind == FeedPageKind.Archive ? Archive(page.Number, total) : Page(page.Number, total);
+        ArgumentNullException.ThrowIfNull(page, paramName);
+        int documents = page.Kind == FeedPageKind.Archive ? ArchiveCount(page.TotalCount) : PageCount(page.TotalCount);
+        FeedPage? expected = page.Number >= 1 && page.Number <= documents
+            ? (page.Kind == FeedPageKind.Archive ? Archive(page.Number, page.TotalCount) : Page(page.Number, page.TotalCount))
+            : null;
         if (expected != page)
         {
             throw new ArgumentException(
-                $"The page reference {page} does not belong to a feed of {total} posts; expected {expected}.", nameof(page));
+                $"{page} is not a document of this feed; get it from this generator's Paging.", paramName);
         }
     }
 
-    public Uri Url(FeedFormat format, FeedPageRef page)
+    public Uri Url(FeedFormat format, FeedPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
         FeedUrls urls = format switch
         {
-            FeedFormat.Rss20 => _rss,
-            FeedFormat.Atom10 => _atom,
+            FeedFormat.Rss => _rss,
+            FeedFormat.Atom => _atom,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
         };
         return page.Kind == FeedPageKind.Archive ? urls.Archive(page.Number) : urls.Page(page.Number);
     }
 
-    public FeedLinks Links(FeedFormat format, FeedPageRef page, int total)
+    public FeedLinks Links(FeedFormat format, FeedPage page)
     {
-        FeedPageRef Ref(FeedPageKind kind, int number) => kind == FeedPageKind.Archive ? Archive(number, total) : Page(number, total);
+        int total = page.TotalCount;
+        FeedPage Ref(FeedPageKind kind, int number) => kind == FeedPageKind.Archive ? Archive(number, total) : Page(number, total);
         Uri UrlOf(FeedPageKind kind, int number) => Url(format, Ref(kind, number));
 
         int pages = PageCount(total);
@@ -150,8 +161,8 @@ internal sealed class Paginator
     }
 
     /// <summary>Whether the document holds every entry of the feed (RFC 5005 §2 <c>fh:complete</c>).</summary>
-    public bool IsComplete(FeedPageRef page, int total) =>
-        page.Kind == FeedPageKind.Page && PageCount(total) == 1 && ArchiveCount(total) == 0;
+    public bool IsComplete(FeedPage page) =>
+        page.Kind == FeedPageKind.Page && PageCount(page.TotalCount) == 1 && ArchiveCount(page.TotalCount) == 0;
 
     private static void CheckTotal(int total) => ArgumentOutOfRangeException.ThrowIfNegative(total, "totalCount");
 }

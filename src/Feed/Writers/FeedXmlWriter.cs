@@ -38,7 +38,7 @@ internal sealed class FeedXmlWriter : XmlWriter
     public FeedXmlWriter(XmlWriter inner, FeedFormat format, IReadOnlyList<KeyValuePair<string, string>> rootNamespaces)
     {
         _inner = inner;
-        _rss = format == FeedFormat.Rss20;
+        _rss = format == FeedFormat.Rss;
         _rootNamespaces = rootNamespaces;
     }
 

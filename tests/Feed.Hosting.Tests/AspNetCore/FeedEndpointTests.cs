@@ -21,9 +21,9 @@ public sealed class FeedEndpointTests(LoopbackApp app) : IClassFixture<LoopbackA
     [MemberData(nameof(Feeds))]
     public async Task Every_page_is_served_with_its_content_type_and_the_paging_links_reach_every_entry(string path, string contentType, string version)
     {
-        FeedFormat format = version == "rss20" ? FeedFormat.Rss20 : FeedFormat.Atom10;
+        FeedFormat format = version == "rss20" ? FeedFormat.Rss : FeedFormat.Atom;
         var feed = app.Services.GetRequiredService<FeedRenderer<Article>>();
-        Uri[] pageUrls = [.. feed.GetPageUrls(format, LoopbackApp.ArticleCount)];
+        Uri[] pageUrls = [.. feed.Generator.Paging.GetDocuments(LoopbackApp.ArticleCount).Select(page => feed.Generator.Paging.GetUrl(format, page))];
         pageUrls.Length.ShouldBe(3);
         pageUrls[0].ShouldBe(new Uri("https://blog.example.org" + path));
 
@@ -65,7 +65,7 @@ public sealed class FeedEndpointTests(LoopbackApp app) : IClassFixture<LoopbackA
     [MemberData(nameof(Feeds))]
     public async Task The_entries_arrive_intact(string path, string contentType, string version)
     {
-        FeedFormat format = version == "rss20" ? FeedFormat.Rss20 : FeedFormat.Atom10;
+        FeedFormat format = version == "rss20" ? FeedFormat.Rss : FeedFormat.Atom;
         byte[] body = await GetAsync(new Uri("https://blog.example.org" + path + "?page=2"), contentType);
 
         ParsedFeed parsed = await PythonFeedParser.ParseAsync(body);

@@ -32,13 +32,13 @@ public sealed class LoopbackApp : IAsyncLifetime
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(Store);
-        builder.Services.AddKeyedFeed<Release>("releases", Sample.ConfigureReleases, Sample.ToFeedPost);
+        builder.Services.AddKeyedFeed<Release>("releases", Sample.ToFeedPost).Configure(Sample.ConfigureReleases);
 
         _app = QuickStartSnippet.Build(builder);
         _app.MapGet("/releases.xml", (int? page, [FromKeyedServices("releases")] FeedRenderer<Release> feed, HttpResponse response, CancellationToken ct) =>
-            WriteReleasesAsync(FeedFormat.Rss20, page ?? 1, feed, response, ct));
+            WriteReleasesAsync(FeedFormat.Rss, page ?? 1, feed, response, ct));
         _app.MapGet("/releases.atom", (int? page, [FromKeyedServices("releases")] FeedRenderer<Release> feed, HttpResponse response, CancellationToken ct) =>
-            WriteReleasesAsync(FeedFormat.Atom10, page ?? 1, feed, response, ct));
+            WriteReleasesAsync(FeedFormat.Atom, page ?? 1, feed, response, ct));
 
         _app.Urls.Add("http://127.0.0.1:0");
         await _app.StartAsync();
@@ -57,22 +57,22 @@ public sealed class LoopbackApp : IAsyncLifetime
         }
     }
 
-    // The in-memory path with an async stream of all posts, written as bytes to the response body.
+    // The page's rows as an async stream, written as bytes straight to the response body.
     private static async Task WriteReleasesAsync(FeedFormat format, int number, FeedRenderer<Release> feed, HttpResponse response, CancellationToken ct)
     {
-        if (!feed.TryGetPage(number, ReleaseCount, out _))
+        if (!feed.Generator.Paging.TryGetPage(number, ReleaseCount, out FeedPage? page))
         {
             response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
-        response.ContentType = feed.GetContentType(format);
-        await feed.WritePageAsync(format, number, AllReleasesAsync(ct), response.Body, ct);
+        response.ContentType = FeedContentTypes.Get(format);
+        await feed.WritePageAsync(format, page, ReleasesOfPageAsync(page, ct), response.Body, ct);
     }
 
-    private static async IAsyncEnumerable<Release> AllReleasesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<Release> ReleasesOfPageAsync(FeedPage page, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        foreach (Release release in Sample.Releases(ReleaseCount))
+        foreach (Release release in Sample.Releases(ReleaseCount).Reverse().Skip(page.Offset).Take(page.Count))
         {
             await Task.Yield();
             ct.ThrowIfCancellationRequested();

@@ -1,133 +1,196 @@
 using Feed.Hosting.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Feed.Hosting.Tests.DependencyInjection;
 
-/// <summary><c>services.AddFeed(...)</c> on a real <see cref="ServiceCollection"/> and <see cref="ServiceProvider"/>.</summary>
+/// <summary>
+/// <c>services.AddFeed(...)</c> on a real <see cref="ServiceCollection"/>, <see cref="ServiceProvider"/> and host:
+/// named options per feed, configuration binding, callbacks that use services, validation when the host starts.
+/// </summary>
 public sealed class AddFeedTests
 {
     private static readonly ServiceProviderOptions Strict = new() { ValidateOnBuild = true, ValidateScopes = true };
 
     [Fact]
-    public void Registers_one_singleton_renderer_of_the_hosts_post_type()
+    public void Registers_one_singleton_renderer_made_from_the_feeds_options()
     {
         var services = new ServiceCollection();
 
-        services.AddFeed<Article>(Sample.Configure, Sample.ToFeedPost).ShouldBeSameAs(services);
+        OptionsBuilder<FeedOptions> builder = services.AddFeed<Article>(Sample.ToFeedPost).Configure(Sample.Configure);
 
-        ServiceDescriptor descriptor = services.ShouldHaveSingleItem();
-        descriptor.ServiceType.ShouldBe(typeof(FeedRenderer<Article>));
-        descriptor.Lifetime.ShouldBe(ServiceLifetime.Singleton);
-        descriptor.IsKeyedService.ShouldBeFalse();
+        builder.Name.ShouldBe(Options.DefaultName);
+        ServiceDescriptor renderer = services.Single(d => d.ServiceType == typeof(FeedRenderer<Article>));
+        renderer.Lifetime.ShouldBe(ServiceLifetime.Singleton);
+        renderer.IsKeyedService.ShouldBeFalse();
+        services.ShouldContain(d => d.ServiceType == typeof(IValidateOptions<FeedOptions>));
 
         using ServiceProvider provider = services.BuildServiceProvider(Strict);
-        var renderer = provider.GetRequiredService<FeedRenderer<Article>>();
+        var feed = provider.GetRequiredService<FeedRenderer<Article>>();
         using IServiceScope scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<FeedRenderer<Article>>().ShouldBeSameAs(renderer);
-        renderer.Generator.Metadata.Title.ShouldBe("Example blog");
-        renderer.ToFeedPost(Sample.Article(7)).Url.ShouldBe(new Uri("https://blog.example.org/posts/post-007/"));
+        scope.ServiceProvider.GetRequiredService<FeedRenderer<Article>>().ShouldBeSameAs(feed);
+        feed.Generator.Metadata.Title.ShouldBe("Example blog");
+        provider.GetRequiredService<IOptions<FeedOptions>>().Value.Title.ShouldBe("Example blog");
+        FeedXml.Load(feed.RenderPage(FeedFormat.Atom, 1, [Sample.Article(7)])).Ids()
+            .ShouldBe(["https://blog.example.org/posts/post-007/"]);
     }
 
     [Fact]
-    public void Without_a_mapping_the_feed_takes_FeedPost_itself()
+    public void Options_bind_from_configuration_with_nested_lists_and_excerpt_settings()
     {
-        using ServiceProvider provider = new ServiceCollection().AddFeed(Sample.Configure).BuildServiceProvider(Strict);
-
-        var renderer = provider.GetRequiredService<FeedRenderer<FeedPost>>();
-        FeedPost post = Sample.ToFeedPost(Sample.Article(3));
-        renderer.ToFeedPost(post).ShouldBeSameAs(post);
-        FeedXml.Load(renderer.RenderPage(FeedFormat.Atom10, 1, [post])).Ids().ShouldBe(["https://blog.example.org/posts/post-003/"]);
-    }
-
-    [Fact]
-    public void Invalid_options_throw_at_registration_with_one_message_listing_every_problem()
-    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Feed:Title"] = "Configured blog",
+                ["Feed:SiteUrl"] = "https://configured.example/",
+                ["Feed:PageSize"] = "3",
+                ["Feed:Language"] = "zh-CN",
+                ["Feed:Archive"] = "true",
+                ["Feed:AtomPageUrlTemplate"] = "atom/{page}.xml",
+                ["Feed:Authors:0:Name"] = "Ada Lin",
+                ["Feed:Authors:0:Email"] = "ada@configured.example",
+                ["Feed:Authors:1:Name"] = "Bo Chen",
+                ["Feed:Excerpt:Length"] = "40",
+                ["Feed:Excerpt:Boundary"] = "Character",
+                ["Feed:EmptyFeedUpdated"] = "2024-01-01T00:00:00Z",
+            })
+            .Build();
         var services = new ServiceCollection();
 
-        FeedOptionsException error = Should.Throw<FeedOptionsException>(() => services.AddFeed<Article>(
-            options =>
-            {
-                options.SiteUrl = new Uri("/blog/", UriKind.Relative);
-                options.PageSize = 0;
-                options.Language = "english please";
-            },
-            Sample.ToFeedPost));
+        services.AddFeed<Article>(configuration.GetSection("Feed"), Sample.ToFeedPost);
 
-        error.ParamName.ShouldBe("configure");
-        error.Errors.Count.ShouldBe(4);
-        error.Message.ShouldBe("""
-            Invalid feed options (4 problems):
-            - Title is required (RSS 2.0 and RFC 4287 §4.1.1 require a feed title).
-            - SiteUrl must be an absolute http or https URL (was "/blog/").
-            - PageSize must be at least 1 (was 0).
-            - Language must be a BCP 47 tag such as "en" or "zh-CN" (was "english please"). (Parameter 'configure')
-            """);
-        services.ShouldBeEmpty(); // nothing half-registered
+        using ServiceProvider provider = services.BuildServiceProvider(Strict);
+        FeedOptions options = provider.GetRequiredService<IOptions<FeedOptions>>().Value;
+        options.Title.ShouldBe("Configured blog");
+        options.SiteUrl.ShouldBe(new Uri("https://configured.example/"));
+        options.PageSize.ShouldBe(3);
+        options.Archive.ShouldBeTrue();
+        options.Authors.Select(a => (a.Name, a.Email)).ShouldBe([("Ada Lin", "ada@configured.example"), ("Bo Chen", (string?)null)]);
+        options.Excerpt.Length.ShouldBe(40);
+        options.Excerpt.Boundary.ShouldBe(Excerpts.ExcerptBoundary.Character);
+        options.EmptyFeedUpdated.ShouldBe(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        options.RssPageUrlTemplate.ShouldBe("?page={page}"); // untouched keys keep their defaults
+
+        FeedPaging paging = provider.GetRequiredService<FeedRenderer<Article>>().Generator.Paging;
+        paging.PageSize.ShouldBe(3);
+        paging.GetArchiveCount(7).ShouldBe(2); // archived: two full groups of three
     }
 
     [Fact]
-    public void A_web_host_with_invalid_options_fails_while_it_is_being_configured_not_at_the_first_request()
+    public void A_configure_callback_can_use_services()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new SiteDirectory("Directory blog", new Uri("https://directory.example/")));
+
+        services.AddFeed<Article>(Sample.ToFeedPost)
+            .Configure<SiteDirectory>((options, site) =>
+            {
+                options.Title = site.Name;
+                options.SiteUrl = site.Url;
+            });
+
+        using ServiceProvider provider = services.BuildServiceProvider(Strict);
+        FeedRenderer<Article> feed = provider.GetRequiredService<FeedRenderer<Article>>();
+        feed.Generator.Metadata.Title.ShouldBe("Directory blog");
+        feed.Generator.Paging.GetUrl(FeedFormat.Rss, FirstPage(feed)).ShouldBe(new Uri("https://directory.example/feed.xml"));
+    }
+
+    [Fact]
+    public void Named_feeds_have_their_own_options_and_keyed_renderers()
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Feeds:digest:Title"] = "Weekly digest",
+                ["Feeds:digest:SiteUrl"] = "https://blog.example.org/",
+                ["Feeds:digest:RssUrl"] = "https://blog.example.org/digest.xml",
+                ["Feeds:digest:FullContent"] = "false",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddKeyedFeed<Article>("blog", Sample.ToFeedPost).Configure(Sample.Configure);
+        services.AddKeyedFeed<Article>("digest", configuration.GetSection("Feeds:digest"), Sample.ToFeedPost);
+        services.AddKeyedFeed<Article>("blog", Sample.ToFeedPost); // no second renderer for the same key
+        services.AddSingleton<FeedConsumer>();
+
+        services.Count(d => d.ServiceType == typeof(FeedRenderer<Article>)).ShouldBe(2);
+        using ServiceProvider provider = services.BuildServiceProvider(Strict);
+        var blog = provider.GetRequiredKeyedService<FeedRenderer<Article>>("blog");
+        var digest = provider.GetRequiredKeyedService<FeedRenderer<Article>>("digest");
+        blog.ShouldNotBeSameAs(digest);
+        blog.Generator.Metadata.Title.ShouldBe("Example blog");
+        digest.Generator.Metadata.Title.ShouldBe("Weekly digest");
+        digest.Generator.Paging.GetUrl(FeedFormat.Rss, FirstPage(digest)).ShouldBe(new Uri("https://blog.example.org/digest.xml"));
+        provider.GetRequiredService<IOptionsMonitor<FeedOptions>>().Get("digest").FullContent.ShouldBeFalse();
+        provider.GetService<FeedRenderer<Article>>().ShouldBeNull(); // no unkeyed feed was registered
+
+        FeedConsumer consumer = provider.GetRequiredService<FeedConsumer>();
+        consumer.Blog.ShouldBeSameAs(blog);
+        consumer.Digest.ShouldBeSameAs(digest);
+    }
+
+    [Fact]
+    public async Task A_host_with_invalid_options_fails_to_start_and_lists_every_problem()
+    {
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddFeed<Article>(Sample.ToFeedPost).Configure(options =>
+        {
+            options.SiteUrl = new Uri("/blog/", UriKind.Relative);
+            options.PageSize = 0;
+            options.Language = "english please";
+        });
+        builder.Services.AddKeyedFeed<Release>("releases", Sample.ToFeedPost).Configure(Sample.ConfigureReleases);
+        using IHost host = builder.Build(); // building does not validate: starting does
+
+        OptionsValidationException error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
+
+        error.OptionsName.ShouldBe(Options.DefaultName);
+        error.Failures.ShouldBe([
+            "Feed: Title is required (RSS 2.0 and RFC 4287 §4.1.1 require a feed title).",
+            "Feed: SiteUrl must be an absolute http or https URL (was \"/blog/\").",
+            "Feed: PageSize must be at least 1 (was 0).",
+            "Feed: Language must be a BCP 47 tag such as \"en\" or \"zh-CN\" (was \"english please\").",
+        ]);
+    }
+
+    [Fact]
+    public async Task A_web_host_with_an_invalid_named_feed_fails_at_start_naming_the_feed()
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+                builder.Services.AddFeed<Article>(Sample.ToFeedPost).Configure(Sample.Configure);
+        builder.Services.AddKeyedFeed<Release>("releases", Sample.ToFeedPost).Configure(options => options.Title = "No site");
+        await using WebApplication app = builder.Build();
+        app.Urls.Add("http://127.0.0.1:0"); // never reached: validation runs before the server starts
 
-        FeedOptionsException error = Should.Throw<FeedOptionsException>(() =>
-            builder.Services.AddFeed(options => options.Title = "No site"));
+        OptionsValidationException error = await Should.ThrowAsync<OptionsValidationException>(() => app.StartAsync());
 
-        error.Errors.ShouldBe(["SiteUrl is required: the absolute URL of the site the feed describes."]);
+        error.OptionsName.ShouldBe("releases");
+        error.Failures.ShouldBe(["Feed \"releases\": SiteUrl is required: the absolute URL of the site the feed describes."]);
     }
 
     [Fact]
-    public void The_options_callback_runs_once_during_registration_and_never_again()
+    public void Without_a_host_invalid_options_throw_when_the_renderer_is_first_resolved()
     {
-        int calls = 0;
-        FeedOptions? captured = null;
-        var services = new ServiceCollection();
+        using ServiceProvider provider = new ServiceCollection().AddFeed<Article>(Sample.ToFeedPost).Services.BuildServiceProvider();
 
-        services.AddFeed<Article>(
-            options =>
-            {
-                calls++;
-                Sample.Configure(options);
-                captured = options;
-            },
-            Sample.ToFeedPost);
-        calls.ShouldBe(1);
-
-        captured!.Title = "Changed after registration";
-        using ServiceProvider provider = services.BuildServiceProvider(Strict);
-        provider.GetRequiredService<FeedRenderer<Article>>().Generator.Metadata.Title.ShouldBe("Example blog");
-        provider.GetRequiredService<FeedRenderer<Article>>();
-        calls.ShouldBe(1);
+        Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<FeedRenderer<Article>>())
+            .Failures.Count().ShouldBe(2); // Title and SiteUrl
     }
 
     [Fact]
-    public void Registering_the_same_feed_twice_keeps_the_first()
+    public void The_renderer_takes_a_snapshot_of_the_options_when_it_is_made()
     {
         var services = new ServiceCollection();
-
-        services.AddFeed<Article>(Sample.Configure, Sample.ToFeedPost);
-        services.AddFeed<Article>(
-            options =>
-            {
-                Sample.Configure(options);
-                options.Title = "Second";
-            },
-            Sample.ToFeedPost);
-
-        services.ShouldHaveSingleItem();
+        services.AddFeed<Article>(Sample.ToFeedPost).Configure(Sample.Configure);
         using ServiceProvider provider = services.BuildServiceProvider(Strict);
-        provider.GetRequiredService<FeedRenderer<Article>>().Generator.Metadata.Title.ShouldBe("Example blog");
-        provider.GetServices<FeedRenderer<Article>>().ShouldHaveSingleItem();
-    }
+        var feed = provider.GetRequiredService<FeedRenderer<Article>>();
 
-    [Fact]
-    public void A_second_registration_is_still_validated()
-    {
-        var services = new ServiceCollection().AddFeed<Article>(Sample.Configure, Sample.ToFeedPost);
+        provider.GetRequiredService<IOptions<FeedOptions>>().Value.Title = "Changed later";
 
-        Should.Throw<FeedOptionsException>(() => services.AddFeed<Article>(_ => { }, Sample.ToFeedPost))
-            .Errors.Count.ShouldBe(2); // Title and SiteUrl
+        feed.Generator.Metadata.Title.ShouldBe("Example blog");
     }
 
     [Fact]
@@ -139,60 +202,27 @@ public sealed class AddFeedTests
         var services = new ServiceCollection();
         services.AddSingleton(mine);
 
-        services.AddFeed<Article>(Sample.Configure, Sample.ToFeedPost);
+        services.AddFeed<Article>(Sample.ToFeedPost).Configure(Sample.Configure);
 
-        services.ShouldHaveSingleItem();
+        services.Count(d => d.ServiceType == typeof(FeedRenderer<Article>)).ShouldBe(1);
         using ServiceProvider provider = services.BuildServiceProvider(Strict);
         provider.GetRequiredService<FeedRenderer<Article>>().ShouldBeSameAs(mine);
     }
 
     [Fact]
-    public void Keyed_feeds_of_one_post_type_live_side_by_side()
-    {
-        var services = new ServiceCollection();
-        services.AddKeyedFeed<Article>("blog", Sample.Configure, Sample.ToFeedPost);
-        services.AddKeyedFeed<Article>(
-            "digest",
-            options =>
-            {
-                Sample.Configure(options);
-                options.Title = "Weekly digest";
-                options.RssUrl = new Uri(Sample.Site, "digest.xml");
-                options.AtomUrl = new Uri(Sample.Site, "digest.atom");
-                options.FullContent = false;
-            },
-            Sample.ToFeedPost);
-        services.AddKeyedFeed<Article>("blog", _ => Sample.Configure(_), Sample.ToFeedPost); // idempotent per key
-        services.AddSingleton<FeedConsumer>();
-
-        services.Count.ShouldBe(3);
-        using ServiceProvider provider = services.BuildServiceProvider(Strict);
-        var blog = provider.GetRequiredKeyedService<FeedRenderer<Article>>("blog");
-        var digest = provider.GetRequiredKeyedService<FeedRenderer<Article>>("digest");
-        blog.ShouldNotBeSameAs(digest);
-        blog.Generator.Metadata.Title.ShouldBe("Example blog");
-        digest.Generator.Metadata.Title.ShouldBe("Weekly digest");
-        digest.GetPageUrl(FeedFormat.Rss20, 1, 0).ShouldBe(new Uri("https://blog.example.org/digest.xml"));
-        provider.GetService<FeedRenderer<Article>>().ShouldBeNull(); // no unkeyed feed was registered
-
-        FeedConsumer consumer = provider.GetRequiredService<FeedConsumer>();
-        consumer.Blog.ShouldBeSameAs(blog);
-        consumer.Digest.ShouldBeSameAs(digest);
-    }
-
-    [Fact]
     public void Feeds_of_different_post_types_need_no_key()
     {
-        using ServiceProvider provider = new ServiceCollection()
-            .AddFeed<Article>(Sample.Configure, Sample.ToFeedPost)
-            .AddFeed<Release>(Sample.ConfigureReleases, Sample.ToFeedPost)
-            .AddKeyedFeed("plain", Sample.Configure)
-            .BuildServiceProvider(Strict);
+        var services = new ServiceCollection();
+        services.AddFeed<Article>(Sample.ToFeedPost).Configure(Sample.Configure);
+        services.AddKeyedFeed<Release>("releases", Sample.ToFeedPost).Configure(Sample.ConfigureReleases);
+        services.AddFeed<FeedPost>(post => post).Configure(Sample.Configure);
+        using ServiceProvider provider = services.BuildServiceProvider(Strict);
 
         provider.GetRequiredService<FeedRenderer<Article>>().Generator.Metadata.Title.ShouldBe("Example blog");
-        provider.GetRequiredService<FeedRenderer<Release>>().Generator.Metadata.Title.ShouldBe("Example releases");
-        provider.GetRequiredKeyedService<FeedRenderer<FeedPost>>("plain").Generator.PageSize.ShouldBe(FeedOptions.DefaultPageSize);
-        provider.GetService<FeedRenderer<FeedPost>>().ShouldBeNull();
+        provider.GetRequiredKeyedService<FeedRenderer<Release>>("releases").Generator.Metadata.Title.ShouldBe("Example releases");
+        FeedPost post = Sample.ToFeedPost(Sample.Article(3));
+        FeedXml.Load(provider.GetRequiredService<FeedRenderer<FeedPost>>().RenderPage(FeedFormat.Atom, 1, [post])).Ids()
+            .ShouldBe(["https://blog.example.org/posts/post-003/"]);
     }
 
     [Fact]
@@ -200,13 +230,20 @@ public sealed class AddFeedTests
     {
         var services = new ServiceCollection();
         Func<Article, FeedPost> map = Sample.ToFeedPost;
+        IConfiguration configuration = new ConfigurationBuilder().Build();
 
-        Should.Throw<ArgumentNullException>(() => FeedServiceCollectionExtensions.AddFeed(null!, Sample.Configure)).ParamName.ShouldBe("services");
-        Should.Throw<ArgumentNullException>(() => services.AddFeed(null!)).ParamName.ShouldBe("configure");
-        Should.Throw<ArgumentNullException>(() => services.AddFeed<Article>(Sample.Configure, null!)).ParamName.ShouldBe("map");
-        Should.Throw<ArgumentNullException>(() => services.AddKeyedFeed("k", null!, map)).ParamName.ShouldBe("configure");
+        Should.Throw<ArgumentNullException>(() => FeedServiceCollectionExtensions.AddFeed(null!, map)).ParamName.ShouldBe("services");
+        Should.Throw<ArgumentNullException>(() => services.AddFeed<Article>(null!)).ParamName.ShouldBe("map");
+        Should.Throw<ArgumentNullException>(() => services.AddFeed(null!, map)).ParamName.ShouldBe("configuration");
+        Should.Throw<ArgumentNullException>(() => services.AddKeyedFeed(null!, map)).ParamName.ShouldBe("key");
+        Should.Throw<ArgumentNullException>(() => services.AddKeyedFeed("k", configuration, (Func<Article, FeedPost>)null!)).ParamName.ShouldBe("map");
         services.ShouldBeEmpty();
     }
+
+    private static FeedPage FirstPage(FeedRenderer<Article> feed) =>
+        feed.Generator.Paging.TryGetPage(1, 0, out FeedPage? page) ? page : throw new InvalidOperationException("no page 1");
+
+    private sealed record SiteDirectory(string Name, Uri Url);
 
     private sealed class FeedConsumer(
         [FromKeyedServices("blog")] FeedRenderer<Article> blog,

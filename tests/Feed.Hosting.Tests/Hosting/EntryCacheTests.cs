@@ -1,6 +1,6 @@
 using System.Reflection;
 using Feed.Hosting;
-using Feed.Paging;
+using Feed.Hosting.Tests.Support;
 
 namespace Feed.Hosting.Tests.Hosting;
 
@@ -103,15 +103,15 @@ public sealed class EntryCacheTests
         FeedPost[] rows = [Post("a"), Post("b")];
         var cached = new FeedRenderer<FeedPost>(Generator, p => p);
         var fresh = new FeedRenderer<FeedPost>(Generator, p => p, entryCacheCapacity: 0);
-        FeedPageRef page = cached.GetPage(1, 2);
+        FeedPage page = cached.GetPage(1, 2);
 
-        string first = cached.RenderPage(FeedFormat.Atom10, page, 2, rows);
-        string second = cached.RenderPage(FeedFormat.Atom10, page, 2, [Post("a"), Post("b")]);
-        string edited = cached.RenderPage(FeedFormat.Rss20, page, 2, [Post("a", "Edited."), Post("b")]);
+        string first = cached.RenderPage(FeedFormat.Atom, page, rows);
+        string second = cached.RenderPage(FeedFormat.Atom, page, [Post("a"), Post("b")]);
+        string edited = cached.RenderPage(FeedFormat.Rss, page, [Post("a", "Edited."), Post("b")]);
 
         second.ShouldBe(first);
-        first.ShouldBe(fresh.RenderPage(FeedFormat.Atom10, page, 2, rows));
-        edited.ShouldBe(fresh.RenderPage(FeedFormat.Rss20, page, 2, [Post("a", "Edited."), Post("b")]));
+        first.ShouldBe(fresh.RenderPage(FeedFormat.Atom, page, rows));
+        edited.ShouldBe(fresh.RenderPage(FeedFormat.Rss, page, [Post("a", "Edited."), Post("b")]));
         edited.ShouldContain("Edited.");
     }
 }

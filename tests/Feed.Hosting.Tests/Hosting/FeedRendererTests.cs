@@ -2,14 +2,13 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using CsCheck;
 using Feed.Hosting.Tests.Support;
-using Feed.Paging;
 
 namespace Feed.Hosting.Tests.Hosting;
 
 /// <summary>The mapping of a host's own type, and the database path: a page from its own rows plus the total count.</summary>
 public sealed class FeedRendererTests
 {
-    private static readonly FeedFormat[] Formats = [FeedFormat.Rss20, FeedFormat.Atom10];
+    private static readonly FeedFormat[] Formats = [FeedFormat.Rss, FeedFormat.Atom];
 
     private static FeedRenderer<Article> Renderer(Action<FeedOptions>? tweak = null)
     {
@@ -25,8 +24,8 @@ public sealed class FeedRendererTests
         FeedRenderer<Article> feed = Renderer();
         Article[] articles = Sample.Articles(5);
 
-        SyndicationFeed atom = FeedXml.Load(feed.RenderPage(FeedFormat.Atom10, 1, articles));
-        SyndicationFeed rss = FeedXml.Load(feed.RenderPage(FeedFormat.Rss20, 1, articles));
+        SyndicationFeed atom = FeedXml.Load(feed.RenderPage(FeedFormat.Atom, 1, articles));
+        SyndicationFeed rss = FeedXml.Load(feed.RenderPage(FeedFormat.Rss, 1, articles));
 
         foreach (SyndicationFeed read in new[] { atom, rss })
         {
@@ -53,7 +52,7 @@ public sealed class FeedRendererTests
     {
         var feed = new FeedRenderer<Release>(new FeedGenerator(Configured(Sample.ConfigureReleases)), Sample.ToFeedPost);
 
-        SyndicationFeed atom = FeedXml.Load(feed.RenderPage(FeedFormat.Atom10, 1, Sample.Releases(2)));
+        SyndicationFeed atom = FeedXml.Load(feed.RenderPage(FeedFormat.Atom, 1, Sample.Releases(2)));
 
         SyndicationItem newest = atom.Items.First();
         newest.Id.ShouldBe("tag:blog.example.org,2024:release-1.1.0");
@@ -68,41 +67,21 @@ public sealed class FeedRendererTests
         FeedRenderer<Article> feed = Renderer();
         var store = new ArticleStore(Sample.Articles(23));
         int total = await store.CountAsync();
-        feed.GetPageCount(total).ShouldBe(3);
+        feed.Generator.Paging.GetPageCount(total).ShouldBe(3);
 
         foreach (FeedFormat format in Formats)
         {
             for (int number = 1; number <= 3; number++)
             {
                 string fromAll = feed.RenderPage(format, number, Sample.Articles(23));
-                feed.TryGetPage(number, total, out FeedPageRef? page).ShouldBeTrue();
+                feed.Generator.Paging.TryGetPage(number, total, out FeedPage? page).ShouldBeTrue();
 
                 int before = store.RowsRead;
-                string fromRows = await feed.RenderPageAsync(format, page, total, store.ListNewestFirstAsync(page.Offset, page.Count));
+                byte[] fromRows = await BytesOf(s => feed.WritePageAsync(format, page, store.ListNewestFirstAsync(page.Offset, page.Count), s));
                 (store.RowsRead - before).ShouldBe(page.Count, "only the page's own rows are read");
-                fromRows.ShouldBe(fromAll);
+                fromRows.ShouldBe(Utf8(fromAll));
 
-                feed.RenderPage(format, page, total, store.ListNewestFirst(page.Offset, page.Count)).ShouldBe(fromAll);
-                (await BytesOf(s => feed.WritePageAsync(format, page, total, store.ListNewestFirstAsync(page.Offset, page.Count), s))).ShouldBe(Utf8(fromAll));
-                (await BytesOf(s => feed.WritePageAsync(format, page, total, store.ListNewestFirst(page.Offset, page.Count), s))).ShouldBe(Utf8(fromAll));
-            }
-        }
-    }
-
-    [Fact]
-    public async Task Pages_from_all_posts_are_the_same_from_a_list_and_from_an_async_stream()
-    {
-        FeedRenderer<Article> feed = Renderer(o => o.PageSize = 4);
-        var store = new ArticleStore(Sample.Articles(9));
-
-        foreach (FeedFormat format in Formats)
-        {
-            for (int number = 1; number <= 3; number++)
-            {
-                string text = feed.RenderPage(format, number, store.All);
-                (await feed.RenderPageAsync(format, number, store.ListNewestFirstAsync(0, 9))).ShouldBe(text);
-                (await BytesOf(s => feed.WritePageAsync(format, number, store.All, s))).ShouldBe(Utf8(text));
-                (await BytesOf(s => feed.WritePageAsync(format, number, store.ListNewestFirstAsync(0, 9), s))).ShouldBe(Utf8(text));
+                (await BytesOf(s => feed.WritePageAsync(format, page, store.ListNewestFirst(page.Offset, page.Count), s))).ShouldBe(Utf8(fromAll));
             }
         }
     }
@@ -116,14 +95,14 @@ public sealed class FeedRendererTests
         {
             FeedRenderer<Article> feed = Renderer(o => o.PageSize = size);
             var store = new ArticleStore(Sample.Articles(total));
-            string[] expected = [.. store.All.Select(a => Sample.ToFeedPost(a).EffectiveId)];
+            string[] expected = [.. store.All.Select(a => Sample.ToFeedPost(a).Url.AbsoluteUri)];
 
             var seen = new List<string>();
             int number = 1;
-            while (feed.TryGetPage(number++, total, out FeedPageRef? page))
+            while (feed.Generator.Paging.TryGetPage(number++, total, out FeedPage? page))
             {
                 page.Offset.ShouldBe(seen.Count);
-                string xml = feed.RenderPage(FeedFormat.Atom10, page, total, store.ListNewestFirst(page.Offset, page.Count));
+                string xml = feed.RenderPage(FeedFormat.Atom, page, store.ListNewestFirst(page.Offset, page.Count));
                 seen.AddRange(FeedXml.Load(xml).Ids());
             }
 
@@ -140,39 +119,50 @@ public sealed class FeedRendererTests
             o.PageSize = 5;
         });
         var store = new ArticleStore(Sample.Articles(23));
-        Article[] all = Sample.Articles(23);
 
-        feed.TryGetArchive(5, 23, out _).ShouldBeFalse();
+        feed.Generator.Paging.TryGetArchive(5, 23, out _).ShouldBeFalse();
+        string? previous = null;
         for (int number = 1; number <= 4; number++)
         {
-            feed.TryGetArchive(number, 23, out FeedPageRef? archive).ShouldBeTrue();
-            string fromRows = feed.RenderPage(FeedFormat.Atom10, archive, 23, store.ListNewestFirst(archive.Offset, archive.Count));
-            fromRows.ShouldBe(feed.Generator.WriteToString(
-                feed.Generator.CreateArchive(FeedFormat.Atom10, all.Select(Sample.ToFeedPost), number)));
+            feed.Generator.Paging.TryGetArchive(number, 23, out FeedPage? archive).ShouldBeTrue();
+            string fromRows = feed.RenderPage(FeedFormat.Atom, archive, store.ListNewestFirst(archive.Offset, archive.Count));
+
+            // Archive k holds the k-th five posts counted from the oldest (RFC 5005 §4), written newest first.
+            archive.Offset.ShouldBe(23 - (5 * number));
+            FeedXml.Load(fromRows).Ids().ShouldBe([.. Sample.Articles(23).Skip(5 * (number - 1)).Take(5)
+                .Select(Sample.ToFeedPost).Order(FeedGenerator.NewestFirst).Select(post => post.Url.AbsoluteUri)]);
+            fromRows.ShouldContain("<fh:archive />");
+            if (previous is not null)
+            {
+                fromRows.ShouldContain($"<link rel=\"prev-archive\" type=\"application/atom+xml\" href=\"https://blog.example.org/atom.xml?archive={number - 1}\" />");
+            }
+
+            previous = fromRows;
         }
 
-        Renderer().TryGetArchive(1, 23, out _).ShouldBeFalse(); // a paged feed has no archives
+        Renderer().Generator.Paging.TryGetArchive(1, 23, out _).ShouldBeFalse(); // a paged feed has no archives
     }
 
     [Fact]
     public void Page_count_and_page_urls_come_from_the_total_alone()
     {
-        FeedRenderer<Article> feed = Renderer();
+        FeedPaging paging = Renderer().Generator.Paging;
 
-        feed.GetPageCount(0).ShouldBe(1);
-        feed.GetPageCount(10).ShouldBe(1);
-        feed.GetPageCount(11).ShouldBe(2);
-        feed.GetPageUrls(FeedFormat.Rss20, 23).ShouldBe([
+        paging.GetPageCount(0).ShouldBe(1);
+        paging.GetPageCount(10).ShouldBe(1);
+        paging.GetPageCount(11).ShouldBe(2);
+        paging.GetDocuments(23).Select(page => paging.GetUrl(FeedFormat.Rss, page)).ShouldBe([
             new Uri("https://blog.example.org/feed.xml"),
             new Uri("https://blog.example.org/feed.xml?page=2"),
             new Uri("https://blog.example.org/feed.xml?page=3"),
         ]);
-        feed.GetPageUrls(FeedFormat.Atom10, 5).ShouldBe([new Uri("https://blog.example.org/atom.xml")]);
-        feed.GetPageUrl(FeedFormat.Atom10, 3, 23).ShouldBe(new Uri("https://blog.example.org/atom.xml?page=3"));
-        feed.GetPage(3, 23).ShouldBe(new FeedPageRef(FeedPageKind.Page, 3, 20, 3));
-        feed.GetContentType(FeedFormat.Rss20).ShouldBe("application/rss+xml; charset=utf-8");
-        feed.GetContentType(FeedFormat.Atom10).ShouldBe("application/atom+xml; charset=utf-8");
-        Should.Throw<ArgumentOutOfRangeException>(() => feed.GetContentType((FeedFormat)7));
+        paging.GetDocuments(5).Select(page => paging.GetUrl(FeedFormat.Atom, page)).ShouldBe([new Uri("https://blog.example.org/atom.xml")]);
+        paging.TryGetPage(3, 23, out FeedPage? third).ShouldBeTrue();
+        paging.GetUrl(FeedFormat.Atom, third).ShouldBe(new Uri("https://blog.example.org/atom.xml?page=3"));
+        third.ShouldBe(new FeedPage(FeedPageKind.Page, 3, 20, 3, 23));
+        FeedContentTypes.Get(FeedFormat.Rss).ShouldBe("application/rss+xml; charset=utf-8");
+        FeedContentTypes.Get(FeedFormat.Atom).ShouldBe("application/atom+xml; charset=utf-8");
+        Should.Throw<ArgumentOutOfRangeException>(() => FeedContentTypes.Get((FeedFormat)7));
     }
 
     [Theory]
@@ -180,57 +170,58 @@ public sealed class FeedRendererTests
     [InlineData(-1)]
     [InlineData(4)]
     [InlineData(int.MaxValue)]
-    public async Task A_page_outside_the_feed_is_not_found_and_nothing_is_written(int number)
+    public void A_page_outside_the_feed_is_not_found(int number)
     {
         FeedRenderer<Article> feed = Renderer();
 
-        feed.TryGetPage(number, 23, out FeedPageRef? page).ShouldBeFalse();
+        feed.Generator.Paging.TryGetPage(number, 23, out FeedPage? page).ShouldBeFalse();
         page.ShouldBeNull();
-        Should.Throw<FeedPageNotFoundException>(() => feed.GetPageUrl(FeedFormat.Rss20, number, 23));
 
-        using var output = new MemoryStream();
-        FeedPageNotFoundException error = await Should.ThrowAsync<FeedPageNotFoundException>(
-            () => feed.WritePageAsync(FeedFormat.Rss20, number, Sample.Articles(23), output));
+        FeedPageNotFoundException error = Should.Throw<FeedPageNotFoundException>(
+            () => feed.RenderPage(FeedFormat.Rss, number, Sample.Articles(23)));
         error.Count.ShouldBe(3);
-        output.Length.ShouldBe(0);
-        Should.Throw<ArgumentOutOfRangeException>(() => feed.TryGetPage(1, -1, out _)); // a negative count is a bug, not a 404
+        error.Number.ShouldBe(number);
+        Should.Throw<ArgumentOutOfRangeException>(() => feed.Generator.Paging.TryGetPage(1, -1, out _)); // a negative count is a bug, not a 404
     }
 
     [Fact]
-    public async Task A_query_that_forgot_Take_is_stopped_at_the_first_row_too_many_and_told_the_fix()
+    public async Task A_query_that_forgot_Take_is_read_only_up_to_the_page_size()
     {
         FeedRenderer<Article> feed = Renderer();
         var store = new ArticleStore(Sample.Articles(23));
-        FeedPageRef page = feed.GetPage(2, 23);
+        FeedPage page = feed.GetPage(2, 23);
+
+        byte[] written = await BytesOf(s => feed.WritePageAsync(FeedFormat.Rss, page, store.ListNewestFirstAsync(page.Offset, 1000), s));
+
+        store.RowsRead.ShouldBe(10);
+        written.ShouldBe(Utf8(feed.RenderPage(FeedFormat.Rss, 2, Sample.Articles(23))));
+        feed.RenderPage(FeedFormat.Rss, page, store.ListNewestFirst(page.Offset, 1000)).ShouldBe(feed.RenderPage(FeedFormat.Rss, 2, Sample.Articles(23)));
+    }
+
+    [Fact]
+    public void Rows_and_count_that_disagree_give_the_rows_with_the_links_of_the_count()
+    {
+        // The count and the rows come from two queries; a post deleted in between must not fail the request.
+        FeedRenderer<Article> feed = Renderer();
+        var store = new ArticleStore(Sample.Articles(23));
+        FeedPage page = feed.GetPage(2, 23);
+
+        string xml = feed.RenderPage(FeedFormat.Atom, page, store.ListNewestFirst(page.Offset, 7));
+
+        FeedXml.Load(xml).Ids().Count().ShouldBe(7);
+        xml.ShouldContain("<link rel=\"last\" type=\"application/atom+xml\" href=\"https://blog.example.org/atom.xml?page=3\" />");
+        xml.ShouldContain("<link rel=\"next\" type=\"application/atom+xml\" href=\"https://blog.example.org/atom.xml?page=3\" />");
+    }
+
+    [Fact]
+    public async Task A_page_of_another_feed_is_rejected_before_the_query_runs()
+    {
+        FeedRenderer<Article> feed = Renderer();
+        var store = new ArticleStore(Sample.Articles(23));
+        FeedPage pageOfOther = Renderer(o => o.PageSize = 7).GetPage(3, 23);
 
         ArgumentException error = await Should.ThrowAsync<ArgumentException>(
-            () => feed.RenderPageAsync(FeedFormat.Rss20, page, 23, store.ListNewestFirstAsync(page.Offset, 1000)));
-
-        error.ParamName.ShouldBe("postsOfPage");
-        error.Message.ShouldStartWith("Page 2 of a feed of 23 posts holds 10 posts, but more than 10 were given: load Skip(10).Take(10)");
-        store.RowsRead.ShouldBe(11);
-    }
-
-    [Fact]
-    public void Too_few_rows_fail_with_the_same_advice()
-    {
-        FeedRenderer<Article> feed = Renderer();
-        var store = new ArticleStore(Sample.Articles(23));
-        FeedPageRef page = feed.GetPage(3, 23);
-
-        Should.Throw<ArgumentException>(() => feed.RenderPage(FeedFormat.Atom10, page, 23, store.ListNewestFirst(page.Offset, 2)))
-            .Message.ShouldStartWith("Page 3 of a feed of 23 posts holds 3 posts, but 2 were given: load Skip(20).Take(3)");
-    }
-
-    [Fact]
-    public async Task A_page_of_another_total_is_rejected_before_the_query_runs()
-    {
-        FeedRenderer<Article> feed = Renderer();
-        var store = new ArticleStore(Sample.Articles(23));
-        FeedPageRef pageOf30 = feed.GetPage(3, 30);
-
-        ArgumentException error = await Should.ThrowAsync<ArgumentException>(
-            () => feed.WritePageAsync(FeedFormat.Rss20, pageOf30, 23, store.ListNewestFirstAsync(pageOf30.Offset, pageOf30.Count), Stream.Null));
+            () => feed.WritePageAsync(FeedFormat.Rss, pageOfOther, store.ListNewestFirstAsync(pageOfOther.Offset, pageOfOther.Count), Stream.Null));
 
         error.ParamName.ShouldBe("page");
         store.RowsRead.ShouldBe(0);
@@ -241,11 +232,12 @@ public sealed class FeedRendererTests
     {
         var feed = new FeedRenderer<Article>(Renderer().Generator, _ => null!);
 
-        Should.Throw<InvalidOperationException>(() => feed.RenderPage(FeedFormat.Rss20, 1, Sample.Articles(1)))
+        Should.Throw<InvalidOperationException>(() => feed.RenderPage(FeedFormat.Rss, 1, Sample.Articles(1)))
             .Message.ShouldBe("The feed mapping of Article returned null; it must return a FeedPost for every post.");
-        Should.Throw<ArgumentNullException>(() => feed.ToFeedPost(null!));
+        Should.Throw<ArgumentNullException>(() => feed.RenderPage(FeedFormat.Rss, 1, [null!]));
         Should.Throw<ArgumentNullException>(() => new FeedRenderer<Article>(null!, Sample.ToFeedPost)).ParamName.ShouldBe("generator");
         Should.Throw<ArgumentNullException>(() => new FeedRenderer<Article>(feed.Generator, null!)).ParamName.ShouldBe("map");
+        Should.Throw<ArgumentOutOfRangeException>(() => new FeedRenderer<Article>(feed.Generator, Sample.ToFeedPost, -1)).ParamName.ShouldBe("entryCacheCapacity");
     }
 
     [Fact]
@@ -256,13 +248,12 @@ public sealed class FeedRendererTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
         using var output = new MemoryStream();
+        FeedPage page = feed.GetPage(1, 23);
 
         await Should.ThrowAsync<OperationCanceledException>(
-            () => feed.WritePageAsync(FeedFormat.Atom10, 1, store.ListNewestFirstAsync(0, 23), output, cancelled.Token));
+            () => feed.WritePageAsync(FeedFormat.Atom, page, store.ListNewestFirstAsync(0, 10), output, cancelled.Token));
         await Should.ThrowAsync<OperationCanceledException>(
-            () => feed.WritePageAsync(FeedFormat.Atom10, feed.GetPage(1, 23), 23, store.ListNewestFirstAsync(0, 10), output, cancelled.Token));
-        await Should.ThrowAsync<OperationCanceledException>(
-            () => feed.WritePageAsync(FeedFormat.Atom10, 1, store.All, output, cancelled.Token));
+            () => feed.WritePageAsync(FeedFormat.Atom, page, store.ListNewestFirst(0, 10), output, cancelled.Token));
 
         output.Length.ShouldBe(0);
         store.RowsRead.ShouldBe(0);
@@ -278,14 +269,42 @@ public sealed class FeedRendererTests
 
         byte[][] served = await Task.WhenAll(requests.Select(r => Task.Run(async () =>
         {
-            FeedPageRef page = feed.GetPage(r.number, 23);
-            return await BytesOf(s => feed.WritePageAsync(r.format, page, 23, store.ListNewestFirstAsync(page.Offset, page.Count), s));
+            FeedPage page = feed.GetPage(r.number, 23);
+            return await BytesOf(s => feed.WritePageAsync(r.format, page, store.ListNewestFirstAsync(page.Offset, page.Count), s));
         })));
 
         for (int i = 0; i < requests.Length; i++)
         {
             served[i].ShouldBe(expected[requests[i]], $"request {i}: {requests[i]}");
         }
+    }
+
+    [Fact]
+    public void A_variant_is_the_same_feed_with_its_own_title_id_and_urls_sharing_the_entry_cache()
+    {
+        FeedRenderer<Article> feed = Renderer();
+        FeedRenderer<Article> tag = feed.CreateVariant(options =>
+        {
+            options.Title = "Example blog: even";
+            options.Id = "tag:blog.example.org,2024:tag/even";
+            options.RssUrl = new Uri("https://blog.example.org/tags/even/feed.xml");
+            options.AtomUrl = new Uri("https://blog.example.org/tags/even/atom.xml");
+        });
+        Article[] even = [.. Sample.Articles(6).Where(a => a.Tags.Contains("even"))];
+
+        SyndicationFeed atom = FeedXml.Load(tag.RenderPage(FeedFormat.Atom, 1, even));
+
+        atom.Title.Text.ShouldBe("Example blog: even");
+        atom.Id.ShouldBe("tag:blog.example.org,2024:tag/even");
+        atom.Links.ShouldContain(l => l.RelationshipType == "self" && l.Uri == new Uri("https://blog.example.org/tags/even/atom.xml"));
+        atom.Items.Select(i => i.Id).ShouldBe(["https://blog.example.org/posts/post-006/", "https://blog.example.org/posts/post-004/", "https://blog.example.org/posts/post-002/"]);
+        atom.Authors.Single().Name.ShouldBe("Ann Example"); // everything not changed is the feed's own
+        tag.Entries.ShouldBeSameAs(feed.Entries);
+        feed.Generator.Metadata.Title.ShouldBe("Example blog"); // the original is untouched
+
+        FeedRenderer<Article> excerptsOnly = feed.CreateVariant(options => options.FullContent = false);
+        excerptsOnly.Entries.ShouldNotBeSameAs(feed.Entries); // other entries: a cache of its own
+        Should.Throw<FeedOptionsException>(() => feed.CreateVariant(options => options.PageSize = 0)).Errors.Single().MemberNames.ShouldBe(["PageSize"]);
     }
 
     private static FeedOptions Configured(Action<FeedOptions> configure)

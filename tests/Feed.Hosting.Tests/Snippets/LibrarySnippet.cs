@@ -27,9 +27,14 @@ public static class LibrarySnippet
             Body = "# Flow\n\n不得不说，flow模型是一个在设计上*非常精巧*的模型。![diagram](flow.png)",
         };
 
-        Console.WriteLine(generator.CreateEntry(post).Excerpt.Text);
+        FeedEntry entry = generator.CreateEntry(post);
+        Console.WriteLine(entry.Excerpt.Text);
         Console.WriteLine(new ExcerptGenerator(new ExcerptOptions { Length = 10 }).FromMarkdown(post.Body).Text);
-        Console.WriteLine(generator.WriteToString(generator.CreatePage(FeedFormat.Atom10, [post], 1)));
+
+        if (generator.Paging.TryGetPage(1, totalCount: 1, out FeedPage? page))
+        {
+            Console.WriteLine(generator.WriteToString(generator.CreateDocument(FeedFormat.Atom, page, [entry])));
+        }
         // end-snippet
     }
 }

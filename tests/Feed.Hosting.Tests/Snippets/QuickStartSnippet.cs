@@ -1,5 +1,4 @@
 using Feed.Hosting.Tests.Support;
-using Feed.Paging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,38 +15,38 @@ public static class QuickStartSnippet
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         // begin-snippet: di
-        builder.Services.AddFeed<Article>(
-            options =>
-            {
-                options.Title = "Example blog";
-                options.SiteUrl = new Uri("https://blog.example.org/");
-            },
-            article => new FeedPost
+        builder.Services
+            .AddFeed<Article>(article => new FeedPost
             {
                 Title = article.Title,
                 Url = new Uri($"https://blog.example.org/posts/{article.Slug}/"),
                 Published = article.PublishedAt,
                 Updated = article.EditedAt,
                 Body = article.Markdown, // or HTML, with BodyFormat = PostBodyFormat.Html
+            })
+            .Configure(options =>
+            {
+                options.Title = "Example blog";
+                options.SiteUrl = new Uri("https://blog.example.org/");
             });
 
         WebApplication app = builder.Build();
         app.MapGet("/feed.xml", (int? page, FeedRenderer<Article> feed, ArticleStore db, CancellationToken ct) =>
-            ServeAsync(FeedFormat.Rss20, page ?? 1, feed, db, ct));
+            ServeAsync(FeedFormat.Rss, page ?? 1, feed, db, ct));
         app.MapGet("/atom.xml", (int? page, FeedRenderer<Article> feed, ArticleStore db, CancellationToken ct) =>
-            ServeAsync(FeedFormat.Atom10, page ?? 1, feed, db, ct));
+            ServeAsync(FeedFormat.Atom, page ?? 1, feed, db, ct));
 
         static async Task<IResult> ServeAsync(FeedFormat format, int number, FeedRenderer<Article> feed, ArticleStore db, CancellationToken ct)
         {
             int total = await db.CountAsync(ct);
-            if (!feed.TryGetPage(number, total, out FeedPageRef? page))
+            if (!feed.Generator.Paging.TryGetPage(number, total, out FeedPage? page))
             {
                 return Results.NotFound();
             }
 
             // Only this page's rows: ORDER BY published DESC, id; skip page.Offset, take page.Count.
-            var rows = db.ListNewestFirstAsync(page.Offset, page.Count, ct);
-            return Results.Text(await feed.RenderPageAsync(format, page, total, rows, ct), feed.GetContentType(format));
+            IAsyncEnumerable<Article> rows = db.ListNewestFirstAsync(page.Offset, page.Count, ct);
+            return Results.Stream(body => feed.WritePageAsync(format, page, rows, body, ct), FeedContentTypes.Get(format));
         }
         // end-snippet
 

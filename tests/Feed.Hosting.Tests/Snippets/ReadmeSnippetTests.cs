@@ -50,7 +50,7 @@ public sealed class ReadmeSnippetTests
     {
         string snippet = SnippetText(RepositoryFiles.Path("tests", "Feed.Hosting.Tests", "Snippets", "QuickStartSnippet.cs"), "di");
 
-        snippet.ShouldStartWith("builder.Services.AddFeed<Article>(");
+        snippet.ShouldStartWith("builder.Services\n    .AddFeed<Article>(");
         snippet.ShouldContain("app.MapGet(\"/feed.xml\"");
         snippet.ShouldContain("app.MapGet(\"/atom.xml\"");
         snippet.ShouldNotContain("// end-snippet");

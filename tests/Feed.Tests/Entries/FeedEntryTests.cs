@@ -38,7 +38,7 @@ public sealed class FeedEntryTests
         entry.Title.ShouldBe("Title");
         entry.Categories.ShouldBe(["news", "zeta"]);
         entry.Authors.Single().Name.ShouldBe("Ann");
-        entry.Source.ShouldBeSameAs(post);
+        entry.Properties.ShouldBeSameAs(post.Properties);
     }
 
     [Fact]
@@ -108,10 +108,10 @@ public sealed class FeedEntryTests
         FeedEntry[] entries = [.. posts.Select(Generator.CreateEntry)];
         var page = Generator.GetPage(1, posts.Length);
 
-        string rss = Generator.WriteToString(Generator.CreateDocument(FeedFormat.Rss20, page, posts.Length, entries));
-        string atom = Generator.WriteToString(Generator.CreateDocument(FeedFormat.Atom10, page, posts.Length, entries));
+        string rss = Generator.WriteToString(Generator.CreateDocument(FeedFormat.Rss, page, entries));
+        string atom = Generator.WriteToString(Generator.CreateDocument(FeedFormat.Atom, page, entries));
 
-        rss.ShouldBe(Generator.WriteToString(Generator.CreatePage(FeedFormat.Rss20, posts, 1)));
-        atom.ShouldBe(Generator.WriteToString(Generator.CreatePage(FeedFormat.Atom10, posts, 1)));
+        rss.ShouldBe(Generator.WriteToString(Generator.CreatePage(FeedFormat.Rss, posts, 1)));
+        atom.ShouldBe(Generator.WriteToString(Generator.CreatePage(FeedFormat.Atom, posts, 1)));
     }
 }

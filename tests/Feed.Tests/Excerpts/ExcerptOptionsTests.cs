@@ -38,7 +38,9 @@ public sealed class ExcerptOptionsTests
             DisplayMathPlaceholder = null!,
         };
 
-        IReadOnlyList<string> errors = options.Validate();
+        IReadOnlyList<string> errors = [.. options.Validate().Select(error => error.ErrorMessage!)];
+        options.Validate().SelectMany(error => error.MemberNames).ShouldBe(
+            ["Length", "Ellipsis", "Boundary", "MathPlaceholder", "DisplayMathPlaceholder"], ignoreOrder: true);
 
         errors.Count.ShouldBe(5);
         errors.ShouldContain(e => e.Contains("Excerpt.Length", StringComparison.Ordinal) && e.Contains("-3", StringComparison.Ordinal));

@@ -22,10 +22,10 @@ public sealed class PagingTests
     public void Pages_cut_the_newest_first_order_from_the_front()
     {
         FeedGenerator generator = Generator(pageSize: 3);
-        generator.GetPage(1, 7).ShouldBe(new FeedPageRef(FeedPageKind.Page, 1, 0, 3));
-        generator.GetPage(2, 7).ShouldBe(new FeedPageRef(FeedPageKind.Page, 2, 3, 3));
-        generator.GetPage(3, 7).ShouldBe(new FeedPageRef(FeedPageKind.Page, 3, 6, 1));
-        generator.GetPage(1, 0).ShouldBe(new FeedPageRef(FeedPageKind.Page, 1, 0, 0));
+        generator.GetPage(1, 7).ShouldBe(new FeedPage(FeedPageKind.Page, 1, 0, 3, 7));
+        generator.GetPage(2, 7).ShouldBe(new FeedPage(FeedPageKind.Page, 2, 3, 3, 7));
+        generator.GetPage(3, 7).ShouldBe(new FeedPage(FeedPageKind.Page, 3, 6, 1, 7));
+        generator.GetPage(1, 0).ShouldBe(new FeedPage(FeedPageKind.Page, 1, 0, 0, 0));
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed class PagingTests
     public void Middle_page_links_every_neighbour()
     {
         FeedGenerator generator = Generator(pageSize: 3);
-        FeedDocument page = generator.CreatePage(FeedFormat.Atom10, TestData.Posts(7), 2);
+        FeedDocument page = generator.CreatePage(FeedFormat.Atom, TestData.Posts(7), 2);
 
         page.Links.Self.AbsoluteUri.ShouldBe("https://example.com/blog/atom.xml?page=2");
         page.Links.Alternate.ShouldBe(TestData.Site);
@@ -69,7 +69,7 @@ public sealed class PagingTests
     public void First_and_last_pages_have_no_previous_and_no_next()
     {
         FeedGenerator generator = Generator(pageSize: 3);
-        IReadOnlyList<FeedDocument> pages = generator.CreateDocuments(FeedFormat.Rss20, TestData.Posts(7));
+        IReadOnlyList<FeedDocument> pages = generator.CreateDocuments(FeedFormat.Rss, TestData.Posts(7));
 
         pages.Count.ShouldBe(3);
         pages[0].Links.Previous.ShouldBeNull();
@@ -82,7 +82,7 @@ public sealed class PagingTests
     [Fact]
     public void A_feed_that_fits_on_one_page_is_complete_and_has_no_paging_links()
     {
-        FeedDocument page = Generator(pageSize: 3).CreatePage(FeedFormat.Rss20, TestData.Posts(3), 1);
+        FeedDocument page = Generator(pageSize: 3).CreatePage(FeedFormat.Rss, TestData.Posts(3), 1);
         page.IsComplete.ShouldBeTrue();
         page.Links.First.ShouldBeNull();
         page.Links.Last.ShouldBeNull();
@@ -111,7 +111,7 @@ public sealed class PagingTests
         FeedPost[] posts = TestData.Posts(11);
 
         string[] Archive(int count, int number) =>
-            [.. generator.CreateArchive(FeedFormat.Atom10, posts.Take(count), number).Entries.Select(e => e.Title)];
+            [.. generator.CreateArchive(FeedFormat.Atom, posts.Take(count), number).Entries.Select(e => e.Title)];
 
         Archive(7, 1).ShouldBe(["Post 3", "Post 2", "Post 1"]);
         Archive(7, 2).ShouldBe(["Post 6", "Post 5", "Post 4"]);
@@ -121,7 +121,7 @@ public sealed class PagingTests
             Archive(count, 2).ShouldBe(Archive(7, 2));
         }
 
-        generator.GetArchive(1, 7).ShouldBe(new FeedPageRef(FeedPageKind.Archive, 1, 4, 3));
+        generator.GetArchive(1, 7).ShouldBe(new FeedPage(FeedPageKind.Archive, 1, 4, 3, 7));
         Should.Throw<FeedPageNotFoundException>(() => generator.GetArchive(3, 8)).Kind.ShouldBe(FeedPageKind.Archive);
         Should.Throw<FeedPageNotFoundException>(() => generator.GetPage(2, 8));
     }
@@ -130,7 +130,7 @@ public sealed class PagingTests
     public void Archive_documents_link_current_and_their_neighbours()
     {
         FeedGenerator generator = Generator(pageSize: 3, archive: true);
-        IReadOnlyList<FeedDocument> documents = generator.CreateDocuments(FeedFormat.Rss20, TestData.Posts(10));
+        IReadOnlyList<FeedDocument> documents = generator.CreateDocuments(FeedFormat.Rss, TestData.Posts(10));
         documents.Count.ShouldBe(4);
 
         FeedDocument subscription = documents[0];
@@ -163,21 +163,37 @@ public sealed class PagingTests
         FeedPost[] all = TestData.Posts(8);
         FeedPost[] newestFirst = [.. all.Order(FeedGenerator.NewestFirst)];
 
-        FeedPageRef page = generator.GetPage(2, all.Length);
-        FeedDocument fromSlice = generator.CreateDocument(FeedFormat.Atom10, page, all.Length, newestFirst.Skip(page.Offset).Take(page.Count).Reverse());
-        FeedDocument fromAll = generator.CreatePage(FeedFormat.Atom10, all, 2);
+        FeedPage page = generator.GetPage(2, all.Length);
+        FeedDocument fromSlice = generator.CreateDocument(FeedFormat.Atom, page, newestFirst.Skip(page.Offset).Take(page.Count).Reverse());
+        FeedDocument fromAll = generator.CreatePage(FeedFormat.Atom, all, 2);
 
         generator.WriteToString(fromSlice).ShouldBe(generator.WriteToString(fromAll));
     }
 
     [Fact]
-    public void A_slice_of_the_wrong_size_is_rejected()
+    public void A_short_slice_is_written_as_it_is_with_the_links_of_the_count()
+    {
+        // A host counts, then loads; a post deleted in between must not turn the page into an error.
+        FeedGenerator generator = Generator(pageSize: 3);
+        FeedPage page = generator.GetPage(1, 8);
+        FeedDocument document = generator.CreateDocument(FeedFormat.Rss, page, TestData.Posts(2));
+
+        document.Entries.Count.ShouldBe(2);
+        document.Links.Last!.AbsoluteUri.ShouldBe("https://example.com/blog/feed.xml?page=3");
+        document.Links.Next!.AbsoluteUri.ShouldBe("https://example.com/blog/feed.xml?page=2");
+    }
+
+    [Fact]
+    public void A_slice_larger_than_its_page_or_a_page_of_another_feed_is_rejected()
     {
         FeedGenerator generator = Generator(pageSize: 3);
-        FeedPageRef page = generator.GetPage(1, 8);
-        Should.Throw<ArgumentException>(() => generator.CreateDocument(FeedFormat.Rss20, page, 8, TestData.Posts(2)))
-            .Message.ShouldContain("holds 3 entries, but 2 were given");
-        Should.Throw<ArgumentException>(() => generator.CreateDocument(FeedFormat.Rss20, page with { Offset = 1 }, 8, TestData.Posts(3)));
+        FeedPage page = generator.GetPage(1, 8);
+        Should.Throw<ArgumentException>(() => generator.CreateDocument(FeedFormat.Rss, page, TestData.Posts(4)))
+            .Message.ShouldContain("holds at most 3 entries, but 4 were given");
+
+        FeedPage other = Generator(pageSize: 2).GetPage(1, 8);
+        Should.Throw<ArgumentException>(() => generator.CreateDocument(FeedFormat.Rss, other, TestData.Posts(2)))
+            .ParamName.ShouldBe("page");
     }
 
     [Fact]

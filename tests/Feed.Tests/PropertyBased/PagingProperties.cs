@@ -31,7 +31,7 @@ public sealed class PagingProperties
         Sizes.Sample((total, size) =>
         {
             var generator = new FeedGenerator(TestData.Options(size));
-            IReadOnlyList<FeedPageRef> pages = generator.GetDocuments(total);
+            IReadOnlyList<FeedPage> pages = generator.GetDocuments(total);
 
             pages.Count.ShouldBe(generator.GetPageCount(total));
             pages.SelectMany(p => Enumerable.Range(p.Offset, p.Count)).ShouldBe(Enumerable.Range(0, total));
@@ -45,7 +45,7 @@ public sealed class PagingProperties
         Gen.Select(Posts, Gen.Int[1, 9]).Sample((posts, size) =>
         {
             var generator = new FeedGenerator(TestData.Options(size));
-            IReadOnlyList<FeedDocument> documents = generator.CreateDocuments(FeedFormat.Atom10, posts);
+            IReadOnlyList<FeedDocument> documents = generator.CreateDocuments(FeedFormat.Atom, posts);
 
             string[] expected = [.. posts.Order(FeedGenerator.NewestFirst).Select(p => p.EffectiveId)];
             documents.SelectMany(d => d.Entries).Select(e => e.Id).ShouldBe(expected);
@@ -76,7 +76,7 @@ public sealed class PagingProperties
     public void Links_mirror_and_first_and_last_are_the_same_on_every_page() =>
         Gen.Select(Gen.Int[0, 80], Gen.Int[1, 10], Gen.Bool).Sample((total, size, atom) =>
         {
-            FeedFormat format = atom ? FeedFormat.Atom10 : FeedFormat.Rss20;
+            FeedFormat format = atom ? FeedFormat.Atom : FeedFormat.Rss;
             var generator = new FeedGenerator(TestData.Options(size));
             FeedDocument[] pages = [.. generator.CreateDocuments(format, TestData.Posts(total))];
 
@@ -100,8 +100,8 @@ public sealed class PagingProperties
         {
             var generator = new FeedGenerator(TestData.Options(size, archive: true));
             FeedPost[] posts = TestData.Posts(total + added); // higher number = newer
-            FeedDocument[] before = [.. generator.CreateDocuments(FeedFormat.Rss20, posts.Take(total))];
-            FeedDocument[] after = [.. generator.CreateDocuments(FeedFormat.Rss20, posts)];
+            FeedDocument[] before = [.. generator.CreateDocuments(FeedFormat.Rss, posts.Take(total))];
+            FeedDocument[] after = [.. generator.CreateDocuments(FeedFormat.Rss, posts)];
 
             FeedDocument subscription = before[0];
             FeedDocument[] archives = before[1..];
@@ -132,7 +132,7 @@ public sealed class PagingProperties
     public void Any_text_makes_a_well_formed_document_that_keeps_every_xml_character() =>
         Gen.Select(AnyText, AnyText, Gen.Bool).Sample((title, category, atom) =>
         {
-            FeedFormat format = atom ? FeedFormat.Atom10 : FeedFormat.Rss20;
+            FeedFormat format = atom ? FeedFormat.Atom : FeedFormat.Rss;
             if (string.IsNullOrWhiteSpace(FeedText.Clean(title)))
             {
                 return; // an empty title is rejected (see FeedEntryTests)

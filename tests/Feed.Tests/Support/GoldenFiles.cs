@@ -42,10 +42,10 @@ internal static class GoldenFiles
         ?? throw new InvalidDataException($"{name}/posts.json is empty.");
 
     /// <summary>The expected file of one document: <c>expected[.page-N|.archive-N].{rss|atom}.xml</c> (page 1 has no suffix).</summary>
-    public static string ExpectedFileName(FeedPageRef page, FeedFormat format)
+    public static string ExpectedFileName(FeedPage page, FeedFormat format)
     {
         string document = page.Kind == FeedPageKind.Archive ? $".archive-{page.Number}" : page.Number == 1 ? string.Empty : $".page-{page.Number}";
-        return $"expected{document}.{(format == FeedFormat.Rss20 ? "rss" : "atom")}.xml";
+        return $"expected{document}.{(format == FeedFormat.Rss ? "rss" : "atom")}.xml";
     }
 
     /// <summary>Every document of a case, written: file name → bytes.</summary>

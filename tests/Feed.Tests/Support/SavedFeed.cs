@@ -19,7 +19,7 @@ internal sealed class SavedFeed : IDisposable
         int n = 0;
         foreach (FeedDocument document in generator.CreateDocuments(format, posts))
         {
-            string path = Path.Combine(saved.Folder, $"{++n:D3}.{(format == FeedFormat.Rss20 ? "rss" : "atom")}.xml");
+            string path = Path.Combine(saved.Folder, $"{++n:D3}.{(format == FeedFormat.Rss ? "rss" : "atom")}.xml");
             await using (FileStream file = File.Create(path))
             {
                 await generator.WriteAsync(document, file);

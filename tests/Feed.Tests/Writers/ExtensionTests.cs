@@ -36,7 +36,7 @@ public sealed class ExtensionTests
     public void Rss_gets_the_namespace_once_on_the_root_and_the_elements_where_they_belong()
     {
         FeedGenerator generator = Generator();
-        string text = generator.WriteToString(generator.CreatePage(FeedFormat.Rss20, [Episode(1), Episode(2), TestData.Post(3)], 1));
+        string text = generator.WriteToString(generator.CreatePage(FeedFormat.Rss, [Episode(1), Episode(2), TestData.Post(3)], 1));
 
         text.Split("xmlns:itunes=").Length.ShouldBe(2, "declared exactly once");
         text.ShouldContain($"<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:fh=\"http://purl.org/syndication/history/1.0\" xmlns:itunes=\"{Itunes}\">");
@@ -59,7 +59,7 @@ public sealed class ExtensionTests
     public void Atom_gets_enclosure_links_from_the_same_extension()
     {
         FeedGenerator generator = Generator();
-        XDocument atom = XDocument.Parse(generator.WriteToString(generator.CreatePage(FeedFormat.Atom10, [Episode(1)], 1)));
+        XDocument atom = XDocument.Parse(generator.WriteToString(generator.CreatePage(FeedFormat.Atom, [Episode(1)], 1)));
 
         XElement entry = atom.Root!.Element(Atom + "entry")!;
         XElement enclosure = entry.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "enclosure");
@@ -115,7 +115,7 @@ public sealed class ExtensionTests
         options.Extensions.Add(new PodcastExtension());
         options.Extensions.Add(new PodcastExtension());
         var generator = new FeedGenerator(options);
-        string text = generator.WriteToString(generator.CreatePage(FeedFormat.Rss20, [Episode(1)], 1));
+        string text = generator.WriteToString(generator.CreatePage(FeedFormat.Rss, [Episode(1)], 1));
         text.Split("xmlns:itunes=").Length.ShouldBe(2);
         XDocument.Parse(text).Descendants(ItunesNs + "duration").Count().ShouldBe(2);
     }
@@ -125,21 +125,22 @@ public sealed class ExtensionTests
     {
         public override IReadOnlyList<KeyValuePair<string, string>> Namespaces => [new("itunes", Itunes)];
 
+        // An extension carries its own feed-level settings; the feed's options are not part of the document.
         public override void WriteFeedElements(XmlWriter writer, FeedDocument document)
         {
-            writer.WriteElementString("itunes", "author", Itunes, document.Metadata.Authors[0].Name);
+            writer.WriteElementString("itunes", "author", Itunes, "Ann Example");
             writer.WriteElementString("itunes", "explicit", Itunes, "false");
         }
 
         public override void WriteEntryElements(XmlWriter writer, FeedEntry entry, FeedDocument document)
         {
-            IReadOnlyDictionary<string, string>? properties = entry.Source?.Properties;
-            if (properties is null || !properties.TryGetValue("audio", out string? audio))
+            IReadOnlyDictionary<string, string> properties = entry.Properties;
+            if (!properties.TryGetValue("audio", out string? audio))
             {
                 return;
             }
 
-            if (document.Format == FeedFormat.Rss20)
+            if (document.Format == FeedFormat.Rss)
             {
                 writer.WriteStartElement("enclosure"); // RSS 2.0 core element
                 writer.WriteAttributeString("url", audio);

@@ -29,8 +29,8 @@ public sealed class RoundTripTests
         var data = new TheoryData<string, FeedFormat>();
         foreach (string name in GoldenFiles.CaseNames())
         {
-            data.Add(name, FeedFormat.Rss20);
-            data.Add(name, FeedFormat.Atom10);
+            data.Add(name, FeedFormat.Rss);
+            data.Add(name, FeedFormat.Atom);
         }
 
         return data;
@@ -70,7 +70,7 @@ public sealed class RoundTripTests
                 if (entry.Excerpt.Text.Length > 0)
                 {
                     // RSS description is HTML-escaped text; the Atom summary is always plain text.
-                    if (format == FeedFormat.Rss20)
+                    if (format == FeedFormat.Rss)
                     {
                         WebUtility.HtmlDecode(item.Summary.Text).ShouldBe(entry.Excerpt.Text);
                     }
@@ -84,13 +84,13 @@ public sealed class RoundTripTests
                 {
                     // Never an empty element: the title stands in where the W3C validator wants some text (RSS: before
                     // content:encoded; Atom: an entry without content).
-                    bool titleStandsIn = (format == FeedFormat.Rss20) == (WrittenContent(entry) is not null);
+                    bool titleStandsIn = (format == FeedFormat.Rss) == (WrittenContent(entry) is not null);
                     item.Summary?.Text.ShouldBe(titleStandsIn ? entry.Title : null);
                     (item.Summary is null).ShouldBe(!titleStandsIn);
                 }
 
                 IReadOnlyList<FeedAuthor> authors = AuthorsOf(entry, document.Metadata);
-                if (format == FeedFormat.Atom10)
+                if (format == FeedFormat.Atom)
                 {
                     item.LastUpdatedTime.ShouldBe(Seconds(entry.Updated));
                     ((TextSyndicationContent?)item.Content)?.Text.ShouldBe(WrittenContent(entry));
@@ -123,11 +123,11 @@ public sealed class RoundTripTests
             FeedDocument document = documents[d].Document;
             ParsedFeed feed = parsed[d];
             feed.Bozo.ShouldBeFalse(feed.Error);
-            feed.Version.ShouldBe(format == FeedFormat.Rss20 ? "rss20" : "atom10");
+            feed.Version.ShouldBe(format == FeedFormat.Rss ? "rss20" : "atom10");
             feed.Title.ShouldBe(document.Metadata.Title);
             feed.Links.Select(l => $"{l.Rel} {l.Href}")
                 .ShouldBe(ExpectedLinks(document), ignoreOrder: true);
-            if (document.HasDate && format == FeedFormat.Atom10)
+            if (document.HasDate && format == FeedFormat.Atom)
             {
                 feed.Updated.ShouldBe(Utc(document.Updated));
             }
@@ -140,7 +140,7 @@ public sealed class RoundTripTests
                 parsedEntry.Id.ShouldBe(entry.Id);
                 parsedEntry.Link.ShouldBe(entry.Url.AbsoluteUri);
                 parsedEntry.Published.ShouldBe(Utc(entry.Published));
-                if (format == FeedFormat.Atom10 || entry.Updated != entry.Published)
+                if (format == FeedFormat.Atom || entry.Updated != entry.Published)
                 {
                     parsedEntry.Updated.ShouldBe(Utc(entry.Updated));
                 }
@@ -156,25 +156,25 @@ public sealed class RoundTripTests
                 if (entry.Excerpt.Text.Length > 0 && !entry.Excerpt.Text.Contains('<', StringComparison.Ordinal))
                 {
                     // RSS description is HTML (feedparser hands it on as HTML); the Atom summary is text.
-                    (format == FeedFormat.Rss20 ? WebUtility.HtmlDecode(parsedEntry.Summary) : parsedEntry.Summary).ShouldBe(entry.Excerpt.Text);
+                    (format == FeedFormat.Rss ? WebUtility.HtmlDecode(parsedEntry.Summary) : parsedEntry.Summary).ShouldBe(entry.Excerpt.Text);
                 }
 
                 parsedEntry.Content.Length.ShouldBe(string.IsNullOrWhiteSpace(entry.ContentHtml) ? 0 : 1);
-                if (entry.Excerpt.Text.Length == 0 && (format == FeedFormat.Rss20 || parsedEntry.Content.Length == 0))
+                if (entry.Excerpt.Text.Length == 0 && (format == FeedFormat.Rss || parsedEntry.Content.Length == 0))
                 {
                     // No empty description or summary; the title stands in where the validator wants text. (feedparser
                     // copies an Atom entry's content into a missing summary.)
-                    parsedEntry.Summary.ShouldBe(format == FeedFormat.Rss20 && parsedEntry.Content.Length == 0 ? null : entry.Title);
+                    parsedEntry.Summary.ShouldBe(format == FeedFormat.Rss && parsedEntry.Content.Length == 0 ? null : entry.Title);
                 }
             }
         }
     }
 
     [Theory]
-    [InlineData(FeedFormat.Rss20, 23, 5)]
-    [InlineData(FeedFormat.Atom10, 23, 5)]
-    [InlineData(FeedFormat.Rss20, 10, 5)]
-    [InlineData(FeedFormat.Atom10, 1, 5)]
+    [InlineData(FeedFormat.Rss, 23, 5)]
+    [InlineData(FeedFormat.Atom, 23, 5)]
+    [InlineData(FeedFormat.Rss, 10, 5)]
+    [InlineData(FeedFormat.Atom, 1, 5)]
     public async Task Following_next_from_page_one_visits_every_post_once(FeedFormat format, int count, int pageSize)
     {
         var generator = new FeedGenerator(TestData.Options(pageSize));
@@ -201,8 +201,8 @@ public sealed class RoundTripTests
     }
 
     [FeedparserTheory]
-    [InlineData(FeedFormat.Rss20)]
-    [InlineData(FeedFormat.Atom10)]
+    [InlineData(FeedFormat.Rss)]
+    [InlineData(FeedFormat.Atom)]
     public async Task Feedparser_following_next_from_page_one_sees_every_post_once(FeedFormat format)
     {
         var generator = new FeedGenerator(TestData.Options(pageSize: 4));
@@ -224,8 +224,8 @@ public sealed class RoundTripTests
     }
 
     [Theory]
-    [InlineData(FeedFormat.Rss20)]
-    [InlineData(FeedFormat.Atom10)]
+    [InlineData(FeedFormat.Rss)]
+    [InlineData(FeedFormat.Atom)]
     public async Task Following_prev_archive_from_the_subscription_document_reconstructs_the_feed(FeedFormat format)
     {
         var generator = new FeedGenerator(TestData.Options(pageSize: 4, archive: true));

@@ -28,8 +28,8 @@ public sealed class XmlShapeTests
     }
 
     [Theory]
-    [InlineData(FeedFormat.Rss20)]
-    [InlineData(FeedFormat.Atom10)]
+    [InlineData(FeedFormat.Rss)]
+    [InlineData(FeedFormat.Atom)]
     public async Task Bytes_are_utf8_without_bom_declared_utf8_with_lf_and_two_space_indent(FeedFormat format)
     {
         (FeedGenerator generator, FeedDocument document) = Page(format, TestData.Options(), TestData.Posts(2));
@@ -50,7 +50,7 @@ public sealed class XmlShapeTests
     [Fact]
     public async Task The_stream_is_left_open_and_cancellation_is_honoured()
     {
-        (FeedGenerator generator, FeedDocument document) = Page(FeedFormat.Rss20, TestData.Options(), TestData.Posts(1));
+        (FeedGenerator generator, FeedDocument document) = Page(FeedFormat.Rss, TestData.Options(), TestData.Posts(1));
         using var stream = new MemoryStream();
         await generator.WriteAsync(document, stream);
         stream.CanWrite.ShouldBeTrue();
@@ -68,7 +68,7 @@ public sealed class XmlShapeTests
         FeedOptions options = TestData.Options();
         options.Indent = false;
         options.FullContent = false; // rendered HTML has line ends of its own
-        string text = Write(FeedFormat.Atom10, options, TestData.Posts(2));
+        string text = Write(FeedFormat.Atom, options, TestData.Posts(2));
         text.TrimEnd('\n').Split('\n').Length.ShouldBe(1);
     }
 
@@ -76,7 +76,7 @@ public sealed class XmlShapeTests
     public void Rss_declares_every_namespace_once_on_the_root_with_conventional_prefixes()
     {
         FeedPost named = TestData.Post(1) with { Authors = [new FeedAuthor("Name Only")] };
-        string text = Write(FeedFormat.Rss20, TestData.Options(), [named]);
+        string text = Write(FeedFormat.Rss, TestData.Options(), [named]);
 
         text.ShouldNotContain("a10");
         text.ShouldContain("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:fh=\"http://purl.org/syndication/history/1.0\">");
@@ -92,13 +92,13 @@ public sealed class XmlShapeTests
     {
         FeedOptions options = TestData.Options(pageSize: 1);
         options.FullContent = false;
-        string rss = Write(FeedFormat.Rss20, options, TestData.Posts(2));
+        string rss = Write(FeedFormat.Rss, options, TestData.Posts(2));
         rss.ShouldContain("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">");
         CountOf(rss, "xmlns").ShouldBe(2); // dc: every item names its author
 
-        Write(FeedFormat.Rss20, options, []).ShouldNotContain("xmlns:dc", customMessage: "no items, an e-mail author: no dc:creator anywhere");
+        Write(FeedFormat.Rss, options, []).ShouldNotContain("xmlns:dc", customMessage: "no items, an e-mail author: no dc:creator anywhere");
 
-        string atom = Write(FeedFormat.Atom10, options, TestData.Posts(2));
+        string atom = Write(FeedFormat.Atom, options, TestData.Posts(2));
         atom.ShouldContain("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">");
         CountOf(atom, "xmlns").ShouldBe(1);
     }
@@ -108,7 +108,7 @@ public sealed class XmlShapeTests
     {
         FeedPost utc = TestData.Post(1) with { Published = new DateTimeOffset(2025, 3, 2, 13, 15, 0, TimeSpan.Zero) };
         FeedPost china = TestData.Post(2) with { Published = new DateTimeOffset(2025, 3, 9, 8, 5, 9, TimeSpan.FromHours(8)) };
-        XDocument rss = XDocument.Parse(Write(FeedFormat.Rss20, TestData.Options(), [utc, china]));
+        XDocument rss = XDocument.Parse(Write(FeedFormat.Rss, TestData.Options(), [utc, china]));
 
         rss.Descendants("pubDate").Select(e => e.Value).ShouldBe(["Sun, 09 Mar 2025 08:05:09 +0800", "Sun, 02 Mar 2025 13:15:00 +0000"]);
         rss.Descendants("lastBuildDate").Single().Value.ShouldBe("Sun, 09 Mar 2025 08:05:09 +0800");
@@ -119,7 +119,7 @@ public sealed class XmlShapeTests
     {
         FeedPost updated = TestData.Post(1) with { Updated = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero) };
         FeedPost china = TestData.Post(2) with { Published = new DateTimeOffset(2024, 12, 9, 8, 5, 9, TimeSpan.FromHours(8)) };
-        XDocument atom = XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [updated, china]));
+        XDocument atom = XDocument.Parse(Write(FeedFormat.Atom, TestData.Options(), [updated, china]));
 
         atom.Root!.Element(Atom + "updated")!.Value.ShouldBe("2025-01-02T03:04:05Z");
         atom.Descendants(Atom + "published").Select(e => e.Value).ShouldBe(["2024-12-09T08:05:09+08:00", "2024-03-01T10:30:00Z"]);
@@ -130,8 +130,8 @@ public sealed class XmlShapeTests
     public void An_empty_feed_is_deterministic_and_dated_by_the_option_when_given()
     {
         var generator = new FeedGenerator(TestData.Options());
-        FeedDocument rss = generator.CreatePage(FeedFormat.Rss20, [], 1);
-        FeedDocument atom = generator.CreatePage(FeedFormat.Atom10, [], 1);
+        FeedDocument rss = generator.CreatePage(FeedFormat.Rss, [], 1);
+        FeedDocument atom = generator.CreatePage(FeedFormat.Atom, [], 1);
 
         rss.Updated.ShouldBe(DateTimeOffset.UnixEpoch);
         generator.WriteToString(rss).ShouldNotContain("lastBuildDate");
@@ -141,16 +141,16 @@ public sealed class XmlShapeTests
         FeedOptions options = TestData.Options();
         options.EmptyFeedUpdated = new DateTimeOffset(2020, 5, 6, 7, 8, 9, TimeSpan.Zero);
         var dated = new FeedGenerator(options);
-        dated.WriteToString(dated.CreatePage(FeedFormat.Rss20, [], 1)).ShouldContain("<lastBuildDate>Wed, 06 May 2020 07:08:09 +0000</lastBuildDate>");
-        dated.WriteToString(dated.CreatePage(FeedFormat.Atom10, [], 1)).ShouldContain("<updated>2020-05-06T07:08:09Z</updated>");
+        dated.WriteToString(dated.CreatePage(FeedFormat.Rss, [], 1)).ShouldContain("<lastBuildDate>Wed, 06 May 2020 07:08:09 +0000</lastBuildDate>");
+        dated.WriteToString(dated.CreatePage(FeedFormat.Atom, [], 1)).ShouldContain("<updated>2020-05-06T07:08:09Z</updated>");
     }
 
     [Fact]
     public void Ids_and_updated_are_never_invented()
     {
         FeedPost tagged = TestData.Post(1) with { Id = "tag:example.com,2024-03-01:/posts/1/" };
-        string first = Write(FeedFormat.Atom10, TestData.Options(), [tagged, TestData.Post(2)]);
-        string second = Write(FeedFormat.Atom10, TestData.Options(), [TestData.Post(2), tagged]);
+        string first = Write(FeedFormat.Atom, TestData.Options(), [tagged, TestData.Post(2)]);
+        string second = Write(FeedFormat.Atom, TestData.Options(), [TestData.Post(2), tagged]);
 
         first.ShouldBe(second);
         first.ShouldNotContain("uuid:");
@@ -164,7 +164,7 @@ public sealed class XmlShapeTests
     public void A_guid_that_is_not_the_url_is_not_a_permalink()
     {
         FeedPost tagged = TestData.Post(1) with { Id = "tag:example.com,2024-03-01:/posts/1/" };
-        XDocument rss = XDocument.Parse(Write(FeedFormat.Rss20, TestData.Options(), [tagged, TestData.Post(2)]));
+        XDocument rss = XDocument.Parse(Write(FeedFormat.Rss, TestData.Options(), [tagged, TestData.Post(2)]));
 
         XElement[] guids = [.. rss.Descendants("guid")];
         guids[0].Value.ShouldBe("https://example.com/blog/posts/2/");
@@ -180,7 +180,7 @@ public sealed class XmlShapeTests
         FeedPost named = TestData.Post(3) with { Authors = [new FeedAuthor("Bob")] };
         FeedPost several = TestData.Post(2) with { Authors = [new FeedAuthor("Cy") { Email = "cy@example.com" }, new FeedAuthor("Di")] };
         FeedPost none = TestData.Post(1) with { Authors = [] };
-        XElement[] items = [.. XDocument.Parse(Write(FeedFormat.Rss20, TestData.Options(), [emailed, named, several, none])).Descendants("item")];
+        XElement[] items = [.. XDocument.Parse(Write(FeedFormat.Rss, TestData.Options(), [emailed, named, several, none])).Descendants("item")];
 
         // Never <author>: it holds one e-mail address, shown raw by newsboat; both elements draw a validator warning.
         items.ShouldAllBe(item => item.Element("author") == null);
@@ -189,7 +189,7 @@ public sealed class XmlShapeTests
 
         FeedOptions anonymous = TestData.Options();
         anonymous.Authors = [];
-        XDocument.Parse(Write(FeedFormat.Rss20, anonymous, [none])).Descendants("item").Single().Element(Dc + "creator")!.Value
+        XDocument.Parse(Write(FeedFormat.Rss, anonymous, [none])).Descendants("item").Single().Element(Dc + "creator")!.Value
             .ShouldBe(anonymous.Title, "without any author the feed's title stands for its publisher, as in Atom");
     }
 
@@ -198,7 +198,7 @@ public sealed class XmlShapeTests
     {
         FeedPost several = TestData.Post(2) with { Authors = [new FeedAuthor("Cy") { Email = "cy@example.com" }, new FeedAuthor("Di")] };
         FeedPost none = TestData.Post(1) with { Authors = [] };
-        XElement[] entries = [.. XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [several, none])).Descendants(Atom + "entry")];
+        XElement[] entries = [.. XDocument.Parse(Write(FeedFormat.Atom, TestData.Options(), [several, none])).Descendants(Atom + "entry")];
 
         entries.Select(e => string.Join(", ", e.Elements(Atom + "author").Select(a => a.Element(Atom + "name")!.Value)))
             .ShouldBe(["Cy, Di", "Ann Example"]);
@@ -209,12 +209,12 @@ public sealed class XmlShapeTests
     [Fact]
     public void Rss_channel_has_a_managing_editor_only_with_an_email()
     {
-        XDocument rss = XDocument.Parse(Write(FeedFormat.Rss20, TestData.Options(), TestData.Posts(1)));
+        XDocument rss = XDocument.Parse(Write(FeedFormat.Rss, TestData.Options(), TestData.Posts(1)));
         rss.Descendants("managingEditor").Single().Value.ShouldBe("ann@example.com (Ann Example)");
 
         FeedOptions options = TestData.Options();
         options.Authors = [new FeedAuthor("Only A Name")];
-        XDocument named = XDocument.Parse(Write(FeedFormat.Rss20, options, TestData.Posts(1)));
+        XDocument named = XDocument.Parse(Write(FeedFormat.Rss, options, TestData.Posts(1)));
         named.Descendants("managingEditor").ShouldBeEmpty();
         named.Root!.Element("channel")!.Element(Dc + "creator")!.Value.ShouldBe("Only A Name");
     }
@@ -224,7 +224,7 @@ public sealed class XmlShapeTests
     {
         FeedOptions options = TestData.Options();
         options.Authors.Clear();
-        XDocument atom = XDocument.Parse(Write(FeedFormat.Atom10, options, TestData.Posts(1)));
+        XDocument atom = XDocument.Parse(Write(FeedFormat.Atom, options, TestData.Posts(1)));
         atom.Root!.Element(Atom + "author")!.Element(Atom + "name")!.Value.ShouldBe("Example Blog");
     }
 
@@ -232,13 +232,13 @@ public sealed class XmlShapeTests
     public void Excerpt_and_content_go_where_the_formats_expect_them()
     {
         FeedPost post = TestData.Post(1) with { Body = "Fish & chips < 5 **now**" };
-        XDocument rss = XDocument.Parse(Write(FeedFormat.Rss20, TestData.Options(), [post]));
+        XDocument rss = XDocument.Parse(Write(FeedFormat.Rss, TestData.Options(), [post]));
         XElement item = rss.Descendants("item").Single();
         // RSS description is HTML: the plain-text excerpt is HTML-escaped inside it.
         item.Element("description")!.Value.ShouldContain("Fish &amp; chips &lt; 5");
         item.Element(Content + "encoded")!.Value.ShouldContain("<strong>now</strong>");
 
-        XDocument atom = XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [post]));
+        XDocument atom = XDocument.Parse(Write(FeedFormat.Atom, TestData.Options(), [post]));
         XElement entry = atom.Descendants(Atom + "entry").Single();
         entry.Element(Atom + "summary")!.Attribute("type")!.Value.ShouldBe("text");
         entry.Element(Atom + "summary")!.Value.ShouldContain("Fish & chips < 5");
@@ -250,16 +250,16 @@ public sealed class XmlShapeTests
     public void A_post_without_text_has_no_empty_description_or_summary()
     {
         FeedPost picture = TestData.Post(1) with { Body = "![](a.png)" };
-        XElement item = XDocument.Parse(Write(FeedFormat.Rss20, TestData.Options(), [picture])).Descendants("item").Single();
+        XElement item = XDocument.Parse(Write(FeedFormat.Rss, TestData.Options(), [picture])).Descendants("item").Single();
         item.Element("description")!.Value.ShouldBe(picture.Title, "the W3C validator wants a description before content:encoded");
         item.Element(Content + "encoded")!.Value.ShouldContain("https://example.com/blog/posts/1/a.png");
-        XElement entry = XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [picture])).Descendants(Atom + "entry").Single();
+        XElement entry = XDocument.Parse(Write(FeedFormat.Atom, TestData.Options(), [picture])).Descendants(Atom + "entry").Single();
         entry.Element(Atom + "summary").ShouldBeNull();
         entry.Element(Atom + "content")!.Value.ShouldContain("https://example.com/blog/posts/1/a.png");
 
         FeedOptions options = TestData.Options();
         options.FullContent = false;
-        XDocument.Parse(Write(FeedFormat.Rss20, options, [picture])).Descendants("description").Count().ShouldBe(1, "only the channel's");
+        XDocument.Parse(Write(FeedFormat.Rss, options, [picture])).Descendants("description").Count().ShouldBe(1, "only the channel's");
     }
 
     [Theory]
@@ -270,12 +270,12 @@ public sealed class XmlShapeTests
     public void A_post_without_a_body_has_no_empty_content_elements(string body)
     {
         FeedPost empty = TestData.Post(1) with { Body = body };
-        string rss = Write(FeedFormat.Rss20, TestData.Options(), [empty]);
+        string rss = Write(FeedFormat.Rss, TestData.Options(), [empty]);
         XElement item = XDocument.Parse(rss).Descendants("item").Single();
         item.Element("description").ShouldBeNull();
         item.Element(Content + "encoded").ShouldBeNull();
         rss.ShouldNotContain("xmlns:content");
-        XElement entry = XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [empty])).Descendants(Atom + "entry").Single();
+        XElement entry = XDocument.Parse(Write(FeedFormat.Atom, TestData.Options(), [empty])).Descendants(Atom + "entry").Single();
         entry.Element(Atom + "content").ShouldBeNull();
         entry.Element(Atom + "summary")!.Value.ShouldBe(empty.Title, "the W3C validator wants some text in every entry");
     }
@@ -286,7 +286,7 @@ public sealed class XmlShapeTests
     public void The_atom_summary_is_always_plain_text(string text)
     {
         FeedPost post = TestData.Post(1) with { Body = text.Replace("<", "\\<", StringComparison.Ordinal).Replace("&", "\\&", StringComparison.Ordinal) };
-        XElement summary = XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [post])).Descendants(Atom + "summary").Single();
+        XElement summary = XDocument.Parse(Write(FeedFormat.Atom, TestData.Options(), [post])).Descendants(Atom + "summary").Single();
         summary.Attribute("type")!.Value.ShouldBe("text");
         summary.Value.ShouldBe(text);
     }
@@ -297,10 +297,10 @@ public sealed class XmlShapeTests
         FeedOptions options = TestData.Options();
         options.FullContent = false;
         var generator = new FeedGenerator(options);
-        FeedDocument rss = generator.CreatePage(FeedFormat.Rss20, TestData.Posts(2), 1);
+        FeedDocument rss = generator.CreatePage(FeedFormat.Rss, TestData.Posts(2), 1);
         rss.Entries.ShouldAllBe(e => e.ContentHtml == null);
         generator.WriteToString(rss).ShouldNotContain("content:encoded");
-        generator.WriteToString(generator.CreatePage(FeedFormat.Atom10, TestData.Posts(2), 1)).ShouldNotContain("<content");
+        generator.WriteToString(generator.CreatePage(FeedFormat.Atom, TestData.Posts(2), 1)).ShouldNotContain("<content");
     }
 
     [Fact]
@@ -332,7 +332,7 @@ public sealed class XmlShapeTests
     public void Rss_plain_text_writes_ampersand_and_less_than_as_hex_references()
     {
         FeedPost post = TestData.Post(1) with { Title = "Fish & <chips>" };
-        string text = Write(FeedFormat.Rss20, TestData.Options(), [post]);
+        string text = Write(FeedFormat.Rss, TestData.Options(), [post]);
         text.ShouldContain("<title>Fish &#x26; &#x3C;chips&gt;</title>");
     }
 
@@ -340,7 +340,7 @@ public sealed class XmlShapeTests
     public void Entry_language_becomes_xml_lang_in_atom()
     {
         FeedPost post = TestData.Post(1) with { Language = "zh-CN" };
-        XDocument atom = XDocument.Parse(Write(FeedFormat.Atom10, TestData.Options(), [post]));
+        XDocument atom = XDocument.Parse(Write(FeedFormat.Atom, TestData.Options(), [post]));
         atom.Descendants(Atom + "entry").Single().Attribute(XNamespace.Xml + "lang")!.Value.ShouldBe("zh-CN");
     }
 
@@ -350,12 +350,12 @@ public sealed class XmlShapeTests
         FeedPost a = TestData.Post(1) with { Id = "same" };
         FeedPost b = TestData.Post(2) with { Id = "same" };
         var generator = new FeedGenerator(TestData.Options());
-        Should.Throw<ArgumentException>(() => generator.CreateDocuments(FeedFormat.Rss20, [a, b])).Message.ShouldContain("\"same\"");
+        Should.Throw<ArgumentException>(() => generator.CreateDocuments(FeedFormat.Rss, [a, b])).Message.ShouldContain("\"same\"");
     }
 
     [Theory]
-    [InlineData(FeedFormat.Rss20)]
-    [InlineData(FeedFormat.Atom10)]
+    [InlineData(FeedFormat.Rss)]
+    [InlineData(FeedFormat.Atom)]
     public void SyndicationFeed_reads_the_document_back(FeedFormat format)
     {
         (FeedGenerator generator, FeedDocument document) = Page(format, TestData.Options(pageSize: 2), TestData.Posts(5), 2);

@@ -40,11 +40,12 @@ public sealed class PostHeadTests
         PostHead head = Head("x", 4) with { Summary = "S", Language = "en", Categories = ["t"], Updated = DateTimeOffset.UnixEpoch };
         FeedPost post = head.ToPost("Body");
 
-        post.EffectiveId.ShouldBe(head.EffectiveId);
+        post.Id.ShouldBe(head.Id);
+        (post.Id ?? post.Url.AbsoluteUri).ShouldBe(head.EffectiveId); // the feed id: Id, else the absolute URL
         post.Url.AbsoluteUri.ShouldBe(head.Url);
         (post.Title, post.Summary, post.Language, post.Body).ShouldBe(("x", "S", "en", "Body"));
         post.Categories.ShouldBe(["t"]);
         post.Updated.ShouldBe(DateTimeOffset.UnixEpoch);
-        (head with { Id = "urn:y" }).ToPost("").EffectiveId.ShouldBe("urn:y");
+        (head with { Id = "urn:y" }).ToPost("").Id.ShouldBe("urn:y");
     }
 }

@@ -1,4 +1,4 @@
-namespace Feed.Hosting;
+namespace Feed;
 
 /// <summary>The HTTP <c>Content-Type</c> of each feed format, with the charset Feed always writes (UTF-8, no byte-order mark).</summary>
 /// <remarks>Constants only; safe to use from any thread.</remarks>
@@ -9,19 +9,19 @@ public static class FeedContentTypes
     /// <c>application/rss+xml</c> is not registered with IANA, but it is the type every reader and browser expects, and
     /// the one the RSS documents' own <c>atom:link rel="self"</c> declares.
     /// </remarks>
-    public const string Rss = "application/rss+xml; charset=utf-8";
+    internal const string Rss = "application/rss+xml; charset=utf-8";
 
     /// <summary>The content type of an Atom 1.0 document: <c>application/atom+xml; charset=utf-8</c> (RFC 4287 §7).</summary>
-    public const string Atom = "application/atom+xml; charset=utf-8";
+    internal const string Atom = "application/atom+xml; charset=utf-8";
 
     /// <summary>Gets the content type of <paramref name="format"/>.</summary>
     /// <param name="format">The format.</param>
-    /// <returns><see cref="Rss"/> or <see cref="Atom"/>.</returns>
+    /// <returns><c>application/rss+xml; charset=utf-8</c> or <c>application/atom+xml; charset=utf-8</c> (RFC 4287 §7).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
     public static string Get(FeedFormat format) => format switch
     {
-        FeedFormat.Rss20 => Rss,
-        FeedFormat.Atom10 => Atom,
+        FeedFormat.Rss => Rss,
+        FeedFormat.Atom => Atom,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
     };
 }

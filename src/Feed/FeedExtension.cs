@@ -1,7 +1,6 @@
 using System.Xml;
-using Feed.Entries;
 
-namespace Feed.Writers;
+namespace Feed;
 
 /// <summary>
 /// Adds namespaces and elements to every document (RSS <c>channel</c>, Atom <c>feed</c>) and every entry (RSS

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Xml;
+using Feed.Internal;
+using Feed.Writers.Atom;
+using Feed.Writers.Rss;
+
+namespace Feed.Writers;
+
+/// <summary>
+/// Writes a <see cref="FeedDocument"/> as bytes: UTF-8 without a byte-order mark, declared, one line end at the end.
+/// The only stage that does I/O, and only into a buffer or a caller's stream.
+/// </summary>
+/// <threadsafety>Immutable; safe to share between threads (extensions must be thread-safe too).</threadsafety>
+internal sealed class DocumentWriter
+{
+    private readonly FeedExtension[] _extensions;
+    private readonly XmlWriterSettings _xmlSettings;
+
+    public DocumentWriter(bool indent, IEnumerable<FeedExtension> extensions)
+    {
+        _extensions = [.. extensions];
+        _xmlSettings = new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), // UTF-8, declared, no BOM
+            Indent = indent,
+            IndentChars = "  ",
+            NewLineChars = "\n",
+            NewLineHandling = NewLineHandling.Replace,
+            CloseOutput = false,
+            CheckCharacters = true, // everything is cleaned first; a forbidden character here is a bug, not output
+        };
+    }
+
+    public async Task WriteAsync(FeedDocument document, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Formed synchronously in a pooled buffer, then copied to the caller's stream with one asynchronous write,
+        // so a slow client never holds an XmlWriter.
+        using var buffer = new PooledBufferStream();
+        Write(document, buffer);
+        cancellationToken.ThrowIfCancellationRequested();
+        await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
+
+    public string WriteToString(FeedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var buffer = new PooledBufferStream();
+        Write(document, buffer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private void Write(FeedDocument document, Stream stream)
+    {
+        IFeedWriter writer = document.Format switch
+        {
+            FeedFormat.Rss => RssFeedWriter.Instance,
+            FeedFormat.Atom => AtomFeedWriter.Instance,
+            _ => throw new ArgumentException($"Unknown feed format {document.Format}.", nameof(document)),
+        };
+
+        IReadOnlyList<KeyValuePair<string, string>> namespaces = writer.RootNamespaces(document, _extensions);
+        using (XmlWriter xml = XmlWriter.Create(stream, _xmlSettings))
+        {
+            var fixer = new FeedXmlWriter(xml, document.Format, namespaces);
+            fixer.WriteStartDocument();
+            writer.Write(document, fixer, _extensions);
+            fixer.WriteEndDocument();
+        }
+
+        stream.Write("\n"u8); // a text file ends with a line end
+    }
+}
