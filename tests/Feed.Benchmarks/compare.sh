@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end comparison, whole process, side by side in one run: `feed build` cold (empty --cache-dir, no output),
-# unchanged (cache warm, nothing to do), and after one post changed, against the python, npm and Hugo peers of the
-# shared benchmark folder (bench/peer.sh) and the one-thread Markdig floor, at several site sizes. In every round each
-# command runs once, alternating, so machine noise hits them alike; each cell is the median over the rounds of the
-# wall time and of the peak resident memory (/usr/bin/time, "Maximum resident set size").
+# unchanged (cache warm, nothing to do), after one post changed, and cold without full content (what the peers
+# write), against the python, npm and Hugo peers of the shared benchmark folder (bench/peer.sh) and the one-thread
+# Markdig floor, at several site sizes. In every round each command runs once, alternating, so machine noise hits
+# them alike; each cell is the median over the rounds of the wall time and of the peak resident memory
+# (/usr/bin/time, "Maximum resident set size").
 #
 # `feed` is what `dotnet tool install Feed.Tool` gives on this machine: the Native AOT build on linux-x64 (published
 # here once; needs clang and zlib1g-dev), else the portable build run by `dotnet`.
@@ -52,8 +53,9 @@ fi
 
 # The peers, from a writable copy of the shared folder (Hugo and npm write next to their configs).
 cp -r "$shared/bench" "$work/bench" && chmod -R u+w "$work/bench"
-names=("feed cold" "feed unchanged" "feed one post changed")
-kinds=(cold unchanged changed)
+names=("feed cold" "feed unchanged" "feed one post changed" "feed cold, excerpts only")
+kinds=(cold unchanged changed cold-excerpts)
+printf '{ "fullContent": false }\n' >"$work/excerpts-only.json"
 for peer in $peers; do
   case $peer in
   python)
@@ -83,14 +85,18 @@ for n in $sizes; do
   python3 "$shared/corpus/gen_corpus.py" "$corpus" "$n" --seed "$seed" >&2
 done
 
-# RSS + Atom, every page, 20 entries a page, 350-character excerpts, full content (the peers write none).
+# RSS + Atom, every page, 20 entries a page, 350-character excerpts, full content unless said (the peers write none).
 args=(--site-url https://blog.example.org/ --title Bench --page-size 20 --excerpt-length 350 --now 2100-01-01T00:00:00Z --quiet)
 declare -A walls mems
-run() { # run KEY COMMAND...: time one command, remember its wall time (ms) and peak memory (KB)
+run() { # run KEY COMMAND...: time one command, remember its wall time (ms) and peak memory (KB); a failure is reported
   local key=$1; shift
   local start end
   start=$(date +%s%N)
-  /usr/bin/time -o "$work/time.txt" -f "%M" "$@" >/dev/null 2>"$work/stderr.txt" || { say "failed: $*"; cat "$work/stderr.txt" >&2; exit 1; }
+  if ! /usr/bin/time -o "$work/time.txt" -f "%M" "$@" >/dev/null 2>"$work/stderr.txt"; then
+    say "failed: $*"; tail -n 5 "$work/stderr.txt" >&2
+    [[ $key == [0123]/* ]] && exit 1 # feed itself must not fail; a peer that does is left out of that cell
+    return 0
+  fi
   end=$(date +%s%N)
   walls[$key]+="$(( (end - start) / 1000000 )) "; mems[$key]+="$(tail -n 1 "$work/time.txt") "
 }
@@ -104,9 +110,15 @@ for ((r = 1; r <= rounds; r++)); do
       unchanged) run "$i/$n" "${feed[@]}" build "$corpus" --out "$out" --cache-dir "$cache" "${args[@]}" ;;
       changed)
         # One post of the middle of the site gets a new paragraph: its page (RSS and Atom) must be made again.
-        post=$(find "$corpus" -name '*.md' | sort | sed -n "$(( ($(find "$corpus" -name '*.md' | wc -l) + 1) / 2 ))p")
-        [ -n "$post" ] && printf '\nEdited in round %d.\n' "$r" >>"$post"
+        count=$(find "$corpus" -name '*.md' | wc -l)
+        if [ "$count" -gt 0 ]; then
+          post=$(find "$corpus" -name '*.md' | sort | sed -n "$(( (count + 1) / 2 ))p")
+          printf '\nEdited in round %d.\n' "$r" >>"$post"
+        fi
         run "$i/$n" "${feed[@]}" build "$corpus" --out "$out" --cache-dir "$cache" "${args[@]}" ;;
+      cold-excerpts)
+        rm -rf "$out-excerpts"
+        run "$i/$n" "${feed[@]}" build "$corpus" --out "$out-excerpts" --no-cache --config "$work/excerpts-only.json" "${args[@]}" ;;
       *) rm -rf "$work/peer-out"; run "$i/$n" sh "$work/bench/peer.sh" "${kinds[$i]}" "$corpus" "$work/peer-out" ;;
       esac
     done
@@ -122,6 +134,7 @@ printf '|%s|' "----------------------------------"; for n in $sizes; do printf '
 for i in "${!kinds[@]}"; do
   printf '| %-32s |' "${names[$i]}"
   for n in $sizes; do
+    if [ -z "${walls[$i/$n]:-}" ]; then med[$i/$n]=""; printf ' %18s |' "failed"; continue; fi
     w=$(echo "${walls[$i/$n]}" | median); m=$(echo "${mems[$i/$n]}" | median)
     med[$i/$n]=$w
     printf ' %18s |' "$(awk -v w="$w" -v m="$m" 'BEGIN { printf (w < 1000 ? "%.0f ms" : "%.2f s"), (w < 1000 ? w : w / 1000); printf " (%.0f MB)", m / 1024 }')"
@@ -134,12 +147,15 @@ echo
 for n in $sizes; do
   fastest="" fastest_name=""
   for i in "${!kinds[@]}"; do
-    case ${kinds[$i]} in cold|unchanged|changed|markdig) continue ;; esac
+    case ${kinds[$i]} in cold|unchanged|changed|cold-excerpts|markdig) continue ;; esac
+    [ -n "${med[$i/$n]}" ] || continue
     if [ -z "$fastest" ] || awk -v a="${med[$i/$n]}" -v b="$fastest" 'BEGIN { exit !(a < b) }'; then fastest=${med[$i/$n]}; fastest_name=${names[$i]}; fi
   done
   line="$n posts: unchanged / cold $(ratio "${med[1/$n]}" "${med[0/$n]}"), one changed / cold $(ratio "${med[2/$n]}" "${med[0/$n]}")"
   [ -n "$fastest" ] && line+=", cold / fastest peer ($fastest_name) $(ratio "${med[0/$n]}" "$fastest")"
-  for i in "${!kinds[@]}"; do [ "${kinds[$i]}" = node ] && line+=", npm feed / cold $(ratio "${med[$i/$n]}" "${med[0/$n]}")x"; done
+  for i in "${!kinds[@]}"; do
+    if [ "${kinds[$i]}" = node ] && [ -n "${med[$i/$n]}" ]; then line+=", npm feed / cold $(ratio "${med[$i/$n]}" "${med[0/$n]}")x"; fi
+  done
   echo "$line"
 done
 echo
