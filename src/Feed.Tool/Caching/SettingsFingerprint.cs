@@ -21,7 +21,7 @@ internal static class SettingsFingerprint
     {
         [nameof(FeedOptions)] =
         [
-            "Title", "Description", "SiteUrl", "RssUrl", "AtomUrl", "Id", "RssPageUrlTemplate", "AtomPageUrlTemplate",
+            "Title", "Description", "SiteUrl", "RssUrl", "AtomUrl", "JsonUrl", "Hub", "Id", "RssPageUrlTemplate", "AtomPageUrlTemplate",
             "RssArchiveUrlTemplate", "AtomArchiveUrlTemplate", "Language", "Authors", "Copyright", "Generator", "Icon",
             "Logo", "EmptyFeedUpdated", "PageSize", "FullContent", "Archive", "Indent", "Excerpt", "Extensions",
         ],
@@ -54,7 +54,7 @@ internal static class SettingsFingerprint
         h.Add("feed build cache, format 1");
         h.Add(ToolIdentity);
 
-        h.Add(o.Title).Add(o.Description).Add(o.SiteUrl).Add(o.RssUrl).Add(o.AtomUrl).Add(o.Id);
+        h.Add(o.Title).Add(o.Description).Add(o.SiteUrl).Add(o.RssUrl).Add(o.AtomUrl).Add(o.JsonUrl).Add(o.Hub).Add(o.Id);
         h.Add(o.RssPageUrlTemplate).Add(o.AtomPageUrlTemplate).Add(o.RssArchiveUrlTemplate).Add(o.AtomArchiveUrlTemplate);
         h.Add(o.Language).Add(o.Authors.Count);
         foreach (FeedAuthor author in o.Authors)
