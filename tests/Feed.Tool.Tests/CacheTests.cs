@@ -88,11 +88,11 @@ public sealed class CacheTests : IDisposable
         var posts = Feed.Tool.Posts.PostCatalog.Load(_site.Posts, Settings().Rules, false, false, ToolRun.DefaultNow, null, CancellationToken.None).Posts;
         var paging = new FeedGenerator(Settings().Options).Paging;
         var page = paging.GetDocuments(posts.Count)[0];
-        UInt128 key = cache.KeyOf(FeedFormat.Rss, page, posts);
+        UInt128 key = cache.KeyOf(FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), page, posts);
 
         cache.TryReuse("feed.xml", key).ShouldBeTrue();
-        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Atom, page, posts)).ShouldBeFalse();
-        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Rss, paging.GetDocuments(posts.Count + 1)[0], [.. posts, posts[0]])).ShouldBeFalse();
+        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Atom, paging.GetUrl(FeedFormat.Atom, page), page, posts)).ShouldBeFalse();
+        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), paging.GetDocuments(posts.Count + 1)[0], [.. posts, posts[0]])).ShouldBeFalse();
 
         string file = Path.Combine(_site.Out, "feed.xml");
         File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(file).AddSeconds(-1));
@@ -166,7 +166,7 @@ public sealed class CacheTests : IDisposable
     public void The_fingerprint_reads_every_setting_that_exists()
     {
         // A new option must be added to SettingsFingerprint, or a cached page would survive a change to it.
-        Type[] types = [typeof(FeedOptions), typeof(Excerpts.ExcerptOptions), typeof(FeedAuthor), typeof(Feed.Tool.Posts.PostRules), typeof(Configuration.BuildSettings)];
+        Type[] types = [typeof(FeedOptions), typeof(Excerpts.ExcerptOptions), typeof(FeedAuthor), typeof(Feed.Tool.Posts.PostRules), typeof(Configuration.BuildSettings), typeof(Configuration.Taxonomies)];
         foreach (Type type in types)
         {
             string[] properties = [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

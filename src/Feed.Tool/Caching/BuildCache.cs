@@ -112,12 +112,13 @@ internal sealed class BuildCache
 
     /// <summary>The key of one document: everything its bytes depend on.</summary>
     /// <param name="format">The document's format.</param>
+    /// <param name="url">The document's URL: which feed (the site's, or a tag's, category's or author's) and page it is.</param>
     /// <param name="page">The document.</param>
-    /// <param name="posts">Every published post, newest first (the document holds <paramref name="page"/>'s slice).</param>
+    /// <param name="posts">The feed's posts, newest first (the document holds <paramref name="page"/>'s slice).</param>
     /// <returns>The key.</returns>
-    public UInt128 KeyOf(FeedFormat format, FeedPage page, IReadOnlyList<PostHead> posts)
+    public UInt128 KeyOf(FeedFormat format, Uri url, FeedPage page, IReadOnlyList<PostHead> posts)
     {
-        var key = new Fingerprint().Add(_fingerprint).Add((int)format).Add((int)page.Kind).Add(page.Number)
+        var key = new Fingerprint().Add(_fingerprint).Add((int)format).Add(url.AbsoluteUri).Add((int)page.Kind).Add(page.Number)
             .Add(page.Offset).Add(page.Count).Add(page.TotalCount);
         for (int i = page.Offset; i < page.Offset + page.Count; i++)
         {

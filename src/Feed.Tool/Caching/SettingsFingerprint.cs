@@ -35,8 +35,9 @@ internal static class SettingsFingerprint
         [nameof(BuildSettings)] =
         [
             "PostsDir", "OutDir", "Options", "Formats", "Rules", "IncludeDrafts", "IncludeFuture", "Now", "Quiet",
-            "LockTimeout", "CacheDir",
+            "LockTimeout", "ChangedList", "CacheDir", "Taxonomies",
         ],
+        [nameof(Taxonomies)] = ["Tags", "Categories", "Authors"],
     };
 
     /// <summary>Computes the fingerprint of a build.</summary>
@@ -73,6 +74,7 @@ internal static class SettingsFingerprint
             h.Add((int)format);
         }
 
+        h.Add(settings.Taxonomies.Tags).Add(settings.Taxonomies.Categories).Add(settings.Taxonomies.Authors);
         h.Add(settings.Rules.SiteUrl).Add(settings.Rules.Permalink);
         h.Add(settings.Rules.TimeZone.Id).Add(settings.Rules.TimeZone.ToSerializedString());
         return h.Value;
