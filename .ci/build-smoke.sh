@@ -135,6 +135,10 @@ build
 changed=$(diff "$tmp/after" <(snapshot "$out") | sed -n 's/^> [0-9a-f]*  \.\///p' | sort | paste -sd' ' -)
 check "changing one post rewrites only its pages (changed: '${changed}')" test "$changed" = "atom/3.xml feed/3.xml"
 check "  ... and the summary says 2 files written, 4 unchanged" grep -qF "2 files written, 4 unchanged, 0 removed" "$tmp/build.log"
+# A deleted post makes no input newer than the manifest; the list of posts in obj/ still changes, so the target runs.
+rm "$app/posts/2024-08-19-ideas-for-later.md" # the draft: no page changes
+build
+check "deleting a post runs the target again (11 posts read, 0 drafts skipped)" grep -qF "feed: 11 posts read, 1 skipped (0 draft, 1 future), 0 files written, 6 unchanged" "$tmp/build.log"
 
 # 6. Bad posts: the build fails, lists every problem as an MSBuild error at its line and column, changes nothing.
 snapshot "$out" >"$tmp/before"
