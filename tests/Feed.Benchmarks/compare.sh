@@ -12,6 +12,7 @@
 # usage: tests/Feed.Benchmarks/compare.sh [ROUNDS=5] [SIZES="0 100 1000 10000"]
 # env:   FEED_SHARED     the shared folder (default: ../shared beside the repository)
 #        FEED_BENCH_DIR  work folder for corpora, peers and builds (default: a new temporary folder, removed at exit)
+#        FEED_TOOL       a feed executable to measure instead of publishing one from this repository
 #        FEED_PEERS      the peers to run (default: "python npm hugo markdig"); missing tools are skipped, or
 #                        installed from Debian when running as root (python3-feedgenerator python3-markdown
 #                        python3-yaml, hugo; npm ci in npm-feed)
@@ -40,8 +41,10 @@ if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/nul
 fi
 [ -x /usr/bin/time ] || { say "needs /usr/bin/time (apt-get install time)"; exit 2; }
 
-# The tool, built once.
-if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] && command -v clang >/dev/null; then
+# The tool, built once (or given).
+if [ -n "${FEED_TOOL:-}" ]; then
+  feed=("$FEED_TOOL"); feed_kind="$FEED_TOOL"
+elif [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] && command -v clang >/dev/null; then
   say "publishing feed (Native AOT, linux-x64)"
   dotnet publish "$repo/src/Feed.Tool" -c Release -r linux-x64 -o "$work/feed" --artifacts-path "$work/artifacts" -v q -nologo >&2
   feed=("$work/feed/Feed.Tool"); feed_kind="Native AOT"
@@ -99,6 +102,7 @@ run() { # run KEY COMMAND...: time one command, remember its wall time (ms) and 
   fi
   end=$(date +%s%N)
   walls[$key]+="$(( (end - start) / 1000000 )) "; mems[$key]+="$(tail -n 1 "$work/time.txt") "
+  say "  $key: $(( (end - start) / 1000000 )) ms, $(tail -n 1 "$work/time.txt") KB"
 }
 
 for ((r = 1; r <= rounds; r++)); do
