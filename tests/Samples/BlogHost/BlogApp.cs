@@ -19,16 +19,16 @@ public static class BlogApp
         builder.Services.AddDbContext<BlogDb>(options => options.UseSqlite(connection));
         builder.Services.AddScoped<BlogStore>();
 
-        switch (builder.Configuration["Blog:OutputCache"] ?? "memory")
+        // Output caching: "memory" (one instance), "redis" (several instances share rendered pages), "none".
+        string cache = builder.Configuration["Blog:OutputCache"] ?? "memory";
+        if (cache == "redis")
         {
-            case "redis":
-                builder.Services.AddStackExchangeRedisOutputCache(options => options.Configuration = builder.Configuration["Blog:Redis"]);
-                builder.Services.AddOutputCache(options => options.AddPolicy(BlogStore.FeedTag, policy => policy.Tag(BlogStore.FeedTag)));
-                break;
-            case "memory":
-                builder.Services.AddOutputCache(options => options.AddPolicy(BlogStore.FeedTag, policy => policy.Tag(BlogStore.FeedTag)));
-                break;
+            builder.Services.AddStackExchangeRedisOutputCache(options => options.Configuration = builder.Configuration["Blog:Redis"]);
         }
+
+        builder.Services.AddOutputCache(options => options.AddPolicy(
+            BlogStore.FeedTag,
+            policy => (cache == "none" ? policy.NoCache() : policy).Tag(BlogStore.FeedTag)));
 
         // begin-snippet: aspnetcore
         builder.Services
@@ -69,36 +69,19 @@ public static class BlogApp
             Seed(db, builder.Configuration.GetValue("Blog:GeneratedPosts", 3000));
         }
 
-        bool outputCache = app.Services.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is not null;
-
         // begin-snippet: aspnetcore-map
         app.UseResponseCompression();
-        if (outputCache)
-        {
-            app.UseOutputCache();
-        }
-
+        app.UseOutputCache();
         Action<FeedEndpointOptions> byTag = endpoint =>
         {
-            endpoint.RouteKey = "tag";
+            endpoint.RouteKey = "tag"; // one feed per tag, from the one registration
             endpoint.ConfigureVariant = (options, tag) => options.Title = $"Notes tagged “{tag}”";
         };
-        IEndpointConventionBuilder[] feeds =
-        [
-            app.MapFeed<Post>("/feed.xml", FeedFormat.Rss),               // ?page=N
-            app.MapFeed<Post>("/atom.xml", FeedFormat.Atom),
-            app.MapFeed<Post>("/tags/{tag}/feed.xml", FeedFormat.Rss, byTag), // one feed per tag, one registration
-            app.MapFeed<Post>("/tags/{tag}/atom.xml", FeedFormat.Atom, byTag),
-        ];
+        app.MapFeed<Post>("/feed.xml", FeedFormat.Rss).CacheOutput(BlogStore.FeedTag); // and ?page=N
+        app.MapFeed<Post>("/atom.xml", FeedFormat.Atom).CacheOutput(BlogStore.FeedTag);
+        app.MapFeed<Post>("/tags/{tag}/feed.xml", FeedFormat.Rss, byTag).CacheOutput(BlogStore.FeedTag);
+        app.MapFeed<Post>("/tags/{tag}/atom.xml", FeedFormat.Atom, byTag).CacheOutput(BlogStore.FeedTag);
         // end-snippet
-
-        if (outputCache)
-        {
-            foreach (IEndpointConventionBuilder feed in feeds)
-            {
-                feed.CacheOutput(BlogStore.FeedTag); // evicted by BlogStore when a post changes
-            }
-        }
 
         return app;
     }

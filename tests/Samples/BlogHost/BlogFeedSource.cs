@@ -8,6 +8,7 @@ namespace BlogHost;
 /// The feeds' page source: the count and the page's rows read in one deferred SQLite read transaction, so both come
 /// from the same snapshot while another connection writes (WAL mode).
 /// </summary>
+// begin-snippet: aspnetcore-source
 public sealed class BlogFeedSource(BlogDb db) : IFeedPageSource<Post>
 {
     public async ValueTask<FeedRows<Post>?> GetRowsAsync(FeedQuery query, CancellationToken cancellationToken)
@@ -38,3 +39,4 @@ public sealed class BlogFeedSource(BlogDb db) : IFeedPageSource<Post>
         }
     }
 }
+// end-snippet
