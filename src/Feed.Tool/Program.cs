@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Feed.Tool.Building;
 using Feed.Tool.Cli;
 
 namespace Feed.Tool;
@@ -5,30 +7,80 @@ namespace Feed.Tool;
 /// <summary>The <c>feed</c> command's entry point.</summary>
 internal static class Program
 {
-    /// <summary>Runs the command line against the console, the system clock and Ctrl-C.</summary>
+    /// <summary>Runs the command line against the console, the system clock and the termination signals.</summary>
     /// <param name="args">The arguments.</param>
-    /// <returns>0 on success, 1 on input errors, 2 on usage errors, 130 when cancelled.</returns>
+    /// <returns>
+    /// 0 on success, 1 on input errors, 2 on usage errors; when stopped by a signal, 128 + its number: 130 for SIGINT
+    /// (Ctrl-C), 143 for SIGTERM (kill, timeout, docker stop, a cancelled CI job), 129 for SIGHUP (the terminal closed).
+    /// </returns>
     public static async Task<int> Main(string[] args)
     {
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        int signalled = 0;
+
+        // SIGTERM and SIGHUP are handled like Ctrl-C: the first one cancels cleanly (temporary files removed, --out
+        // unchanged, or a commit already under way finished); a second one is not intercepted, so an impatient user
+        // can still kill the process, and the next build then recovers the folder. PosixSignalRegistration rather
+        // than Console.CancelKeyPress: the latter also puts the terminal into keypad mode (it writes ESC[?1h ESC=).
+        void OnSignal(PosixSignalContext context)
         {
-            // The first Ctrl-C cancels cleanly (temporary files removed, --out unchanged); a second one is not
-            // intercepted, so an impatient user can still kill the process. Renames are atomic either way.
-            if (!cancel.IsCancellationRequested)
+            if (Interlocked.CompareExchange(ref signalled, 128 + SignalNumber(context.Signal), 0) == 0)
             {
-                e.Cancel = true;
+                context.Cancel = true;
                 cancel.Cancel();
             }
-        };
-        Console.CancelKeyPress += onCancel;
+        }
+
+        var registrations = new List<PosixSignalRegistration>();
+        foreach (PosixSignal signal in (ReadOnlySpan<PosixSignal>)[PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP])
+        {
+            try
+            {
+                registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // Not every signal exists everywhere (Windows has no SIGHUP to catch in a console).
+            }
+        }
+
+        // On Unix, System.Console puts a terminal into keypad mode (ESC[?1h ESC=) the first time it writes to one, and
+        // never takes it out again; the tool writes plain lines, so it writes to the file descriptors directly.
+        TextWriter stdout = RawWriter(1) ?? Console.Out;
+        TextWriter stderr = RawWriter(2) ?? Console.Error;
+        bool interactive = !Console.IsErrorRedirected;
         try
         {
-            return await RunAsync(args, Console.Out, Console.Error, TimeProvider.System, cancel.Token).ConfigureAwait(false);
+            int exitCode = await FeedCommand.RunAsync(args, stdout, stderr, TimeProvider.System, interactive, cancel.Token).ConfigureAwait(false);
+            return exitCode == FeedBuild.Cancelled && Volatile.Read(ref signalled) is > 0 and var code ? code : exitCode;
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            foreach (PosixSignalRegistration registration in registrations)
+            {
+                registration.Dispose();
+            }
+
+            stdout.Flush();
+            stderr.Flush();
+        }
+    }
+
+    private static StreamWriter? RawWriter(int fd)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, 1);
+            return new StreamWriter(stream, new System.Text.UTF8Encoding(false), 4096) { AutoFlush = true, NewLine = "\n" };
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return null; // closed, or not something a stream can write to: let System.Console cope
         }
     }
 
@@ -48,4 +100,14 @@ internal static class Program
         bool interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         return FeedCommand.RunAsync(args, stdout, stderr, time ?? TimeProvider.System, interactive, cancellationToken);
     }
+
+    // The POSIX numbers (PosixSignal's values are negative placeholders, mapped by the runtime).
+    private static int SignalNumber(PosixSignal signal) => signal switch
+    {
+        PosixSignal.SIGHUP => 1,
+        PosixSignal.SIGINT => 2,
+        PosixSignal.SIGQUIT => 3,
+        PosixSignal.SIGTERM => 15,
+        _ => 2,
+    };
 }

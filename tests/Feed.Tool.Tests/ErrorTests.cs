@@ -22,7 +22,7 @@ public sealed partial class ErrorTests : IDisposable
         ["no front matter"] = new("2024-02-01-plain.md", "# Just Markdown\n\nNo front matter here.\n", "FEED0003", 1, 1, "no front matter"),
         ["front matter not closed"] = new("2024-02-01-open.md", "---\ntitle: Open\ndate: 2024-02-01\n\nBody.\n", "FEED0003", 1, 1, "not closed"),
         ["broken YAML"] = new("2024-02-01-yaml.md", "---\ntitle: [unclosed\ndate: 2024-02-01\n---\nBody.\n", "FEED0004", 2, 8, "not closed"),
-        ["repeated key"] = new("2024-02-01-twice.md", "---\ntitle: One\ntitle: Two\ndate: 2024-02-01\n---\n", "FEED0004", 3, 1, "Duplicate key"),
+        ["repeated key"] = new("2024-02-01-twice.md", "---\ntitle: One\ntitle: Two\ndate: 2024-02-01\n---\n", "FEED0004", 3, 1, "duplicate key 'title'"),
         ["front matter not a mapping"] = new("2024-02-01-list.md", "---\n- title\n- date\n---\n", "FEED0004", 2, 1, "mapping"),
         ["missing title"] = new("2024-02-01-untitled.md", "---\ndate: 2024-02-01\n---\nBody.\n", "FEED0005", 1, 1, "no 'title'"),
         ["missing date"] = new("2024-02-01-undated.md", "---\ntitle: Undated\n---\nBody.\n", "FEED0005", 1, 1, "no 'date'"),
@@ -188,7 +188,7 @@ public sealed partial class ErrorTests : IDisposable
     }
 
     [Fact]
-    public async Task A_write_failure_rolls_everything_back()
+    public async Task A_file_where_a_folder_is_needed_rolls_everything_back()
     {
         _site.ManyPosts(5);
         (await _site.BuildAsync()).ExitCode.ShouldBe(0);
@@ -200,7 +200,7 @@ public sealed partial class ErrorTests : IDisposable
         ToolRun run = await _site.BuildAsync();
 
         run.ExitCode.ShouldBe(1);
-        run.Errors.ShouldContain(e => e.Contains("error FEED0013: cannot write the file", StringComparison.Ordinal), run.ToString());
+        run.Errors.ShouldContain(e => e.Contains("error FEED0012: ", StringComparison.Ordinal) && e.Contains("is a file where feed needs a folder", StringComparison.Ordinal), run.ToString());
         _site.Snapshot().ShouldBe(before);
         _site.Folders().ShouldBe(beforeFolders); // atom/ was created for atom/2.xml, then removed again
     }

@@ -44,16 +44,23 @@ internal static class FeedBuild
     {
         long started = time.GetTimestamp();
         DateTimeOffset now = settings.Now ?? time.GetUtcNow();
-        var progress = new ProgressReporter(settings.Quiet ? null : terminal, time, started);
+        // Disposed on every way out, a cancellation included, so no message ever starts after a half-drawn progress line.
+        using var progress = new ProgressReporter(settings.Quiet ? null : terminal, time, started);
 
         // Pass 1: front matter only.
         PostCatalog catalog = PostCatalog.Load(
             settings.PostsDir, settings.Rules, settings.IncludeDrafts, settings.IncludeFuture, now,
             (done, all) => progress.Report("reading posts", done, all), cancellationToken);
-        if (catalog.Diagnostics.Count > 0)
+        if (catalog.Diagnostics.Any(d => !d.IsWarning))
         {
             progress.Clear();
             return Fail(stderr, catalog.Diagnostics, "the posts");
+        }
+
+        progress.Clear();
+        foreach (Diagnostic warning in catalog.Diagnostics)
+        {
+            stderr.WriteLine(warning.ToString());
         }
 
         var generator = new FeedGenerator(settings.Options);
@@ -61,7 +68,12 @@ internal static class FeedBuild
         IReadOnlyList<FeedPage> documents = generator.Paging.GetDocuments(total);
         Uri siteUrl = settings.Rules.SiteUrl;
 
-        using var output = new OutputTransaction(settings.OutDir);
+        using OutputTransaction? output = OpenOutput(settings, stderr, time, cancellationToken, out int failed);
+        if (output is null)
+        {
+            return failed;
+        }
+
         var problems = new ConcurrentBag<Diagnostic>();
         var buffers = new ConcurrentBag<MemoryStream>();
         int pagesDone = 0;
@@ -74,7 +86,7 @@ internal static class FeedBuild
             async (page, ct) =>
             {
                 var local = new List<Diagnostic>();
-                FeedEntry[]? entries = ReadEntries(generator, catalog.Posts, page, local);
+                FeedEntry[]? entries = ReadEntries(generator, catalog.Posts, page, settings.Rules.MaxPostBytes, local);
                 if (entries is not null)
                 {
                     MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
@@ -101,6 +113,7 @@ internal static class FeedBuild
                 }
 
                 progress.Report("writing pages", Interlocked.Increment(ref pagesDone), documents.Count);
+                await TestHooks.PauseAsync("pages", stderr, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
         progress.Clear();
@@ -109,16 +122,31 @@ internal static class FeedBuild
             return Fail(stderr, problems.Order(Diagnostic.Order).ToList(), "the output");
         }
 
-        // The point of no return: Commit is not cancellable, so Ctrl-C from here on waits for it (it only renames).
+        await TestHooks.PauseAsync("staging", stderr, cancellationToken).ConfigureAwait(false);
+
+        // The point of no return: Commit is not cancellable, so a signal from here on waits for it (it only renames).
         cancellationToken.ThrowIfCancellationRequested();
+        int notesBefore = output.Notes.Count;
         try
         {
             output.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine(new Diagnostic(settings.OutDir, 0, 0, DiagnosticCodes.OutputFailed, $"cannot update the output folder: {e.Message}"));
+            stderr.WriteLine(new Diagnostic(settings.OutDir, 0, 0, DiagnosticCodes.OutputFailed,
+                $"cannot update the output folder: {e.Message} The next build completes the update."));
             return InputErrors;
+        }
+
+        foreach (Diagnostic note in output.Notes.Skip(notesBefore))
+        {
+            stderr.WriteLine(note.ToString());
+        }
+
+        foreach (var (path, reason) in output.ChangedArchives.OrderBy(a => a.Path, StringComparer.Ordinal))
+        {
+            stderr.WriteLine(Diagnostic.Warning(Path.Join(settings.OutDir, path), 0, 0, DiagnosticCodes.ArchiveChanged,
+                $"this archive changed ({reason}); readers that already have it will not fetch it again (RFC 5005 section 4)."));
         }
 
         if (!settings.Quiet)
@@ -133,15 +161,54 @@ internal static class FeedBuild
         return Success;
     }
 
+    // Opens --out: creates it if missing, takes its lock (waiting for another build up to --lock-timeout), completes
+    // or rolls back an interrupted build and says so. Null (with the exit code) when the build cannot go on.
+    private static OutputTransaction? OpenOutput(
+        BuildSettings settings, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken, out int exitCode)
+    {
+        exitCode = InputErrors;
+        OutputTransaction output;
+        try
+        {
+            output = new OutputTransaction(settings.OutDir, settings.LockTimeout, time, stderr, cancellationToken);
+        }
+        catch (OutputLockedException e)
+        {
+            stderr.WriteLine(new Diagnostic(settings.OutDir, 0, 0, DiagnosticCodes.OutputLocked,
+                $"another build has been writing this folder for more than {settings.LockTimeout.TotalSeconds:0} s: {e.Holder}. Wait for it, or raise --lock-timeout."));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(new Diagnostic(settings.OutDir, 0, 0, DiagnosticCodes.OutputFailed, $"cannot open the output folder: {e.Message}"));
+            return null;
+        }
+
+        foreach (Diagnostic note in output.Notes)
+        {
+            stderr.WriteLine(note.ToString());
+        }
+
+        if (output.Problems.Count > 0)
+        {
+            output.Dispose();
+            Fail(stderr, output.Problems, "the output");
+            return null;
+        }
+
+        return output;
+    }
+
     // Reads the bodies of one page's posts and makes their entries once, for every format: rendering Markdown
     // (content and excerpt) is the expensive part of a build.
-    private static FeedEntry[]? ReadEntries(FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, List<Diagnostic> diagnostics)
+    private static FeedEntry[]? ReadEntries(
+        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, long maxPostBytes, List<Diagnostic> diagnostics)
     {
         var entries = new FeedEntry[page.Count];
         for (int i = 0; i < page.Count; i++)
         {
             PostHead head = all[page.Offset + i];
-            string? body = PostReader.ReadBody(head.File, diagnostics);
+            string? body = PostReader.ReadBody(head.File, maxPostBytes, diagnostics);
             if (body is null)
             {
                 return null;
@@ -171,8 +238,9 @@ internal static class FeedBuild
             stderr.WriteLine(d.ToString());
         }
 
+        int errors = diagnostics.Count(d => !d.IsWarning);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"feed: {diagnostics.Count} error{(diagnostics.Count == 1 ? "" : "s")} in {what}; nothing in the output folder was changed."));
+            $"feed: {errors} error{(errors == 1 ? "" : "s")} in {what}; nothing in the output folder was changed."));
         return InputErrors;
     }
 }

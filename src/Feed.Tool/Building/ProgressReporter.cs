@@ -8,7 +8,7 @@ namespace Feed.Tool.Building;
 /// and CI output hold no carriage-return noise.
 /// </summary>
 /// <threadsafety><see cref="Report"/> may be called from several threads at once.</threadsafety>
-internal sealed class ProgressReporter(TextWriter? terminal, TimeProvider time, long startTimestamp)
+internal sealed class ProgressReporter(TextWriter? terminal, TimeProvider time, long startTimestamp) : IDisposable
 {
     private readonly long _start = startTimestamp;
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
@@ -29,7 +29,7 @@ internal sealed class ProgressReporter(TextWriter? terminal, TimeProvider time, 
         }
 
         long now = time.GetTimestamp();
-        if (time.GetElapsedTime(_start, now) < Delay || time.GetElapsedTime(Volatile.Read(ref _lastDraw), now) < Interval)
+        if ((time.GetElapsedTime(_start, now) < Delay && !TestHooks.ProgressAtOnce) || time.GetElapsedTime(Volatile.Read(ref _lastDraw), now) < Interval)
         {
             return;
         }
@@ -42,6 +42,9 @@ internal sealed class ProgressReporter(TextWriter? terminal, TimeProvider time, 
             terminal.Flush();
         }
     }
+
+    /// <summary>Erases the progress line, if one was drawn (see <see cref="Clear"/>).</summary>
+    public void Dispose() => Clear();
 
     /// <summary>Erases the progress line, if one was drawn, so the summary or errors start on a clean line.</summary>
     public void Clear()

@@ -112,10 +112,21 @@ internal static class FeedCommand
             HelpName = "time",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors: no summary line, no progress." };
+        var maxPostSize = new Option<int?>("--max-post-size")
+        {
+            Description = $"The largest post file, in megabytes; a larger one is an error (FEED0014). Default: {BuildSettings.DefaultMaxPostSizeMegabytes}.",
+            HelpName = "MB",
+        };
+        var lockTimeout = new Option<int?>("--lock-timeout")
+        {
+            Description = $"How long to wait, in seconds, while another build writes the same --out before giving up (FEED0019). Default: {BuildSettings.DefaultLockTimeoutSeconds}.",
+            HelpName = "seconds",
+        };
 
         var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0 and an Atom 1.0 feed.")
         {
             postsDir, outDir, config, siteUrl, title, description, pageSize, excerptLength, drafts, future, now, quiet,
+            maxPostSize, lockTimeout,
         };
         build.SetAction((parse, ct) =>
         {
@@ -133,6 +144,8 @@ internal static class FeedCommand
                 Future = parse.GetValue(future),
                 Now = parse.GetValue(now),
                 Quiet = parse.GetValue(quiet),
+                MaxPostSize = parse.GetValue(maxPostSize),
+                LockTimeout = parse.GetValue(lockTimeout),
             };
             return RunBuildAsync(values, stdout, stderr, time, interactive ? stderr : null, ct);
         });
@@ -189,8 +202,12 @@ internal static class FeedCommand
               atom.xml, atom/N.xml, atom/archive/N.xml    the same for Atom 1.0
               .feed-manifest               the files feed wrote; pages a later build no longer makes are deleted.
                                            Files feed did not write are never touched (an existing one in the way is an error).
-            Files are replaced atomically (temporary file + rename) and only when their bytes change; on any error or
-            Ctrl-C nothing in --out is changed. The same posts, config and --now give byte-identical files.
+              .feed-lock, .feed-journal    only while a build runs (or after one was killed): one build at a time per
+                                           --out; a journal lets the next build complete a commit that was cut short.
+            Files are replaced atomically (temporary file + rename) and only when their bytes change; on any error,
+            Ctrl-C, SIGTERM or SIGHUP nothing in --out is changed, and after a kill the next build completes or rolls
+            back what was left (warning FEED0020). Nothing is written or deleted through a symbolic link or outside --out.
+            The same posts, config and --now give byte-identical files.
 
             Posts: YAML front matter between '---' lines. Required: title, date. Optional: updated, summary, tags,
             categories, author or authors (a name, {name, email, uri}, or a list), draft, slug, permalink, id (an
@@ -216,9 +233,11 @@ internal static class FeedCommand
               timeZone                     IANA id for dates without an offset, e.g. "Asia/Shanghai"; default: UTC
 
             Exit codes: 0 success; 1 errors in the posts or the output folder (nothing changed); 2 usage errors (the
-            command line or the config file); 130 cancelled (nothing changed).
+            command line or the config file); 130, 143, 129 stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP (nothing changed).
 
-            Errors print as 'path(line,col): error FEEDnnnn: message', every one of them, not just the first:
+            Errors print as 'path(line,col): error FEEDnnnn: message' (warnings: 'warning FEEDnnnn'), every one of them,
+            not just the first, one line each: in a path, control characters, '%', ':', '(', ')' and bytes that are not
+            UTF-8 are percent-encoded, so a file name cannot break or forge a line:
 
             """);
         foreach (var (code, meaning) in DiagnosticCodes.All)

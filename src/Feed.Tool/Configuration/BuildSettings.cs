@@ -21,4 +21,14 @@ internal sealed record BuildSettings(
     bool IncludeDrafts,
     bool IncludeFuture,
     DateTimeOffset? Now,
-    bool Quiet);
+    bool Quiet)
+{
+    /// <summary>The default of <c>--max-post-size</c>, in megabytes: far above any real post, far below what would exhaust memory.</summary>
+    public const int DefaultMaxPostSizeMegabytes = 16;
+
+    /// <summary>The default of <c>--lock-timeout</c>, in seconds.</summary>
+    public const int DefaultLockTimeoutSeconds = 60;
+
+    /// <summary>Gets how long to wait for another build of the same <c>--out</c> to finish (<c>--lock-timeout</c>).</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(DefaultLockTimeoutSeconds);
+}

@@ -62,6 +62,20 @@ internal static class ConfigReader
             utf8 = utf8[3..];
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            // Utf8JsonReader notices bad bytes only when a string is decoded, and then with no position; find the byte.
+            int offset = 0;
+            while (Rune.DecodeFromUtf8(utf8[offset..], out _, out int consumed) == System.Buffers.OperationStatus.Done)
+            {
+                offset += consumed;
+            }
+
+            var (badLine, badColumn) = TextPosition.Of(utf8, offset);
+            diagnostics.Add(new Diagnostic(path, badLine, badColumn, DiagnosticCodes.ConfigSyntax, "the config file is not valid UTF-8; save it as UTF-8."));
+            return ToolConfig.Empty;
+        }
+
         var state = new State(path, diagnostics);
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         var config = ToolConfig.Empty;
@@ -106,8 +120,14 @@ internal static class ConfigReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string key = reader.GetString()!;
             var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            if (state.Text(utf8, ref reader) is not { } key)
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
             if (!seen.Add(key))
             {
                 state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, $"'{key}' is given more than once.");
@@ -217,9 +237,15 @@ internal static class ConfigReader
         Uri? uri = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string key = reader.GetString()!;
             var (keyLine, keyColumn) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            string? key = state.Text(utf8, ref reader);
             reader.Read();
+            if (key is null)
+            {
+                reader.Skip();
+                continue;
+            }
+
             switch (key)
             {
                 case "name":
@@ -266,7 +292,7 @@ internal static class ConfigReader
         bool ok = true;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            string? text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            string? text = reader.TokenType == JsonTokenType.String ? state.Text(utf8, ref reader) : null;
             FeedFormat? format = text switch
             {
                 "rss" => FeedFormat.Rss,
@@ -308,9 +334,15 @@ internal static class ConfigReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string key = reader.GetString()!;
             var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            string? key = state.Text(utf8, ref reader);
             reader.Read();
+            if (key is null)
+            {
+                reader.Skip();
+                continue;
+            }
+
             switch (key)
             {
                 case "length":
@@ -402,7 +434,23 @@ internal static class ConfigReader
         }
 
         public string? String(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key) =>
-            Expect(utf8, ref reader, key, JsonTokenType.String, "a string") ? reader.GetString() : null;
+            Expect(utf8, ref reader, key, JsonTokenType.String, "a string") ? Text(utf8, ref reader) : null;
+
+        /// <summary>The current string or property name, or <see langword="null"/> (reported) when it escapes a lone surrogate.</summary>
+        public string? Text(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                // "\ud800" without its low half: JSON allows writing it (RFC 8259 §8.2), but it is no character.
+                Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue,
+                    "this string escapes half of a surrogate pair (such as \\ud800 alone), which is not a character.");
+                return null;
+            }
+        }
 
         public string? NonEmptyString(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key)
         {

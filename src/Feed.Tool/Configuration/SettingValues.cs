@@ -78,6 +78,22 @@ internal static partial class SettingValues
             return $"the permalink '{template}' must not contain '\\', '?' or '#'.";
         }
 
+        // Checked on the template, not per post: a config template that leaves the site is one problem, reported
+        // once at its line, not once for every post that uses it.
+        if (template.StartsWith("//", StringComparison.Ordinal) || template.Contains("://", StringComparison.Ordinal))
+        {
+            return $"the permalink '{template}' points to another site; it must be a path under the site URL.";
+        }
+
+        foreach (string segment in template.TrimStart('/').Split('/'))
+        {
+            if (segment is "." or ".." || segment.Equals("%2e", StringComparison.OrdinalIgnoreCase)
+                || segment.Equals("%2e%2e", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"the permalink '{template}' has a '.' or '..' segment and would escape the site URL.";
+            }
+        }
+
         int i = 0;
         while ((i = template.IndexOf('{', i)) >= 0)
         {

@@ -43,6 +43,12 @@ internal sealed record CommandLineValues
 
     /// <summary>Gets <c>--quiet</c>.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>Gets <c>--max-post-size</c> in megabytes, when given.</summary>
+    public int? MaxPostSize { get; init; }
+
+    /// <summary>Gets <c>--lock-timeout</c> in seconds, when given.</summary>
+    public int? LockTimeout { get; init; }
 }
 
 /// <summary>Merges the command line over the config file over the defaults, and checks the result.</summary>
@@ -64,7 +70,11 @@ internal static class SettingsResolver
                 : $"the posts folder '{values.PostsDir}' does not exist.");
         }
 
-        if (File.Exists(values.OutDir))
+        if (string.IsNullOrWhiteSpace(values.OutDir) || values.OutDir.Contains('\0', StringComparison.Ordinal))
+        {
+            Usage("--out must name a folder (it is created if missing).");
+        }
+        else if (File.Exists(values.OutDir))
         {
             Usage($"--out '{values.OutDir}' is a file; give a folder (it is created if missing).");
         }
@@ -98,6 +108,16 @@ internal static class SettingsResolver
         if (values.PageSize is < 1)
         {
             Usage($"--page-size must be at least 1 (was {values.PageSize}).");
+        }
+
+        if (values.MaxPostSize is < 1)
+        {
+            Usage($"--max-post-size must be at least 1 (megabytes; was {values.MaxPostSize}).");
+        }
+
+        if (values.LockTimeout is < 0)
+        {
+            Usage($"--lock-timeout must be 0 or more seconds (was {values.LockTimeout}).");
         }
 
         if (values.ExcerptLength is < 1)
@@ -164,8 +184,14 @@ internal static class SettingsResolver
         IReadOnlyList<FeedFormat> formats = config.Formats is null
             ? [FeedFormat.Rss, FeedFormat.Atom]
             : config.Formats.Order().ToArray();
-        var rules = new PostRules(siteUrl, config.Permalink ?? SettingValues.DefaultPermalink, config.TimeZone ?? TimeZoneInfo.Utc);
-        return new BuildSettings(values.PostsDir, values.OutDir, options, formats, rules, values.Drafts, values.Future, now, values.Quiet);
+        var rules = new PostRules(siteUrl, config.Permalink ?? SettingValues.DefaultPermalink, config.TimeZone ?? TimeZoneInfo.Utc)
+        {
+            MaxPostBytes = (values.MaxPostSize ?? BuildSettings.DefaultMaxPostSizeMegabytes) * 1024L * 1024L,
+        };
+        return new BuildSettings(values.PostsDir, values.OutDir, options, formats, rules, values.Drafts, values.Future, now, values.Quiet)
+        {
+            LockTimeout = TimeSpan.FromSeconds(values.LockTimeout ?? BuildSettings.DefaultLockTimeoutSeconds),
+        };
     }
 
     // A key that the config file gives but gets wrong was reported already; don't add "is required" on top.

@@ -49,6 +49,27 @@ internal static class DiagnosticCodes
     /// <summary>Writing the output failed (I/O error); nothing was committed.</summary>
     public const string OutputFailed = "FEED0013";
 
+    /// <summary>A post is larger than <c>--max-post-size</c>.</summary>
+    public const string PostTooLarge = "FEED0014";
+
+    /// <summary>A post's Markdown nests lists, quotes or brackets deeper than the tool renders.</summary>
+    public const string NestedTooDeep = "FEED0015";
+
+    /// <summary>Warning: an entry in the posts folder is not a regular file (a FIFO, a device, a socket) and is skipped.</summary>
+    public const string NotARegularFile = "FEED0016";
+
+    /// <summary>Warning: a folder link in the posts folder leads back to a folder already read; it is not followed again.</summary>
+    public const string LinkLoop = "FEED0017";
+
+    /// <summary>Warning: archive documents an earlier build wrote have changed.</summary>
+    public const string ArchiveChanged = "FEED0018";
+
+    /// <summary>Another build holds the output folder for longer than <c>--lock-timeout</c>.</summary>
+    public const string OutputLocked = "FEED0019";
+
+    /// <summary>Warning: a build that was interrupted was completed or rolled back, or a path the manifest lists was skipped.</summary>
+    public const string OutputRecovered = "FEED0020";
+
     /// <summary>The config file is missing or cannot be read.</summary>
     public const string ConfigUnreadable = "FEED0100";
 
@@ -83,6 +104,13 @@ internal static class DiagnosticCodes
         new(EscapingPermalink, "a permalink that is malformed or leaves the site URL"),
         new(OutputConflict, "a file in --out that feed did not write would be overwritten"),
         new(OutputFailed, "writing the output failed; nothing was changed"),
+        new(PostTooLarge, "a post is larger than --max-post-size"),
+        new(NestedTooDeep, "Markdown nested deeper than the tool renders (lists, quotes, brackets)"),
+        new(NotARegularFile, "warning: a FIFO, device or socket in the posts folder is skipped"),
+        new(LinkLoop, "warning: a folder link leads back to a folder already read; not followed again"),
+        new(ArchiveChanged, "warning: archive documents an earlier build wrote have changed"),
+        new(OutputLocked, "another build is writing the same --out"),
+        new(OutputRecovered, "warning: an interrupted build was completed or rolled back, or an unsafe manifest line skipped"),
         new(ConfigUnreadable, "the config file cannot be read"),
         new(ConfigSyntax, "the config file is not valid JSON"),
         new(ConfigUnknownKey, "an unknown key in the config file"),

@@ -59,7 +59,7 @@ internal static class ManifestFile
     public static bool IsSafeRelativePath(string path)
     {
         if (path.Length == 0 || path.Contains('\\', StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal)
-            || path.AsSpan().ContainsAnyInRange('\0', '\u001F') || path.Equals(Name, StringComparison.Ordinal))
+            || path.AsSpan().ContainsAnyInRange('\0', '\u001F') || path is Name or OutputLock.Name or OutputTransaction.JournalName)
         {
             return false;
         }

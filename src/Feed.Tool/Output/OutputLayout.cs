@@ -33,6 +33,9 @@ internal static class OutputLayout
     /// <summary>The Atom archive template, relative to <see cref="AtomFile"/>'s URL.</summary>
     public const string AtomArchiveTemplate = "atom/archive/{archive}.xml";
 
+    /// <summary>The folders the layout puts documents in, relative to <c>--out</c>.</summary>
+    public static readonly IReadOnlyList<string> Folders = ["atom", "atom/archive", "feed", "feed/archive"];
+
     /// <summary>Points the options' document URLs at this layout under <paramref name="siteUrl"/>.</summary>
     /// <param name="options">The options to set.</param>
     /// <param name="siteUrl">The site URL, ending in <c>/</c>.</param>

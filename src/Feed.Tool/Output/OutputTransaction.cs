@@ -1,38 +1,111 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+using Feed.Tool.Building;
 using Feed.Tool.Diagnostics;
+using Feed.Tool.Files;
 using Microsoft.Win32.SafeHandles;
 
 namespace Feed.Tool.Output;
 
 /// <summary>
-/// Writes a build's files into <c>--out</c> all or nothing. <see cref="Stage"/> compares each file with what is on
-/// disk and writes only a changed one, to a temporary file beside its target; <see cref="Commit"/> then renames
-/// every temporary file over its target (an atomic replace on one file system, so a reader or a crash never sees a
-/// half file), records the set in <see cref="ManifestFile"/> and removes the files an earlier build wrote that this
-/// one did not. <see cref="Dispose"/> without a commit removes every temporary file and every folder it created:
-/// the output folder is left exactly as it was.
+/// Writes a build's files into <c>--out</c> all or nothing, one build at a time, and recoverably.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Opening takes the folder's <see cref="OutputLock"/>, then finishes whatever an interrupted build left: a journal
+/// (<see cref="JournalName"/>) means a commit was cut short, and it is completed; temporary files without a journal
+/// mean a build was stopped before its commit, and they are removed. Either is reported.
+/// </para>
+/// <para>
+/// <see cref="Stage"/> compares each file with what is on disk and writes only a changed one, to a temporary file
+/// beside its target. <see cref="Commit"/> first writes the journal (the new manifest, every rename and every removal,
+/// itself put in place by a rename), then renames each temporary file over its target (an atomic replace on one file
+/// system, so a reader never sees a half file), removes the files an earlier build wrote that this one did not, writes
+/// <see cref="ManifestFile"/> and deletes the journal. A kill at any point therefore leaves either the old build (no
+/// journal: the temporary files are debris the next build removes) or a journal from which the next build completes
+/// the new one: after the next build, the folder is always exactly one build's output.
+/// </para>
+/// <para>
+/// No path outside <c>--out</c> is ever written or deleted: <c>--out</c> is resolved to its real path once, and a
+/// path under it whose folders include a symbolic link (or that is a link itself) is refused when staging and skipped,
+/// with a warning, when removing. <see cref="Dispose"/> without a commit removes every temporary file and folder it
+/// created, and releases the lock.
+/// </para>
+/// </remarks>
 /// <threadsafety><see cref="Stage"/> may be called from several threads at once; the other members may not.</threadsafety>
-internal sealed class OutputTransaction : IDisposable
+internal sealed partial class OutputTransaction : IDisposable
 {
+    /// <summary>The journal's file name inside <c>--out</c>.</summary>
+    public const string JournalName = ".feed-journal";
+
     private const string TempSuffix = ".feed-tmp";
+    private const string JournalHeader = "# feed journal 1: a commit in progress. The next 'feed build' completes it. Do not edit.";
 
     private readonly string _outDir;
     private readonly string _displayOutDir;
-    private readonly SortedSet<string> _previous;
+    private readonly SortedSet<string> _previous = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly List<(string Temp, string Target)> _pending = [];
     private readonly List<string> _createdDirs = [];
     private readonly SortedSet<string> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _safeDirs = new(StringComparer.Ordinal);
+    private readonly List<Diagnostic> _notes = [];
+    private readonly List<Diagnostic> _problems = [];
+    private readonly List<(string Path, string Reason)> _changedArchives = [];
+    private readonly OutputLock? _outputLock;
+    private readonly TextWriter? _log;
+    private readonly CancellationToken _cancellationToken;
     private bool _committed;
+    private bool _journalWritten;
 
-    /// <summary>Opens a transaction on <paramref name="outDir"/> (which need not exist yet; nothing is created until a file is staged).</summary>
+    /// <summary>Opens a transaction on <paramref name="outDir"/>: creates it if missing, locks it, recovers it.</summary>
     /// <param name="outDir">The output folder as the user wrote it.</param>
-    public OutputTransaction(string outDir)
+    /// <param name="lockTimeout">How long to wait for another build of the same folder.</param>
+    /// <param name="time">The clock, for the wait.</param>
+    /// <param name="log">Told when the build has to wait for another; receives the test hooks' messages.</param>
+    /// <param name="cancellationToken">Stops the wait (the commit itself is not cancellable).</param>
+    /// <exception cref="OutputLockedException">Another build held the folder for longer than <paramref name="lockTimeout"/>.</exception>
+    /// <exception cref="IOException">The folder cannot be created or locked.</exception>
+    public OutputTransaction(string outDir, TimeSpan lockTimeout, TimeProvider time, TextWriter? log, CancellationToken cancellationToken)
     {
         _displayOutDir = outDir;
-        _outDir = Path.GetFullPath(outDir);
-        _previous = Directory.Exists(_outDir) ? ManifestFile.Read(_outDir) : new SortedSet<string>(StringComparer.Ordinal);
+        _log = log;
+        _cancellationToken = cancellationToken;
+        string full = Path.GetFullPath(outDir);
+        if (!Directory.Exists(full))
+        {
+            CreateDirectories(full);
+        }
+
+        _outDir = FileKinds.RealPath(full);
+        try
+        {
+            _outputLock = OutputLock.Acquire(_outDir, lockTimeout, time,
+                holder => log?.WriteLine($"feed: waiting for {holder} to finish writing {Diagnostic.EscapePath(outDir)}..."),
+                cancellationToken);
+        }
+        catch
+        {
+            RemoveCreatedDirectories();
+            throw;
+        }
+
+        string manifest = Path.Join(_outDir, ManifestFile.Name);
+        FileKind manifestKind = FileKinds.Of(manifest, followLinks: false);
+        if (manifestKind is not (FileKind.Regular or FileKind.Missing))
+        {
+            _problems.Add(new Diagnostic(Display(ManifestFile.Name), 0, 0, DiagnosticCodes.OutputConflict,
+                $"this is not a regular file, but feed keeps its list of the files it wrote here; remove it (or choose another --out)."));
+            return;
+        }
+
+        Recover();
+        foreach (string path in ManifestFile.Read(_outDir))
+        {
+            _previous.Add(path);
+        }
     }
 
     /// <summary>Gets how many files the commit wrote (new or changed).</summary>
@@ -44,43 +117,74 @@ internal sealed class OutputTransaction : IDisposable
     /// <summary>Gets how many files of an earlier build the commit removed.</summary>
     public int Removed { get; private set; }
 
+    /// <summary>Gets problems found on opening (the build must stop); see <see cref="DiagnosticCodes.OutputConflict"/>.</summary>
+    public IReadOnlyList<Diagnostic> Problems => _problems;
+
+    /// <summary>Gets warnings to print: what recovery did, manifest lines skipped as unsafe.</summary>
+    public IReadOnlyList<Diagnostic> Notes => _notes;
+
+    /// <summary>Gets the archive documents of an earlier build whose bytes this build changes, with why (see <see cref="ArchiveChanges"/>).</summary>
+    public IReadOnlyList<(string Path, string Reason)> ChangedArchives => _changedArchives;
+
     /// <summary>Stages one file: compares it with the file on disk and writes a temporary copy if it differs.</summary>
     /// <param name="relativePath">The path under <c>--out</c>, <c>/</c>-separated.</param>
     /// <param name="content">The file's bytes.</param>
     /// <param name="diagnostics">Receives a conflict (a file this tool did not write, with other bytes) or an I/O failure.</param>
     public void Stage(string relativePath, ReadOnlySpan<byte> content, List<Diagnostic> diagnostics)
     {
-        string target = Path.Join(_outDir, relativePath.Replace('/', Path.DirectorySeparatorChar));
-        string display = Path.Join(_displayOutDir, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        string target = Full(relativePath);
+        string display = Display(relativePath);
         try
         {
-            if (Directory.Exists(target))
+            if (UnsafeFolder(relativePath) is { } link)
             {
                 diagnostics.Add(new Diagnostic(display, 0, 0, DiagnosticCodes.OutputConflict,
-                    "a folder is in the way of this feed file; move it, or choose another --out."));
+                    FileKinds.Of(Full(link), followLinks: false) == FileKind.SymbolicLink
+                        ? $"{Display(link)} is a symbolic link; feed writes only inside --out, never through a link. Remove it, or choose another --out."
+                        : $"{Display(link)} is a file where feed needs a folder; move it, or choose another --out."));
                 return;
             }
 
-            if (File.Exists(target))
+            switch (FileKinds.Of(target, followLinks: false))
             {
-                if (SameBytes(target, content))
-                {
-                    lock (_lock)
+                case FileKind.Directory:
+                    diagnostics.Add(new Diagnostic(display, 0, 0, DiagnosticCodes.OutputConflict,
+                        "a folder is in the way of this feed file; move it, or choose another --out."));
+                    return;
+                case FileKind.SymbolicLink or FileKind.Special:
+                    diagnostics.Add(new Diagnostic(display, 0, 0, DiagnosticCodes.OutputConflict,
+                        "a symbolic link or special file is in the way of this feed file; feed does not write through it. Remove it, or choose another --out."));
+                    return;
+                case FileKind.Regular:
+                    if (SameBytes(target, content))
                     {
-                        // Equal bytes are adopted even without a manifest entry: the file is exactly what we'd write.
-                        _written.Add(relativePath);
-                        Unchanged++;
+                        lock (_lock)
+                        {
+                            // Equal bytes are adopted even without a manifest entry: the file is exactly what we'd write.
+                            _written.Add(relativePath);
+                            Unchanged++;
+                        }
+
+                        return;
                     }
 
-                    return;
-                }
+                    if (!_previous.Contains(relativePath))
+                    {
+                        diagnostics.Add(new Diagnostic(display, 0, 0, DiagnosticCodes.OutputConflict,
+                            $"the file exists but was not written by feed (it is not in {ManifestFile.Name}), so it is left alone; delete it, or choose another --out."));
+                        return;
+                    }
 
-                if (!_previous.Contains(relativePath))
-                {
-                    diagnostics.Add(new Diagnostic(display, 0, 0, DiagnosticCodes.OutputConflict,
-                        $"the file exists but was not written by feed (it is not in {ManifestFile.Name}), so it is left alone; delete it, or choose another --out."));
-                    return;
-                }
+                    if (ArchiveChanges.IsArchive(relativePath))
+                    {
+                        string reason = ArchiveChanges.Describe(target, content);
+                        lock (_lock)
+                        {
+                            _changedArchives.Add((relativePath, reason));
+                        }
+                    }
+
+                    break;
             }
 
             string dir = Path.GetDirectoryName(target)!;
@@ -102,40 +206,51 @@ internal sealed class OutputTransaction : IDisposable
     }
 
     /// <summary>
-    /// Puts every staged file in place and removes the files of an earlier build that this one did not write.
-    /// Not cancellable: once it starts it finishes, so the folder is never left between two builds.
+    /// Puts every staged file in place and removes the files of an earlier build that this one did not write, through
+    /// the journal (see the remarks). Not cancellable: once it starts it finishes.
     /// </summary>
+    /// <exception cref="IOException">The folder could not be updated; the journal stays, and the next build completes the commit.</exception>
     public void Commit()
     {
-        List<string> stale = _previous.Where(p => !_written.Contains(p)).ToList();
+        var stale = new List<string>();
+        foreach (string path in _previous)
+        {
+            if (_written.Contains(path))
+            {
+                continue;
+            }
+
+            string? link = UnsafeFolder(path);
+            if (link is not null || FileKinds.Of(Full(path), followLinks: false) is FileKind.SymbolicLink or FileKind.Directory or FileKind.Special)
+            {
+                _notes.Add(Diagnostic.Warning(Display(path), 0, 0, DiagnosticCodes.OutputRecovered,
+                    $"{ManifestFile.Name} lists this file, but {(link is null ? "it is no longer a regular file" : Display(link) + " is a symbolic link or not a folder")}; feed never deletes through a link or outside --out, so it is left alone and dropped from the list."));
+                continue;
+            }
+
+            stale.Add(path);
+        }
+
         if (_pending.Count > 0 || stale.Count > 0 || !_written.SetEquals(_previous))
         {
-            // The manifest lists the union first, so a crash part way through never leaves a file of ours unlisted.
-            Directory.CreateDirectory(_outDir);
-            var union = new SortedSet<string>(_previous, StringComparer.Ordinal);
-            union.UnionWith(_written);
-            WriteManifest(union);
-
             _pending.Sort((a, b) => string.CompareOrdinal(a.Target, b.Target));
+            WriteJournal(stale);
+            _journalWritten = true;
+            bool paused = false;
             foreach (var (temp, target) in _pending)
             {
                 File.Move(temp, target, overwrite: true);
                 Written++;
-            }
-
-            foreach (string path in stale)
-            {
-                string full = Path.Join(_outDir, path.Replace('/', Path.DirectorySeparatorChar));
-                if (File.Exists(full))
+                if (!paused)
                 {
-                    File.Delete(full);
-                    Removed++;
+                    paused = true;
+                    TestHooks.PauseUncancellable("commit", _log, _cancellationToken);
                 }
-
-                RemoveEmptyParents(full);
             }
 
-            WriteManifest(_written);
+            Removed += RemoveFiles(stale);
+            WriteFileAtomically(ManifestFile.Name, ManifestFile.Format(_written));
+            File.Delete(Path.Join(_outDir, JournalName));
         }
 
         _pending.Clear();
@@ -143,20 +258,285 @@ internal sealed class OutputTransaction : IDisposable
         _committed = true;
     }
 
-    /// <summary>Without a commit: deletes every temporary file and every folder this transaction created.</summary>
+    /// <summary>Without a commit: deletes every temporary file and every folder this transaction created. Then releases the lock.</summary>
     public void Dispose()
     {
-        if (_committed)
+        if (!_committed && !_journalWritten)
+        {
+            // Once the journal is written the temporary files belong to it: a failed commit is completed by the next build.
+            foreach (var (temp, _) in _pending)
+            {
+                TryDelete(temp);
+            }
+
+            _pending.Clear();
+        }
+
+        // The lock file goes first (deleted by the lock's owner), so that a folder this build created is empty again.
+        _outputLock?.Dispose();
+        if (!_committed && !_journalWritten)
+        {
+            RemoveCreatedDirectories();
+        }
+    }
+
+    private string Full(string relativePath) => Path.Join(_outDir, relativePath.Replace('/', Path.DirectorySeparatorChar));
+
+    private string Display(string relativePath) => Path.Join(_displayOutDir, relativePath.Replace('/', Path.DirectorySeparatorChar));
+
+    // The first folder on the way from --out to the file that is not a real folder (a link, a file), or null when
+    // every folder is real or not there yet. Answers are cached: pages share a few folders.
+    private string? UnsafeFolder(string relativePath)
+    {
+        int slash = -1;
+        while ((slash = relativePath.IndexOf('/', slash + 1)) >= 0)
+        {
+            string folder = relativePath[..slash];
+            if (_safeDirs.TryGetValue(folder, out bool safe))
+            {
+                if (!safe)
+                {
+                    return folder;
+                }
+
+                continue;
+            }
+
+            FileKind kind = FileKinds.Of(Full(folder), followLinks: false);
+            if (kind == FileKind.Missing)
+            {
+                return null; // created by us, as a real folder, when staging
+            }
+
+            safe = kind == FileKind.Directory;
+            _safeDirs[folder] = safe;
+            if (!safe)
+            {
+                return folder;
+            }
+        }
+
+        return null;
+    }
+
+    // Deletes the given files (safe paths under --out), then the folders that became empty: each folder is listed
+    // once, after all its files are gone, not once per file removed.
+    private int RemoveFiles(IEnumerable<string> relativePaths)
+    {
+        int removed = 0;
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string path in relativePaths)
+        {
+            string full = Full(path);
+            if (File.Exists(full))
+            {
+                File.Delete(full);
+                removed++;
+            }
+
+            for (int slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+            {
+                folders.Add(path[..slash]);
+            }
+        }
+
+        // Deepest first, so a parent is looked at after its children.
+        foreach (string folder in folders.OrderByDescending(f => f.Count(c => c == '/')).ThenBy(f => f, StringComparer.Ordinal))
+        {
+            string full = Full(folder);
+            if (FileKinds.Of(full, followLinks: false) == FileKind.Directory && !Directory.EnumerateFileSystemEntries(full).Any())
+            {
+                // An empty folder holds nobody's files; one with anything left in it is not ours to judge.
+                Directory.Delete(full, recursive: false);
+            }
+        }
+
+        return removed;
+    }
+
+    private void WriteJournal(List<string> stale)
+    {
+        var text = new StringBuilder(JournalHeader).Append('\n');
+        foreach (string path in _written)
+        {
+            text.Append("M ").Append(path).Append('\n');
+        }
+
+        foreach (var (temp, target) in _pending)
+        {
+            text.Append("R ").Append(Path.GetRelativePath(_outDir, temp).Replace(Path.DirectorySeparatorChar, '/'))
+                .Append('\t').Append(Path.GetRelativePath(_outDir, target).Replace(Path.DirectorySeparatorChar, '/')).Append('\n');
+        }
+
+        foreach (string path in stale)
+        {
+            text.Append("D ").Append(path).Append('\n');
+        }
+
+        WriteFileAtomically(JournalName, new UTF8Encoding(false).GetBytes(text.ToString()));
+    }
+
+    /// <summary>
+    /// Completes a commit a journal describes, then removes temporary files no journal accounts for (a build stopped
+    /// before its commit). Every path is checked as a new one would be: nothing outside --out, nothing through a link.
+    /// </summary>
+    private void Recover()
+    {
+        string journal = Path.Join(_outDir, JournalName);
+        if (FileKinds.Of(journal, followLinks: false) == FileKind.Regular)
+        {
+            var manifest = new List<string>();
+            var renames = new List<(string Temp, string Target)>();
+            var removals = new List<string>();
+            string[] lines = File.ReadAllLines(journal, Encoding.UTF8);
+            bool valid = lines.Length > 0 && lines[0] == JournalHeader;
+            foreach (string line in lines.Skip(1))
+            {
+                if (line.StartsWith("M ", StringComparison.Ordinal) && ManifestFile.IsSafeRelativePath(line[2..]))
+                {
+                    manifest.Add(line[2..]);
+                }
+                else if (line.StartsWith("D ", StringComparison.Ordinal) && ManifestFile.IsSafeRelativePath(line[2..]))
+                {
+                    removals.Add(line[2..]);
+                }
+                else if (line.StartsWith("R ", StringComparison.Ordinal) && line[2..].Split('\t') is [var temp, var target]
+                    && ManifestFile.IsSafeRelativePath(temp) && ManifestFile.IsSafeRelativePath(target) && TempName().IsMatch(temp))
+                {
+                    renames.Add((temp, target));
+                }
+                else
+                {
+                    valid = false;
+                }
+            }
+
+            if (valid)
+            {
+                int moved = 0;
+                foreach (var (temp, target) in renames)
+                {
+                    if (UnsafeFolder(target) is null && FileKinds.Of(Full(temp), followLinks: false) == FileKind.Regular
+                        && FileKinds.Of(Full(target), followLinks: false) is FileKind.Regular or FileKind.Missing)
+                    {
+                        File.Move(Full(temp), Full(target), overwrite: true);
+                        moved++;
+                    }
+                }
+
+                int removed = RemoveFiles(removals.Where(p => UnsafeFolder(p) is null && FileKinds.Of(Full(p), followLinks: false) == FileKind.Regular).ToList());
+                WriteFileAtomically(ManifestFile.Name, ManifestFile.Format(manifest));
+                File.Delete(journal);
+                _notes.Add(Diagnostic.Warning(_displayOutDir, 0, 0, DiagnosticCodes.OutputRecovered,
+                    $"an earlier build was interrupted while putting its files in place; its commit was completed first ({moved} file{(moved == 1 ? "" : "s")} put in place, {removed} removed)."));
+            }
+            else
+            {
+                // Never written by this tool as it stands (it is renamed into place whole): leave the pages as they
+                // are, drop it, and let the temporary files go below.
+                File.Delete(journal);
+                _notes.Add(Diagnostic.Warning(Display(JournalName), 0, 0, DiagnosticCodes.OutputRecovered,
+                    "an unreadable journal of an interrupted build was removed; the pages were left as they were."));
+            }
+        }
+
+        // Temporary files live beside their targets: in --out itself and in the folders of the pages.
+        var folders = new SortedSet<string>(StringComparer.Ordinal) { string.Empty };
+        foreach (string path in ManifestFile.Read(_outDir).Concat(OutputLayout.Folders.Select(f => f + "/x")))
+        {
+            for (int slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
+            {
+                folders.Add(path[..slash]);
+            }
+        }
+
+        int deleted = 0;
+        foreach (string folder in folders)
+        {
+            string full = folder.Length == 0 ? _outDir : Full(folder);
+            if ((folder.Length > 0 && UnsafeFolder(folder + "/x") is not null) || FileKinds.Of(full, followLinks: false) != FileKind.Directory)
+            {
+                continue;
+            }
+
+            foreach (string temp in Directory.EnumerateFiles(full, "*" + TempSuffix, new EnumerationOptions { AttributesToSkip = 0 }))
+            {
+                if (TempName().IsMatch(Path.GetFileName(temp)) && FileKinds.Of(temp, followLinks: false) == FileKind.Regular)
+                {
+                    File.Delete(temp);
+                    deleted++;
+                }
+            }
+        }
+
+        // A folder a stopped build created for its pages and left empty.
+        foreach (string folder in OutputLayout.Folders.OrderByDescending(f => f.Length))
+        {
+            string full = Full(folder);
+            if (FileKinds.Of(full, followLinks: false) == FileKind.Directory && !Directory.EnumerateFileSystemEntries(full).Any())
+            {
+                Directory.Delete(full);
+            }
+        }
+
+        if (deleted > 0)
+        {
+            _notes.Add(Diagnostic.Warning(_displayOutDir, 0, 0, DiagnosticCodes.OutputRecovered,
+                $"removed {deleted} temporary file{(deleted == 1 ? "" : "s")} left by a build that was stopped before its commit; its pages were never put in place."));
+        }
+    }
+
+    private void WriteFileAtomically(string name, byte[] bytes)
+    {
+        string path = Path.Join(_outDir, name);
+        if (File.Exists(path) && SameBytes(path, bytes))
         {
             return;
         }
 
-        foreach (var (temp, _) in _pending)
+        string temp = Path.Join(_outDir, name + "." + Guid.NewGuid().ToString("N") + TempSuffix);
+        try
+        {
+            WriteNew(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
         {
             TryDelete(temp);
+            throw;
+        }
+    }
+
+    private void CreateDirectories(string dir)
+    {
+        // Record each missing level, outermost first, so a rollback can remove them innermost first.
+        var missing = new Stack<string>();
+        for (string? d = dir; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d))
+        {
+            missing.Push(d);
         }
 
-        _pending.Clear();
+        while (missing.Count > 0)
+        {
+            string d = missing.Pop();
+            Directory.CreateDirectory(d);
+            _createdDirs.Add(d);
+        }
+    }
+
+    private void EnsureDirectory(string dir)
+    {
+        lock (_lock)
+        {
+            if (!Directory.Exists(dir))
+            {
+                CreateDirectories(dir);
+            }
+        }
+    }
+
+    private void RemoveCreatedDirectories()
+    {
         for (int i = _createdDirs.Count - 1; i >= 0; i--)
         {
             try
@@ -172,64 +552,9 @@ internal sealed class OutputTransaction : IDisposable
         _createdDirs.Clear();
     }
 
-    private void WriteManifest(IEnumerable<string> paths)
-    {
-        string path = Path.Join(_outDir, ManifestFile.Name);
-        byte[] bytes = ManifestFile.Format(paths);
-        if (File.Exists(path) && SameBytes(path, bytes))
-        {
-            return;
-        }
-
-        string temp = path + "." + Guid.NewGuid().ToString("N") + TempSuffix;
-        WriteNew(temp, bytes);
-        File.Move(temp, path, overwrite: true);
-    }
-
-    private void EnsureDirectory(string dir)
-    {
-        lock (_lock)
-        {
-            if (Directory.Exists(dir))
-            {
-                return;
-            }
-
-            // Record each missing level, outermost first, so a rollback can remove them innermost first.
-            var missing = new Stack<string>();
-            for (string? d = dir; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d))
-            {
-                missing.Push(d);
-            }
-
-            while (missing.Count > 0)
-            {
-                string d = missing.Pop();
-                Directory.CreateDirectory(d);
-                _createdDirs.Add(d);
-            }
-        }
-    }
-
-    private void RemoveEmptyParents(string file)
-    {
-        for (string? dir = Path.GetDirectoryName(file);
-             dir is not null && dir.Length > _outDir.Length && dir.StartsWith(_outDir, StringComparison.Ordinal);
-             dir = Path.GetDirectoryName(dir))
-        {
-            // An empty folder holds nobody's files; one with anything left in it is not ours to judge.
-            if (!Directory.Exists(dir) || Directory.EnumerateFileSystemEntries(dir).Any())
-            {
-                return;
-            }
-
-            Directory.Delete(dir, recursive: false);
-        }
-    }
-
     private static void WriteNew(string path, ReadOnlySpan<byte> content)
     {
-        // No fsync: renaming a complete file protects readers and crashes of this process (Ctrl-C included), which
+        // No fsync: renaming a complete file protects readers and crashes of this process (kills included), which
         // is the promise; surviving power loss mid-build is left to the next build, like any build output.
         using SafeFileHandle handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None,
             FileOptions.None, preallocationSize: content.Length);
@@ -275,7 +600,11 @@ internal sealed class OutputTransaction : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Best effort: a leftover hidden *.feed-tmp file is harmless and never listed in the manifest.
+            // Best effort: a leftover hidden *.feed-tmp file is removed by the next build.
         }
     }
+
+    // What this class names its temporary files: "." + the target's name + "." + 32 hex digits + ".feed-tmp".
+    [GeneratedRegex(@"(^|/)\.[^/]+\.[0-9a-f]{32}\.feed-tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex TempName();
 }

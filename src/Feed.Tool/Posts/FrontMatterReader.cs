@@ -4,7 +4,6 @@ using Feed.Tool.Configuration;
 using Feed.Tool.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace Feed.Tool.Posts;
 
@@ -12,7 +11,11 @@ namespace Feed.Tool.Posts;
 /// <param name="SiteUrl">The absolute site URL, ending in <c>/</c>; every post URL must stay under it.</param>
 /// <param name="Permalink">The default permalink template.</param>
 /// <param name="TimeZone">The zone of dates written without an offset.</param>
-internal sealed record PostRules(Uri SiteUrl, string Permalink, TimeZoneInfo TimeZone);
+internal sealed record PostRules(Uri SiteUrl, string Permalink, TimeZoneInfo TimeZone)
+{
+    /// <summary>Gets the largest post file, in bytes (<c>--max-post-size</c>): a post is read whole, so this bounds memory.</summary>
+    public long MaxPostBytes { get; init; } = Configuration.BuildSettings.DefaultMaxPostSizeMegabytes * 1024L * 1024L;
+}
 
 /// <summary>
 /// Turns a post's YAML front matter into a <see cref="PostHead"/>, reporting every problem with its line and column.
@@ -31,14 +34,12 @@ internal static partial class FrontMatterReader
     public static PostHead? Read(string yaml, PostFile file, PostRules rules, List<Diagnostic> diagnostics)
     {
         var errors = new Errors(file.DisplayPath, diagnostics);
-        YamlMappingNode? map;
+        YamlTree.Mapping? map;
         var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            var stream = new YamlStream();
-            stream.Load(parser);
-            YamlNode? root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
-            map = root as YamlMappingNode;
+            YamlTree.Node? root = YamlTree.Load(parser);
+            map = root as YamlTree.Mapping;
             if (root is not null && map is null && !IsNull(root))
             {
                 errors.At(root, DiagnosticCodes.InvalidYaml, "the front matter must be a mapping of 'key: value' lines.");
@@ -47,6 +48,7 @@ internal static partial class FrontMatterReader
         }
         catch (YamlException e)
         {
+            // The parser's messages quote positions of their own; the diagnostic's position is the one to read.
             errors.Add(e.Start.Line + FrontMatter.FirstYamlLine - 1, (int)e.Start.Column, DiagnosticCodes.InvalidYaml,
                 $"invalid YAML: {e.Message}");
             return null;
@@ -60,12 +62,12 @@ internal static partial class FrontMatterReader
             return null;
         }
 
-        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, YamlTree.Node>(StringComparer.Ordinal);
         if (map is not null)
         {
             foreach (var (keyNode, valueNode) in map.Children)
             {
-                if (keyNode is YamlScalarNode { Value: { } key })
+                if (keyNode is YamlTree.Scalar { Value: { } key })
                 {
                     fields[key] = valueNode;
                 }
@@ -127,7 +129,7 @@ internal static partial class FrontMatterReader
             }
         }
 
-        var (idLine, idColumn) = fields.TryGetValue("id", out YamlNode? idNode) ? errors.Position(idNode) : (slugLine, slugColumn);
+        var (idLine, idColumn) = fields.TryGetValue("id", out YamlTree.Node? idNode) ? errors.Position(idNode) : (slugLine, slugColumn);
 
         if (title is null || date is null || diagnostics.Count > errorsBefore || slug is null)
         {
@@ -222,12 +224,12 @@ internal static partial class FrontMatterReader
         return url;
     }
 
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+    private static bool IsNull(YamlTree.Node node) =>
+        node is YamlTree.Scalar { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
-    private static string? RequiredText(Dictionary<string, YamlNode> fields, string key, Errors errors)
+    private static string? RequiredText(Dictionary<string, YamlTree.Node> fields, string key, Errors errors)
     {
-        if (!fields.TryGetValue(key, out YamlNode? node) || IsNull(node))
+        if (!fields.TryGetValue(key, out YamlTree.Node? node) || IsNull(node))
         {
             errors.Missing(key);
             return null;
@@ -243,9 +245,9 @@ internal static partial class FrontMatterReader
         return text?.Trim();
     }
 
-    private static string? OptionalText(Dictionary<string, YamlNode> fields, string key, Errors errors)
+    private static string? OptionalText(Dictionary<string, YamlTree.Node> fields, string key, Errors errors)
     {
-        if (!fields.TryGetValue(key, out YamlNode? node) || IsNull(node))
+        if (!fields.TryGetValue(key, out YamlTree.Node? node) || IsNull(node))
         {
             return null;
         }
@@ -254,20 +256,20 @@ internal static partial class FrontMatterReader
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    private static string? Scalar(YamlNode node, string key, Errors errors)
+    private static string? Scalar(YamlTree.Node node, string key, Errors errors)
     {
-        if (node is YamlScalarNode scalar)
+        if (node is YamlTree.Scalar scalar)
         {
-            return scalar.Value ?? string.Empty;
+            return scalar.Value;
         }
 
-        errors.At(node, DiagnosticCodes.InvalidField, $"'{key}' must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}.");
+        errors.At(node, DiagnosticCodes.InvalidField, $"'{key}' must be a single value, not a {(node is YamlTree.Sequence ? "list" : "mapping")}.");
         return null;
     }
 
-    private static DateTimeOffset? Date(Dictionary<string, YamlNode> fields, string key, bool required, TimeZoneInfo zone, Errors errors)
+    private static DateTimeOffset? Date(Dictionary<string, YamlTree.Node> fields, string key, bool required, TimeZoneInfo zone, Errors errors)
     {
-        if (!fields.TryGetValue(key, out YamlNode? node) || IsNull(node))
+        if (!fields.TryGetValue(key, out YamlTree.Node? node) || IsNull(node))
         {
             if (required)
             {
@@ -291,9 +293,9 @@ internal static partial class FrontMatterReader
         return null;
     }
 
-    private static bool? Bool(Dictionary<string, YamlNode> fields, string key, Errors errors)
+    private static bool? Bool(Dictionary<string, YamlTree.Node> fields, string key, Errors errors)
     {
-        if (!fields.TryGetValue(key, out YamlNode? node) || IsNull(node))
+        if (!fields.TryGetValue(key, out YamlTree.Node? node) || IsNull(node))
         {
             return null;
         }
@@ -313,17 +315,17 @@ internal static partial class FrontMatterReader
         }
     }
 
-    private static void AddTerms(Dictionary<string, YamlNode> fields, string key, List<string> terms, Errors errors)
+    private static void AddTerms(Dictionary<string, YamlTree.Node> fields, string key, List<string> terms, Errors errors)
     {
-        if (!fields.TryGetValue(key, out YamlNode? node) || IsNull(node))
+        if (!fields.TryGetValue(key, out YamlTree.Node? node) || IsNull(node))
         {
             return;
         }
 
-        IEnumerable<YamlNode> items = node is YamlSequenceNode sequence ? sequence.Children : [node];
-        foreach (YamlNode item in items)
+        IEnumerable<YamlTree.Node> items = node is YamlTree.Sequence sequence ? sequence.Children : [node];
+        foreach (YamlTree.Node item in items)
         {
-            if (item is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+            if (item is not YamlTree.Scalar { Value: { } value } || string.IsNullOrWhiteSpace(value))
             {
                 errors.At(item, DiagnosticCodes.InvalidField, $"'{key}' must be a name or a list of names.");
                 continue;
@@ -337,18 +339,18 @@ internal static partial class FrontMatterReader
         }
     }
 
-    private static List<FeedAuthor> Authors(Dictionary<string, YamlNode> fields, Errors errors)
+    private static List<FeedAuthor> Authors(Dictionary<string, YamlTree.Node> fields, Errors errors)
     {
         var authors = new List<FeedAuthor>();
         foreach (string key in (ReadOnlySpan<string>)["author", "authors"])
         {
-            if (!fields.TryGetValue(key, out YamlNode? node) || IsNull(node))
+            if (!fields.TryGetValue(key, out YamlTree.Node? node) || IsNull(node))
             {
                 continue;
             }
 
-            IEnumerable<YamlNode> items = node is YamlSequenceNode sequence ? sequence.Children : [node];
-            foreach (YamlNode item in items)
+            IEnumerable<YamlTree.Node> items = node is YamlTree.Sequence sequence ? sequence.Children : [node];
+            foreach (YamlTree.Node item in items)
             {
                 if (Author(item, key, errors) is { } author && !authors.Contains(author))
                 {
@@ -360,14 +362,14 @@ internal static partial class FrontMatterReader
         return authors;
     }
 
-    private static FeedAuthor? Author(YamlNode node, string key, Errors errors)
+    private static FeedAuthor? Author(YamlTree.Node node, string key, Errors errors)
     {
-        if (node is YamlScalarNode { Value: { } name } && !string.IsNullOrWhiteSpace(name))
+        if (node is YamlTree.Scalar { Value: { } name } && !string.IsNullOrWhiteSpace(name))
         {
             return new FeedAuthor(name.Trim());
         }
 
-        if (node is not YamlMappingNode map)
+        if (node is not YamlTree.Mapping map)
         {
             errors.At(node, DiagnosticCodes.InvalidField, $"'{key}' must be a name, a mapping {{name, email, uri}}, or a list of them.");
             return null;
@@ -377,8 +379,8 @@ internal static partial class FrontMatterReader
         Uri? uri = null;
         foreach (var (k, v) in map.Children)
         {
-            string field = (k as YamlScalarNode)?.Value ?? string.Empty;
-            string? text = v is YamlScalarNode s && !IsNull(v) ? s.Value?.Trim() : null;
+            string field = (k as YamlTree.Scalar)?.Value ?? string.Empty;
+            string? text = v is YamlTree.Scalar s && !IsNull(v) ? s.Value.Trim() : null;
             switch (field)
             {
                 case "name":
@@ -442,13 +444,13 @@ internal static partial class FrontMatterReader
     /// <summary>Adds diagnostics for one file, translating YAML positions to file positions.</summary>
     private sealed class Errors(string path, List<Diagnostic> diagnostics)
     {
-        public (int Line, int Column) Position(YamlNode node) =>
+        public (int Line, int Column) Position(YamlTree.Node node) =>
             ((int)node.Start.Line + FrontMatter.FirstYamlLine - 1, (int)node.Start.Column);
 
         public void Add(long line, int column, string code, string message) =>
             diagnostics.Add(new Diagnostic(path, (int)line, column, code, message));
 
-        public void At(YamlNode node, string code, string message)
+        public void At(YamlTree.Node node, string code, string message)
         {
             var (line, column) = Position(node);
             Add(line, column, code, message);

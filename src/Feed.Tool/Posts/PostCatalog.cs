@@ -81,6 +81,12 @@ internal sealed record PostCatalog(
         return new PostCatalog(kept, files.Count, drafts, future, diagnostics);
     }
 
+    /// <summary>
+    /// Lists every <c>*.md</c> under the posts folder. Only regular files are posts: a FIFO, a device or a socket is
+    /// skipped with a warning and never opened (opening a FIFO waits for a writer for ever). A link to a folder is
+    /// followed the first time its folder is reached and not again, so a link back up the tree (<c>a -> .</c>) is a
+    /// warning naming the link, not an endless walk.
+    /// </summary>
     private static List<PostFile> FindFiles(string postsDir, List<Diagnostic> diagnostics)
     {
         string root = Path.GetFullPath(postsDir);
@@ -88,24 +94,84 @@ internal sealed record PostCatalog(
         var folder = new PostsFolder(root, postsDir);
         var options = new EnumerationOptions
         {
-            RecurseSubdirectories = true,
+            RecurseSubdirectories = false,
             IgnoreInaccessible = false,
-            MatchType = MatchType.Simple,
-            MatchCasing = MatchCasing.CaseInsensitive, // the same posts on every OS
             AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, // .git, .obsidian, editor swap folders
             ReturnSpecialDirectories = false,
         };
-        try
+
+        // Where each folder was first reached, by its identity (device and inode), so a folder reached again through a
+        // link is named in the warning.
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Files.FileKinds.Identity(root) is { } rootId)
         {
-            foreach (string full in Directory.EnumerateFiles(root, "*.md", options))
-            {
-                string relative = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
-                files.Add(new PostFile(folder, relative));
-            }
+            seen[rootId] = ".";
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        var pending = new Stack<string>();
+        pending.Push(string.Empty);
+        while (pending.Count > 0)
         {
-            diagnostics.Add(new Diagnostic(postsDir, 0, 0, DiagnosticCodes.UnreadableFile, $"cannot list the posts folder: {e.Message}"));
+            string relativeDir = pending.Pop();
+            string dir = relativeDir.Length == 0 ? root : Path.Join(root, relativeDir);
+            List<string> names;
+            try
+            {
+                names = [.. Directory.EnumerateFileSystemEntries(dir, "*", options).Select(static p => Path.GetFileName(p))];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                string display = relativeDir.Length == 0 ? postsDir : Path.Join(postsDir, relativeDir);
+                diagnostics.Add(new Diagnostic(display, 0, 0, DiagnosticCodes.UnreadableFile, $"cannot list the folder: {e.Message}"));
+                continue;
+            }
+
+            names.Sort(StringComparer.Ordinal);
+            foreach (string name in names)
+            {
+                string relative = relativeDir.Length == 0 ? name : relativeDir + "/" + name;
+                string full = Path.Join(root, relative);
+                var file = new PostFile(folder, relative);
+                Files.FileKind kind = Files.FileKinds.Of(full, followLinks: false);
+                bool link = kind == Files.FileKind.SymbolicLink;
+                if (link)
+                {
+                    kind = Files.FileKinds.Of(full, followLinks: true);
+                }
+
+                bool isPost = name.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+                switch (kind)
+                {
+                    case Files.FileKind.Directory:
+                        string? id = Files.FileKinds.Identity(full);
+                        if (id is not null && !seen.TryAdd(id, relative))
+                        {
+                            if (link)
+                            {
+                                string first = seen[id];
+                                diagnostics.Add(Diagnostic.Warning(file.DisplayPath, 0, 0, DiagnosticCodes.LinkLoop,
+                                    $"this link leads to a folder already read ({(first == "." ? "the posts folder itself" : first)}); it is not followed again."));
+                            }
+
+                            break;
+                        }
+
+                        pending.Push(relative);
+                        break;
+                    case Files.FileKind.Regular when isPost:
+                        files.Add(file);
+                        break;
+                    case Files.FileKind.Special when isPost:
+                        diagnostics.Add(Diagnostic.Warning(file.DisplayPath, 0, 0, DiagnosticCodes.NotARegularFile,
+                            "not a regular file (a FIFO, a device or a socket), so not a post; skipped without opening it."));
+                        break;
+                    case Files.FileKind.Missing when isPost:
+                        // A broken link, a file deleted since the listing, or a name .NET cannot give back to the
+                        // system (bytes that are not UTF-8, shown as U+FFFD): reading it reports which.
+                        files.Add(file);
+                        break;
+                }
+            }
         }
 
         files.Sort(static (a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));

@@ -65,6 +65,7 @@ internal static partial class PostDates
         }
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
+        string outOfRange = $"'{text}' is outside the range of dates (0001-01-01 to 9999-12-31 in UTC)";
         TimeSpan offset;
         if (m.Groups["offset"].Success)
         {
@@ -90,13 +91,22 @@ internal static partial class PostDates
         }
         else
         {
-            if (zone.IsInvalidTime(local))
+            try
             {
-                error = $"'{text}' does not exist in the time zone {zone.Id} (skipped by a daylight-saving change); write the offset";
+                if (zone.IsInvalidTime(local))
+                {
+                    error = $"'{text}' does not exist in the time zone {zone.Id} (skipped by a daylight-saving change); write the offset";
+                    return false;
+                }
+
+                offset = zone.GetUtcOffset(local);
+            }
+            catch (ArgumentException)
+            {
+                // A zone's rules near year 1 or 9999 can put the UTC time outside DateTime's range.
+                error = outOfRange;
                 return false;
             }
-
-            offset = zone.GetUtcOffset(local);
         }
 
         // The instant must exist in UTC (0001-01-01 at +08:00 does not), and must not be 0001-01-01T00:00:00Z:
@@ -104,7 +114,7 @@ internal static partial class PostDates
         long utcTicks = local.Ticks - offset.Ticks;
         if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
         {
-            error = $"'{text}' is outside the range of dates (0001-01-01 to 9999-12-31 in UTC)";
+            error = outOfRange;
             return false;
         }
 

@@ -22,7 +22,7 @@ internal static class PostReader
         byte[]? rented = null;
         try
         {
-            if (!TryReadAll(file, diagnostics, out rented, out int length))
+            if (!TryReadAll(file, rules.MaxPostBytes, diagnostics, out rented, out int length))
             {
                 return null;
             }
@@ -43,8 +43,18 @@ internal static class PostReader
                 return null;
             }
 
+            // The body's nesting is checked here, in the first pass, so that a post with both a front-matter problem
+            // and Markdown too deep to render gets both reported in one run.
+            int bodyLine = 1 + bytes[..bounds.BodyStart].Count((byte)'\n');
+            if (MarkdownNesting.FindTooDeep(bytes[bounds.BodyStart..], out int deepLine, out string? what))
+            {
+                diagnostics.Add(new Diagnostic(file.DisplayPath, bodyLine + deepLine - 1, 1, DiagnosticCodes.NestedTooDeep,
+                    $"{what} nested more than {MarkdownNesting.MaxDepth} deep here; rendering it would take minutes. Flatten it."));
+            }
+
             string yaml = Encoding.UTF8.GetString(bytes.Slice(bounds.YamlStart, bounds.YamlLength));
-            return FrontMatterReader.Read(yaml, file, rules, diagnostics);
+            PostHead? head = FrontMatterReader.Read(yaml, file, rules, diagnostics);
+            return head is not null && what is null ? head : null;
         }
         finally
         {
@@ -57,14 +67,15 @@ internal static class PostReader
 
     /// <summary>Reads a post's body: the text after its front matter.</summary>
     /// <param name="file">The post's file.</param>
+    /// <param name="maxBytes">The largest post (<c>--max-post-size</c>).</param>
     /// <param name="diagnostics">Receives a problem if the file changed or vanished since the first pass.</param>
     /// <returns>The body, or <see langword="null"/> on a problem.</returns>
-    public static string? ReadBody(PostFile file, List<Diagnostic> diagnostics)
+    public static string? ReadBody(PostFile file, long maxBytes, List<Diagnostic> diagnostics)
     {
         byte[]? rented = null;
         try
         {
-            if (!TryReadAll(file, diagnostics, out rented, out int length))
+            if (!TryReadAll(file, maxBytes, diagnostics, out rented, out int length))
             {
                 return null;
             }
@@ -97,17 +108,19 @@ internal static class PostReader
         }
     }
 
-    private static bool TryReadAll(PostFile file, List<Diagnostic> diagnostics, out byte[] rented, out int length)
+    private static bool TryReadAll(PostFile file, long maxBytes, List<Diagnostic> diagnostics, out byte[] rented, out int length)
     {
         rented = [];
         length = 0;
+        maxBytes = Math.Min(maxBytes, Array.MaxLength - 1);
         try
         {
             using SafeFileHandle handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
             long size = RandomAccess.GetLength(handle);
-            if (size > Array.MaxLength)
+            if (size > maxBytes)
             {
-                throw new IOException("the file is too large.");
+                diagnostics.Add(TooLarge(file, size, maxBytes));
+                return false;
             }
 
             // Rent at least one byte more than the size: a file that grows while it is read is then noticed
@@ -122,6 +135,16 @@ internal static class PostReader
                 }
 
                 length += read;
+                if (length > maxBytes)
+                {
+                    // It grew past the limit while being read.
+                    diagnostics.Add(TooLarge(file, length, maxBytes));
+                    ArrayPool<byte>.Shared.Return(rented);
+                    rented = [];
+                    length = 0;
+                    return false;
+                }
+
                 if (length == rented.Length)
                 {
                     byte[] bigger = ArrayPool<byte>.Shared.Rent(rented.Length * 2);
@@ -133,7 +156,12 @@ internal static class PostReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            diagnostics.Add(new Diagnostic(file.DisplayPath, 0, 0, DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}"));
+            // .NET decodes file names as UTF-8, turning other bytes into U+FFFD, and cannot give such a name back to
+            // the system: say so rather than "could not find" a file that is there.
+            string message = e is FileNotFoundException && file.RelativePath.Contains('\uFFFD', StringComparison.Ordinal)
+                ? "the file name is not valid UTF-8 (the bad bytes are shown as %EF%BF%BD), so it cannot be opened; rename it."
+                : $"cannot read the file: {e.Message}";
+            diagnostics.Add(new Diagnostic(file.DisplayPath, 0, 0, DiagnosticCodes.UnreadableFile, message));
             if (rented.Length > 0)
             {
                 ArrayPool<byte>.Shared.Return(rented);
@@ -144,6 +172,10 @@ internal static class PostReader
             return false;
         }
     }
+
+    private static Diagnostic TooLarge(PostFile file, long size, long maxBytes) =>
+        new(file.DisplayPath, 0, 0, DiagnosticCodes.PostTooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the post is {size / (1024.0 * 1024.0):0.#} MB, more than --max-post-size ({maxBytes / (1024 * 1024)} MB); split it, or raise the limit."));
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {

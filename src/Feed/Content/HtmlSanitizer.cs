@@ -1,58 +1,59 @@
+using Feed.Html;
 using Feed.Internal;
 
 namespace Feed.Content;
 
 /// <summary>
-/// Makes an entry's HTML fit for a feed in one forward pass: URLs absolute against the post, active content removed
-/// (<see cref="HtmlPolicy"/>), no XML 1.0-forbidden characters.
+/// Makes an entry's HTML fit for a feed in one forward pass: only what <see cref="HtmlPolicy"/> allows is kept, URLs
+/// are made absolute against the post, ids are prefixed, and no XML 1.0-forbidden character is left.
 /// </summary>
 /// <remarks>
 /// <para>
-/// A streaming tokenizer over tags and attributes, after the HTML Living Standard §13.2.5 (tokenization); text
-/// between tags is copied through untouched, so Chinese, emoji and entities come out exactly as they went in. There
-/// is no DOM and no tree repair: unclosed elements stay unclosed, for the reader's HTML parser to handle as it would
-/// have.
+/// A streaming pass over the tokens of <see cref="HtmlTokenizer"/> (the HTML Living Standard §13.2.5); text between
+/// tags is copied through untouched, so Chinese, emoji and entities come out exactly as they went in. There is no
+/// DOM and no tree repair: unclosed elements stay unclosed, for the reader's HTML parser to handle as it would have.
 /// </para>
 /// <para>
 /// What keeps this safe is the shape of the output, not a list of tricks: every tag is written back from its parsed
-/// parts (lower-case name, each kept attribute as <c>name="value"</c> with <c>"</c>, <c>&lt;</c>, <c>&gt;</c>
+/// parts (lower-case name, each allowed attribute as <c>name="value"</c> with <c>"</c>, <c>&lt;</c>, <c>&gt;</c>
 /// escaped), and every <c>&lt;</c> that does not start a kept tag becomes <c>&amp;lt;</c>. Comments, doctypes,
-/// CDATA and processing instructions are dropped. So a reader's parser, in whatever state (raw text, RCDATA, foreign
-/// content), can only ever find the tags written here, and those are the tags this tokenizer saw and checked: the
-/// parser differentials behind mutation XSS (<c>noscript</c>, <c>xmp</c>, <c>svg</c>+<c>style</c>, comments inside
-/// raw text) have nothing to work with. Where the two parsers could disagree this one is stricter: <c>script</c>
-/// and <c>style</c> end at their first end tag, as in a browser, but are dropped even where a browser would not
-/// run them.
+/// CDATA and processing instructions are dropped, and no kept element puts a browser into a raw-text state. So a
+/// reader's parser, in whatever state (foreign content included), can only ever find the tags written here, and
+/// those are the tags this tokenizer saw and checked: the parser differentials behind mutation XSS
+/// (<c>noscript</c>, <c>xmp</c>, <c>svg</c>+<c>style</c>, comments inside raw text) have nothing to work with.
 /// </para>
 /// <para>
-/// XML 1.0-forbidden characters and C1 controls (<see cref="FeedText.Clean"/>) are removed before tokenizing, so
-/// none can reach the output and none can hide a tag from the tokenizer (<c>&lt;scr</c>, U+0001, <c>ipt&gt;</c> is
-/// a script here), nor join two checked pieces when the writers clean the text again. The result is deterministic: it depends only on the HTML and the post's URL. When nothing changes, the input string itself is
-/// returned.
+/// Values are judged as a browser reads them: character references decoded (<see cref="CharacterReferences"/>),
+/// and for URLs the whitespace and controls the URL parser strips or ignores left out. XML 1.0-forbidden characters
+/// and C1 controls (<see cref="FeedText.Clean"/>) are removed before tokenizing, so none can reach the output and none
+/// can hide a tag from the tokenizer (<c>&lt;scr</c>, U+0001, <c>ipt&gt;</c> is a script here). The result depends
+/// only on the HTML and the post's URL; when nothing changes, the input string itself is returned.
 /// </para>
 /// </remarks>
 internal sealed class HtmlSanitizer : IDisposable
 {
     private const int MaxAttributeNameLength = 64;
     private const int MaxAttributes = 256;
-
-    // The data: URL types kept: raster images, which cannot carry script.
-    private static readonly string[] RasterImageTypes =
-        ["image/png", "image/gif", "image/jpeg", "image/jpg", "image/webp", "image/avif", "image/bmp", "image/x-icon"];
+    private const int MaxElementNameLength = 32;
 
     private readonly string _html;
     private readonly Uri _postUrl;
-    private readonly List<(int Start, int Length)> _attributeNames = [];
+    private readonly List<HtmlAttribute> _attributes = [];
+    private readonly List<int> _seen = [];          // indexes into _attributes of the distinct names met in a tag
+    private readonly List<bool> _anchors = [];      // open <a> elements: whether each start tag was written
     private PostBaseUrl? _baseUrl;
     private CharBuffer _output;
     private CharBuffer _scratch;     // an attribute value decoded for inspection, or a decoded srcset
     private CharBuffer _urlScratch;  // a URL decoded for classification (PostBaseUrl)
+    private int _skipStart = -1;     // the name (in _html) of the element being dropped with its content
+    private int _skipLength;
+    private int _skipDepth;
 
     private HtmlSanitizer(string html, Uri postUrl)
     {
         _html = html;
         _postUrl = postUrl;
-        // Room for a few resolved URLs before the first growth.
+        // Room for a few resolved URLs and id prefixes before the first growth.
         _output = new CharBuffer(html.Length + 256);
         _scratch = new CharBuffer(256);
         _urlScratch = new CharBuffer(256);
@@ -89,552 +90,409 @@ internal sealed class HtmlSanitizer : IDisposable
         _urlScratch.Dispose();
     }
 
-    private static bool IsHtmlSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
-
-    // Characters left out when a value is judged: whitespace and C0 controls (browsers strip them around a URL and
-    // ignore tab and newlines inside), and the C1 controls U+007F–U+009F, which FeedText.Clean may remove later.
-    private static bool IsIgnorable(char c) => c <= ' ' || (c >= '\u007F' && c <= '\u009F');
+    private static char Lower(char c) => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
 
     private void Run()
     {
-        ReadOnlySpan<char> html = _html;
-        int position = 0;
-        while (position < html.Length)
+        var tokens = new HtmlTokenizer(_html, _attributes);
+        while (tokens.Next())
         {
-            int lt = html[position..].IndexOf('<');
-            if (lt < 0)
+            switch (tokens.Kind)
             {
-                _output.Append(html[position..]);
-                return;
-            }
+                case HtmlTokenKind.Text when _skipStart < 0:
+                    ReadOnlySpan<char> text = tokens.Token;
+                    if (text[0] == '<')
+                    {
+                        // A '<' that starts no tag: escaped, so that no parser downstream can read it as one.
+                        _output.Append("&lt;");
+                        text = text[1..];
+                    }
 
-            _output.Append(html.Slice(position, lt));
-            position = Markup(position + lt);
-        }
-    }
+                    if (text.Contains("&#", StringComparison.Ordinal))
+                    {
+                        AppendTextWithNumericReferences(text);
+                    }
+                    else
+                    {
+                        _output.Append(text);
+                    }
 
-    // At a '<': writes whatever it starts (a kept tag, an escaped '<', or nothing) and returns where text resumes.
-    // HTML §13.2.5.6 tag open state, §13.2.5.7 end tag open state.
-    private int Markup(int lt)
-    {
-        ReadOnlySpan<char> html = _html;
-        int i = lt + 1;
-        if (i == html.Length)
-        {
-            _output.Append("&lt;");
-            return i;
-        }
-
-        char c = html[i];
-        if (char.IsAsciiLetter(c))
-        {
-            return Tag(i, isEndTag: false);
-        }
-
-        switch (c)
-        {
-            case '/':
-                i++;
-                if (i == html.Length)
-                {
-                    _output.Append("&lt;/");
-                    return i;
-                }
-
-                if (char.IsAsciiLetter(html[i]))
-                {
-                    return Tag(i, isEndTag: true);
-                }
-
-                // "</>" is ignored; "</" before anything else opens a bogus comment.
-                return html[i] == '>' ? i + 1 : SkipBogusComment(i);
-            case '!':
-                return html[(i + 1)..].StartsWith("--", StringComparison.Ordinal) ? SkipComment(i + 3) : SkipBogusComment(i);
-            case '?':
-                return SkipBogusComment(i);
-            default:
-                // Not a tag: a '<' in text. Escaped, so that no parser downstream can read it as one.
-                _output.Append("&lt;");
-                return i;
-        }
-    }
-
-    // A bogus comment (a doctype, CDATA in HTML content, a processing instruction, "</3") ends at the first '>'.
-    private int SkipBogusComment(int from)
-    {
-        int gt = _html.AsSpan(from).IndexOf('>');
-        return gt < 0 ? _html.Length : from + gt + 1;
-    }
-
-    // After "<!--": the comment ends at "-->", "--!>", or right away as "<!-->" / "<!--->"; unclosed, at the end
-    // (HTML §13.2.5.43–52). Comments are dropped: they carry nothing for a reader, and a comment copied into a
-    // raw-text element is the classic mutation-XSS carrier.
-    private int SkipComment(int from)
-    {
-        ReadOnlySpan<char> html = _html;
-        if (from < html.Length && html[from] == '>')
-        {
-            return from + 1;
-        }
-
-        if (from + 1 < html.Length && html[from] == '-' && html[from + 1] == '>')
-        {
-            return from + 2;
-        }
-
-        int search = from;
-        while (true)
-        {
-            int dashes = html[search..].IndexOf("--", StringComparison.Ordinal);
-            if (dashes < 0)
-            {
-                return html.Length;
-            }
-
-            int after = search + dashes + 2;
-            while (after < html.Length && html[after] == '-')
-            {
-                after++;
-            }
-
-            if (after < html.Length && html[after] == '>')
-            {
-                return after + 1;
-            }
-
-            if (after + 1 < html.Length && html[after] == '!' && html[after + 1] == '>')
-            {
-                return after + 2;
-            }
-
-            search = after;
-        }
-    }
-
-    // A start or end tag whose name starts at nameStart: parses it to its '>' (HTML §13.2.5.8–42), writes it back if
-    // kept, and returns the position after it (after the element's end tag for elements dropped with content).
-    private int Tag(int nameStart, bool isEndTag)
-    {
-        ReadOnlySpan<char> html = _html;
-        int i = nameStart;
-        while (i < html.Length && !IsHtmlSpace(html[i]) && html[i] is not ('/' or '>'))
-        {
-            i++;
-        }
-
-        ReadOnlySpan<char> name = html[nameStart..i];
-        ElementRule rule = HtmlPolicy.ForElement(name);
-        bool write = rule == ElementRule.Keep;
-        bool writeAttributes = write && !isEndTag;
-        bool isLink = name.Equals("a", StringComparison.OrdinalIgnoreCase) || name.Equals("area", StringComparison.OrdinalIgnoreCase);
-        int mark = _output.Length;
-        if (write)
-        {
-            _output.Append(isEndTag ? "</" : "<");
-            AppendLowerCase(name);
-        }
-
-        _attributeNames.Clear();
-        bool isFrame = rule == ElementRule.ReplaceWithLink && !isEndTag;
-        (int Start, int End) frameSource = (-1, -1);
-        (int Start, int End) frameTitle = (-1, -1);
-        bool selfClosing = false;
-        while (true)
-        {
-            while (i < html.Length && IsHtmlSpace(html[i]))
-            {
-                i++;
-            }
-
-            if (i == html.Length)
-            {
-                // End of input inside a tag: the tag is dropped, as a browser drops it (eof-in-tag).
-                _output.Length = mark;
-                return i;
-            }
-
-            if (html[i] == '>')
-            {
-                i++;
-                break;
-            }
-
-            if (html[i] == '/')
-            {
-                i++;
-                if (i < html.Length && html[i] == '>')
-                {
-                    selfClosing = true;
-                    i++;
                     break;
-                }
+                case HtmlTokenKind.StartTag when _skipStart >= 0:
+                    SkippedStartTag(ref tokens);
+                    break;
+                case HtmlTokenKind.StartTag:
+                    StartTag(ref tokens);
+                    break;
+                case HtmlTokenKind.EndTag when _skipStart >= 0:
+                    if (tokens.Name.Equals(_html.AsSpan(_skipStart, _skipLength), StringComparison.OrdinalIgnoreCase) && --_skipDepth == 0)
+                    {
+                        _skipStart = -1;
+                    }
 
+                    break;
+                case HtmlTokenKind.EndTag:
+                    EndTag(tokens.Name);
+                    break;
+                default:
+                    // Comments, doctypes, CDATA, processing instructions: nothing for a reader, and a comment copied
+                    // into a raw-text element is the classic mutation-XSS carrier.
+                    break;
+            }
+        }
+    }
+
+    // Text is copied as written, except numeric references that do not stand for themselves (HTML §13.2.5.80): one
+    // to 0x80–0x9F is read as windows-1252 by every browser (&#x80; is €) and is written as the character it shows;
+    // one to a character XML 1.0 forbids or FeedText.Clean removes (&#1;, &#x81;, &#xFFFE;) shows nothing a reader
+    // could use and goes; one to nothing (&#0;, a surrogate, past U+10FFFF) becomes U+FFFD, as in a browser.
+    private void AppendTextWithNumericReferences(ReadOnlySpan<char> text)
+    {
+        Span<char> hex = stackalloc char[8];
+        while (true)
+        {
+            int at = text.IndexOf("&#", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                _output.Append(text);
+                return;
+            }
+
+            _output.Append(text[..at]);
+            text = text[at..];
+            int length = CharacterReferences.ReadNumeric(text, out int written);
+            if (length < 0)
+            {
+                _output.Append(text[..-length]);
+                text = text[-length..];
                 continue;
             }
 
-            // Attribute name: its first character is taken even if it is '=' (§13.2.5.32).
-            int nameAt = i++;
-            while (i < html.Length && !IsHtmlSpace(html[i]) && html[i] is not ('/' or '>' or '='))
+            int value = CharacterReferences.NumericValue(written);
+            if (value == written && !XmlForbidsOrCleanRemoves(value))
             {
-                i++;
+                _output.Append(text[..length]); // stands for itself: as written
+            }
+            else if (!XmlForbidsOrCleanRemoves(value))
+            {
+                _output.Append("&#x");
+                value.TryFormat(hex, out int digits, "X", System.Globalization.CultureInfo.InvariantCulture);
+                _output.Append(hex[..digits]);
+                _output.Append(';');
             }
 
-            int nameEnd = i;
-            while (i < html.Length && IsHtmlSpace(html[i]))
-            {
-                i++;
-            }
-
-            bool hasValue = false;
-            int valueStart = i;
-            int valueEnd = i;
-            if (i < html.Length && html[i] == '=')
-            {
-                i++;
-                while (i < html.Length && IsHtmlSpace(html[i]))
-                {
-                    i++;
-                }
-
-                if (i == html.Length)
-                {
-                    _output.Length = mark;
-                    return i;
-                }
-
-                hasValue = true;
-                char quote = html[i];
-                if (quote is '"' or '\'')
-                {
-                    int close = html[(i + 1)..].IndexOf(quote);
-                    if (close < 0)
-                    {
-                        _output.Length = mark;
-                        return html.Length;
-                    }
-
-                    valueStart = i + 1;
-                    valueEnd = valueStart + close;
-                    i = valueEnd + 1;
-                }
-                else
-                {
-                    // Unquoted, up to whitespace or '>'; "a=>" is an empty value (missing-attribute-value).
-                    valueStart = i;
-                    while (i < html.Length && !IsHtmlSpace(html[i]) && html[i] != '>')
-                    {
-                        i++;
-                    }
-
-                    valueEnd = i;
-                }
-            }
-
-            if (writeAttributes)
-            {
-                Attribute(nameAt, nameEnd - nameAt, html[valueStart..valueEnd], hasValue, isLink);
-            }
-            else if (isFrame && hasValue)
-            {
-                // The first src and title count, as for any repeated attribute.
-                ReadOnlySpan<char> attributeName = html[nameAt..nameEnd];
-                if (frameSource.Start < 0 && attributeName.Equals("src", StringComparison.OrdinalIgnoreCase))
-                {
-                    frameSource = (valueStart, valueEnd);
-                }
-                else if (frameTitle.Start < 0 && attributeName.Equals("title", StringComparison.OrdinalIgnoreCase))
-                {
-                    frameTitle = (valueStart, valueEnd);
-                }
-            }
+            text = text[length..];
         }
-
-        if (write)
-        {
-            _output.Append(selfClosing && !isEndTag ? " />" : ">");
-        }
-
-        if (isFrame)
-        {
-            if (frameSource.Start >= 0)
-            {
-                AppendFrameLink(
-                    html[frameSource.Start..frameSource.End],
-                    frameTitle.Start < 0 ? default : html[frameTitle.Start..frameTitle.End]);
-            }
-
-            return SkipRawText(i, name);
-        }
-
-        return rule == ElementRule.DropWithContent && !isEndTag ? SkipRawText(i, name) : i;
     }
 
-    // <iframe src="…" title="…"> becomes <a href="…">title</a>, or the URL as its own text (see HtmlPolicy).
-    private void AppendFrameLink(ReadOnlySpan<char> source, ReadOnlySpan<char> title)
+    private static bool XmlForbidsOrCleanRemoves(int codePoint) =>
+        codePoint is < 0x20 and not ('\t' or '\n' or '\r') or (>= 0x7F and <= 0x9F) or 0xFFFE or 0xFFFF;
+
+    // Inside an element dropped with its content: only its own start and end tags count (nesting), and raw text is
+    // skipped as raw text so that a "</template>" inside a script does not end it.
+    private void SkippedStartTag(ref HtmlTokenizer tokens)
     {
-        if (source.Trim(" \t\n\f\r").IsEmpty || !IsSafeValue("src", source, UrlRule.Resolve))
+        ReadOnlySpan<char> name = tokens.Name;
+        if (!tokens.SelfClosing && name.Equals(_html.AsSpan(_skipStart, _skipLength), StringComparison.OrdinalIgnoreCase))
+        {
+            _skipDepth++;
+        }
+        else if (HtmlElements.IsRawText(name))
+        {
+            tokens.SkipRawText(name);
+        }
+    }
+
+    private void StartTag(ref HtmlTokenizer tokens)
+    {
+        ReadOnlySpan<char> name = tokens.Name;
+        switch (HtmlPolicy.ForElement(name))
+        {
+            case ElementRule.Keep:
+                WriteStartTag(name, tokens.SelfClosing);
+                break;
+            case ElementRule.DropWithContent:
+                if (HtmlElements.IsRawText(name))
+                {
+                    tokens.SkipRawText(name); // even <script/>: HTML ignores the slash there
+                }
+                else if (!tokens.SelfClosing)
+                {
+                    _skipStart = tokens.NameStart;
+                    _skipLength = name.Length;
+                    _skipDepth = 1;
+                }
+
+                break;
+            case ElementRule.ReplaceWithLink:
+                AppendFrameLink();
+                tokens.SkipRawText(name);
+                break;
+            default:
+                break; // DropTag: the tag goes, what it encloses stays
+        }
+    }
+
+    private void EndTag(ReadOnlySpan<char> name)
+    {
+        if (HtmlPolicy.ForElement(name) != ElementRule.Keep)
         {
             return;
         }
 
-        _output.Append("<a href=\"");
-        int urlStart = _output.Length;
-        BaseUrl.AppendResolved(source, isDecoded: false, resolveSameDocument: true, ref _output, ref _urlScratch);
-        int urlEnd = _output.Length;
-        _output.Append("\">");
-        title = title.Trim(" \t\n\f\r");
-        if (title.IsEmpty)
+        if (name.Equals("a", StringComparison.OrdinalIgnoreCase) && _anchors.Count > 0)
         {
-            // The URL, already escaped for an attribute, is valid text too; copied out first since the buffer may move.
-            _scratch.Length = 0;
-            _scratch.Append(_output.Written[urlStart..urlEnd]);
-            _output.Append(_scratch.Written);
-        }
-        else
-        {
-            _output.AppendAttributeText(title, escapeAmpersand: false);
+            bool written = _anchors[^1];
+            _anchors.RemoveAt(_anchors.Count - 1);
+            if (!written)
+            {
+                return; // the end of an <a> unwrapped to its text
+            }
         }
 
-        _output.Append("</a>");
+        _output.Append("</");
+        foreach (char c in name)
+        {
+            _output.Append(Lower(c));
+        }
+
+        _output.Append('>');
     }
 
-    // Skips the content of a script or style element: raw text up to "</name" followed by whitespace, '/' or '>'
-    // (HTML §13.2.5.3 and .5, "appropriate end tag"), then that end tag. Unclosed, it runs to the end, as in a browser.
-    private int SkipRawText(int from, ReadOnlySpan<char> name)
+    private void WriteStartTag(ReadOnlySpan<char> rawName, bool selfClosing)
     {
-        ReadOnlySpan<char> html = _html;
-        int search = from;
-        while (true)
+        Span<char> element = stackalloc char[MaxElementNameLength];
+        element = element[..rawName.ToLowerInvariant(element)];
+        bool isAnchor = element is "a";
+        bool isInput = element is "input";
+        bool isPlayer = element is "video" or "audio";
+        bool linkSeen = false, linkKept = false, isCheckbox = false, hasDisabled = false, hasControls = false;
+
+        int mark = _output.Length;
+        _output.Append('<');
+        _output.Append(element);
+        _seen.Clear();
+        Span<char> nameBuffer = stackalloc char[MaxAttributeNameLength];
+        for (int index = 0; index < _attributes.Count; index++)
         {
-            int found = html[search..].IndexOf("</", StringComparison.Ordinal);
-            if (found < 0)
+            HtmlAttribute attribute = _attributes[index];
+            ReadOnlySpan<char> rawAttributeName = _html.AsSpan(attribute.NameStart, attribute.NameLength);
+            if (!IsFirstOfItsName(index, rawAttributeName) || rawAttributeName.Length > MaxAttributeNameLength)
             {
-                return html.Length;
+                continue;
             }
 
-            int nameAt = search + found + 2;
-            int after = nameAt + name.Length;
-            if (after < html.Length
-                && html.Slice(nameAt, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
-                && (IsHtmlSpace(html[after]) || html[after] is '/' or '>'))
+            Span<char> name = nameBuffer[..rawAttributeName.ToLowerInvariant(nameBuffer)];
+            AttributeRule rule = HtmlPolicy.ForAttribute(element, name);
+            bool isLink = isAnchor && name is "href" or "xlink:href";
+            linkSeen |= isLink;
+            if (rule == AttributeRule.Drop)
             {
-                return Tag(nameAt, isEndTag: true);
+                continue;
             }
 
-            search = nameAt;
-        }
-    }
-
-    private void Attribute(int nameStart, int nameLength, ReadOnlySpan<char> value, bool hasValue, bool isLink)
-    {
-        ReadOnlySpan<char> rawName = _html.AsSpan(nameStart, nameLength);
-
-        if (_attributeNames.Count == MaxAttributes)
-        {
-            return; // keeps the duplicate check below linear per tag on hostile input; no real tag comes close
-        }
-
-        // A repeated attribute is ignored by browsers (duplicate-attribute): the first one counts, kept or not.
-        foreach ((int start, int length) in _attributeNames)
-        {
-            if (_html.AsSpan(start, length).Equals(rawName, StringComparison.OrdinalIgnoreCase))
+            ReadOnlySpan<char> value = _html.AsSpan(attribute.ValueStart, attribute.ValueLength);
+            int attributeMark = _output.Length;
+            _output.Append(' ');
+            _output.Append(name);
+            bool kept = rule switch
             {
+                AttributeRule.Text => AppendText(value, attribute.HasValue),
+                AttributeRule.Url or AttributeRule.ImageUrl => AppendUrl(value, rule == AttributeRule.ImageUrl, isLink),
+                AttributeRule.SrcSet => AppendSrcSet(value),
+                AttributeRule.Fragment => AppendFragment(value),
+                AttributeRule.Id => AppendId(value),
+                AttributeRule.IdRefs => AppendIdRefs(value),
+                AttributeRule.Style => AppendStyle(value),
+                AttributeRule.Paint => AppendPaint(value),
+                AttributeRule.Rel => AppendRel(value),
+                AttributeRule.Loading => AppendKeyword(value, "lazy", "eager"),
+                AttributeRule.CheckboxType => isCheckbox = AppendKeyword(value, "checkbox", "checkbox"),
+                _ => false,
+            };
+
+            if (!kept)
+            {
+                _output.Length = attributeMark;
+                continue;
+            }
+
+            linkKept |= isLink;
+            hasDisabled |= isInput && name is "disabled";
+            hasControls |= isPlayer && name is "controls";
+        }
+
+        if (isInput && !isCheckbox)
+        {
+            _output.Length = mark; // only a task-list check box is kept; every other form control goes
+            return;
+        }
+
+        if (isAnchor)
+        {
+            // An <a> whose href went is unwrapped to its text: an anchor without a target confuses readers (newsboat
+            // numbers it as the previous link). Its end tag goes with it.
+            bool unwrap = linkSeen && !linkKept;
+            _anchors.Add(!unwrap);
+            if (unwrap)
+            {
+                _output.Length = mark;
                 return;
             }
         }
 
-        _attributeNames.Add((nameStart, nameLength));
-        if (nameLength > MaxAttributeNameLength || !HtmlPolicy.IsValidName(rawName, isAttribute: true))
+        if (isInput && !hasDisabled)
         {
-            return;
+            _output.Append(" disabled");
         }
 
-        Span<char> name = stackalloc char[MaxAttributeNameLength];
-        name = name[..rawName.ToLowerInvariant(name)];
-        if (HtmlPolicy.IsAlwaysDropped(name))
+        if (isPlayer && !hasControls)
         {
-            return;
+            _output.Append(" controls"); // never a player the reader cannot stop (autoplay is never kept)
         }
 
-        UrlRule urlRule = HtmlPolicy.ForAttribute(name);
-        bool isSameDocumentLink = isLink && name is "href";
-        if (urlRule == UrlRule.Resolve && !isSameDocumentLink && value.Trim(" \t\n\f\r").IsEmpty)
-        {
-            return; // src="" names nothing; the feed validator reports it as a relative reference
-        }
-
-        if (hasValue && !IsSafeValue(name, value, urlRule))
-        {
-            return;
-        }
-
-        int mark = _output.Length;
-        _output.Append(' ');
-        _output.Append(name);
-        if (!hasValue && urlRule != UrlRule.Resolve)
-        {
-            return;
-        }
-
-        _output.Append("=\"");
-        switch (urlRule)
-        {
-            case UrlRule.Resolve:
-                // <a href> without a value is href="": a same-document reference like "#fn:1".
-                BaseUrl.AppendResolved(value, isDecoded: false, isSameDocumentLink, ref _output, ref _urlScratch);
-                break;
-            case UrlRule.ResolveSrcSet:
-                if (!TryAppendSrcSet(value))
-                {
-                    _output.Length = mark;
-                    return;
-                }
-
-                break;
-            default:
-                _output.AppendAttributeText(value, escapeAmpersand: false);
-                break;
-        }
-
-        _output.Append('"');
+        _output.Append(selfClosing ? " />" : ">");
     }
 
-    // Judges the value as a browser will read it: character references decoded, whitespace and control characters
-    // (which browsers strip from or ignore inside URLs) removed, ASCII lower-cased.
-    private bool IsSafeValue(ReadOnlySpan<char> name, ReadOnlySpan<char> value, UrlRule urlRule)
+    // A repeated attribute is ignored by browsers (duplicate-attribute): the first one counts, kept or not. Only the
+    // first MaxAttributes distinct names are looked at, which keeps this linear per tag on hostile input.
+    private bool IsFirstOfItsName(int index, ReadOnlySpan<char> name)
     {
-        bool isStyle = name is "style";
-        bool isAnimationTarget = name is "attributename";
-        if (!isStyle && !isAnimationTarget && value.IndexOfAny(':', '&') < 0)
-        {
-            return true; // no scheme can be spelled without a ':', literal or encoded
-        }
-
-        _scratch.Length = 0;
-        CharacterReferences.Decode(value, ref _scratch);
-        Span<char> normalized = _scratch.WrittenSpan;
-        int length = 0;
-        foreach (char c in normalized)
-        {
-            if (!IsIgnorable(c))
-            {
-                normalized[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-            }
-        }
-
-        normalized = normalized[..length];
-        if (HasScriptScheme(normalized))
+        if (_seen.Count == MaxAttributes)
         {
             return false;
         }
 
-        if (isStyle)
+        foreach (int earlier in _seen)
         {
-            // CSS that runs script (IE expression(), behavior, Mozilla XBL bindings) or hides it (escapes, comments).
-            return normalized.IndexOf("expression(", StringComparison.Ordinal) < 0
-                && normalized.IndexOf("-moz-binding", StringComparison.Ordinal) < 0
-                && normalized.IndexOf("behavior:", StringComparison.Ordinal) < 0
-                && normalized.IndexOf("/*", StringComparison.Ordinal) < 0
-                && !normalized.Contains('\\');
-        }
-
-        if (isAnimationTarget)
-        {
-            // SVG <set attributeName="onclick" to="…"> would write an event handler.
-            return !normalized.StartsWith("on", StringComparison.Ordinal);
-        }
-
-        return urlRule is UrlRule.None or UrlRule.ResolveSrcSet || !IsForbiddenUrl(normalized);
-    }
-
-    // Whether a "javascript:", "vbscript:" or "livescript:" appears anywhere in the normalized value.
-    private static bool HasScriptScheme(ReadOnlySpan<char> normalized)
-    {
-        int from = 0;
-        while (true)
-        {
-            int colon = normalized[from..].IndexOf(':');
-            if (colon < 0)
+            HtmlAttribute seen = _attributes[earlier];
+            if (_html.AsSpan(seen.NameStart, seen.NameLength).Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
-
-            ReadOnlySpan<char> before = normalized[..(from + colon)];
-            if (before.EndsWith("javascript", StringComparison.Ordinal)
-                || before.EndsWith("vbscript", StringComparison.Ordinal)
-                || before.EndsWith("livescript", StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            from += colon + 1;
         }
+
+        _seen.Add(index);
+        return true;
     }
 
-    // Whether a URL (decoded) has a scheme that runs script: javascript, vbscript, livescript, or a data: URL that
-    // is not a raster image (HTML, XHTML and SVG documents can all carry script). Whitespace and control characters
-    // are skipped and letters compared without case, as browsers do with the scheme.
-    private static bool IsForbiddenUrl(ReadOnlySpan<char> url)
+    private bool AppendText(ReadOnlySpan<char> value, bool hasValue)
     {
-        Span<char> head = stackalloc char[24];
-        int length = 0;
-        foreach (char c in url)
+        if (hasValue)
         {
-            if (IsIgnorable(c))
-            {
-                continue;
-            }
-
-            if (length == head.Length)
-            {
-                break;
-            }
-
-            head[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-        }
-
-        head = head[..length];
-        int colon = head.IndexOf(':');
-        if (colon <= 0 || !char.IsAsciiLetter(head[0]))
-        {
-            return false;
-        }
-
-        ReadOnlySpan<char> scheme = head[..colon];
-        foreach (char c in scheme)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
-            {
-                return false; // not a scheme: a relative reference with a ':' further on
-            }
-        }
-
-        if (scheme is "javascript" or "vbscript" or "livescript")
-        {
-            return true;
-        }
-
-        if (scheme is not "data")
-        {
-            return false;
-        }
-
-        ReadOnlySpan<char> type = head[(colon + 1)..];
-        foreach (string allowed in RasterImageTypes)
-        {
-            if (type.StartsWith(allowed, StringComparison.Ordinal) && type.Length > allowed.Length && type[allowed.Length] is ';' or ',')
-            {
-                return false;
-            }
+            _output.Append("=\"");
+            _output.AppendAttributeText(value, escapeAmpersand: false);
+            _output.Append('"');
         }
 
         return true;
     }
 
+    private bool AppendUrl(ReadOnlySpan<char> value, bool isImage, bool isLink)
+    {
+        bool blank = value.Trim(" \t\n\f\r").IsEmpty;
+        if (blank && !isLink)
+        {
+            return false; // src="" names nothing; the feed validator reports it as a relative reference
+        }
+
+        if (!blank && !IsAllowedUrl(value, isDecoded: false, isImage))
+        {
+            return false;
+        }
+
+        _output.Append("=\"");
+        // A link's same-document reference ("#fn:1", or href="") is resolved too, so a footnote link leads to the
+        // post, with the fragment prefixed like the id it points to.
+        BaseUrl.AppendResolved(value, isDecoded: false, resolveSameDocument: isLink, ref _output, ref _urlScratch, isLink ? HtmlPolicy.IdPrefix : null);
+        _output.Append('"');
+        return true;
+    }
+
+    // Judges a URL as the URL Standard's parser reads it: character references decoded, leading C0 controls and
+    // spaces stripped, tab and newlines ignored; then only a relative reference, an allowed scheme, or (for an
+    // image source) a data: URL of a raster image type passes.
+    private bool IsAllowedUrl(ReadOnlySpan<char> value, bool isDecoded, bool isImage)
+    {
+        if (!isDecoded && value.Contains('&'))
+        {
+            _scratch.Length = 0;
+            CharacterReferences.Decode(value, ref _scratch);
+            value = _scratch.Written;
+        }
+
+        Span<char> scheme = stackalloc char[16];
+        int length = 0;
+        int i = 0;
+        while (i < value.Length && value[i] <= ' ')
+        {
+            i++;
+        }
+
+        for (; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c is '\t' or '\n' or '\r')
+            {
+                continue;
+            }
+
+            if (c == ':')
+            {
+                break;
+            }
+
+            bool valid = length == 0 ? char.IsAsciiLetter(c) : char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.';
+            if (!valid)
+            {
+                return true; // no scheme: a relative reference, made absolute against the post
+            }
+
+            if (length == scheme.Length)
+            {
+                return false; // a scheme longer than any allowed one
+            }
+
+            scheme[length++] = Lower(c);
+        }
+
+        if (i == value.Length || length == 0)
+        {
+            return true; // no ':' after a scheme-like start: relative ("index.html", "page")
+        }
+
+        ReadOnlySpan<char> name = scheme[..length];
+        if (HtmlPolicy.IsAllowedScheme(name))
+        {
+            return true;
+        }
+
+        if (!isImage || name is not "data")
+        {
+            return false;
+        }
+
+        Span<char> type = stackalloc char[16];
+        int typeLength = 0;
+        for (i++; i < value.Length && typeLength < type.Length; i++)
+        {
+            char c = value[i];
+            if (c is '\t' or '\n' or '\r' || (typeLength == 0 && c == ' '))
+            {
+                continue;
+            }
+
+            type[typeLength++] = Lower(c);
+        }
+
+        return HtmlPolicy.IsRasterImageType(type[..typeLength]);
+    }
+
     // srcset (HTML §4.8.4.3.10, "parse a srcset attribute"): image candidates separated by commas, each a URL (a run
     // without whitespace; trailing commas are not part of it) and optional descriptors ("2x", "640w"). Each URL is
-    // resolved; the list is written back as "url descriptors, url descriptors". One forbidden URL drops the attribute.
-    private bool TryAppendSrcSet(ReadOnlySpan<char> value)
+    // judged as an image source and resolved; the list is written back as "url descriptors, url descriptors". One
+    // URL outside the policy drops the attribute.
+    private bool AppendSrcSet(ReadOnlySpan<char> value)
     {
         ReadOnlySpan<char> candidates = value;
         if (value.Contains('&'))
@@ -645,22 +503,24 @@ internal sealed class HtmlSanitizer : IDisposable
             candidates = RemoveXmlForbidden(_scratch.WrittenSpan);
         }
 
+        _output.Append("=\"");
         int i = 0;
         bool first = true;
         while (true)
         {
-            while (i < candidates.Length && (IsHtmlSpace(candidates[i]) || candidates[i] == ','))
+            while (i < candidates.Length && (HtmlTokenizer.IsSpace(candidates[i]) || candidates[i] == ','))
             {
                 i++;
             }
 
             if (i == candidates.Length)
             {
-                return true;
+                _output.Append('"');
+                return !first;
             }
 
             int urlStart = i;
-            while (i < candidates.Length && !IsHtmlSpace(candidates[i]))
+            while (i < candidates.Length && !HtmlTokenizer.IsSpace(candidates[i]))
             {
                 i++;
             }
@@ -690,9 +550,14 @@ internal sealed class HtmlSanitizer : IDisposable
                 descriptors = candidates[descriptorsStart..i].Trim(" \t\n\f\r");
             }
 
-            if (IsForbiddenUrl(url))
+            if (!IsAllowedUrl(url, isDecoded: true, isImage: true))
             {
                 return false;
+            }
+
+            if (!AreValidDescriptors(descriptors))
+            {
+                continue; // a browser drops the candidate too; what it held is no longer there to be misread
             }
 
             if (!first)
@@ -710,9 +575,314 @@ internal sealed class HtmlSanitizer : IDisposable
         }
     }
 
-    // A numeric reference can spell a character XML 1.0 forbids (&#7;) or FeedText.Clean removes (&#x81;); decoded
-    // text must lose it again.
-    private static Span<char> RemoveXmlForbidden(Span<char> decoded)
+    // Image candidate descriptors (HTML §4.8.4.3.10): at most one width ("640w"), density ("2x") or height ("480h"),
+    // each a valid non-negative number followed by its letter.
+    private static bool AreValidDescriptors(ReadOnlySpan<char> descriptors)
+    {
+        foreach (Range range in descriptors.SplitAny(" \t\n\f\r"))
+        {
+            ReadOnlySpan<char> descriptor = descriptors[range];
+            if (descriptor.IsEmpty)
+            {
+                continue;
+            }
+
+            if (descriptor.Length < 2 || Lower(descriptor[^1]) is not ('w' or 'x' or 'h'))
+            {
+                return false;
+            }
+
+            ReadOnlySpan<char> number = descriptor[..^1];
+            int dot = number.IndexOf('.');
+            ReadOnlySpan<char> whole = dot < 0 ? number : number[..dot];
+            ReadOnlySpan<char> fraction = dot < 0 ? "0" : number[(dot + 1)..];
+            if (whole.ContainsAnyExceptInRange('0', '9') || fraction.IsEmpty || fraction.ContainsAnyExceptInRange('0', '9')
+                || (whole.IsEmpty && dot < 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // An SVG reference to a shape or gradient of the same drawing: "#id" only, prefixed like the ids. An external
+    // document (use href="sprite.svg#x", or data:) can carry script and would be fetched.
+    private bool AppendFragment(ReadOnlySpan<char> value)
+    {
+        _scratch.Length = 0;
+        CharacterReferences.Decode(value, ref _scratch);
+        ReadOnlySpan<char> reference = RemoveXmlForbidden(_scratch.WrittenSpan).Trim(" \t\n\f\r");
+        if (reference.Length < 2 || reference[0] != '#')
+        {
+            return false;
+        }
+
+        _output.Append("=\"#");
+        AppendPrefixed(reference[1..], escapeAmpersand: true);
+        _output.Append('"');
+        return true;
+    }
+
+    // id and name get the prefix, so that no element of an entry can take the name of a reader's global
+    // (DOM clobbering: <img name="getElementById">, <a id="CONFIG">).
+    private bool AppendId(ReadOnlySpan<char> value)
+    {
+        if (value.Trim(" \t\n\f\r").IsEmpty)
+        {
+            return false;
+        }
+
+        _output.Append("=\"");
+        AppendPrefixed(value, escapeAmpersand: false);
+        _output.Append('"');
+        return true;
+    }
+
+    private bool AppendIdRefs(ReadOnlySpan<char> value)
+    {
+        _output.Append("=\"");
+        int start = _output.Length;
+        foreach (Range range in value.SplitAny(" \t\n\f\r"))
+        {
+            ReadOnlySpan<char> id = value[range];
+            if (id.IsEmpty)
+            {
+                continue;
+            }
+
+            if (_output.Length > start)
+            {
+                _output.Append(' ');
+            }
+
+            AppendPrefixed(id, escapeAmpersand: false);
+        }
+
+        if (_output.Length == start)
+        {
+            return false;
+        }
+
+        _output.Append('"');
+        return true;
+    }
+
+    private void AppendPrefixed(ReadOnlySpan<char> id, bool escapeAmpersand)
+    {
+        if (!id.StartsWith(HtmlPolicy.IdPrefix, StringComparison.Ordinal))
+        {
+            _output.Append(HtmlPolicy.IdPrefix);
+        }
+
+        _output.AppendAttributeText(id, escapeAmpersand);
+    }
+
+    // Inline CSS, decoded: each declaration is kept only when its property is allowed (HtmlPolicy) and its value
+    // loads and runs nothing; declarations are written back as "property: value;". A CSS escape or comment anywhere
+    // drops the attribute, since either can spell any of the rest ("expr\65 ssion", "url/**/(").
+    private bool AppendStyle(ReadOnlySpan<char> value)
+    {
+        _scratch.Length = 0;
+        CharacterReferences.Decode(value, ref _scratch);
+        ReadOnlySpan<char> css = RemoveXmlForbidden(_scratch.WrittenSpan);
+        if (css.Contains('\\') || css.Contains("/*", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        _output.Append("=\"");
+        int start = _output.Length;
+        Span<char> property = stackalloc char[32];
+        foreach (Range range in css.Split(';'))
+        {
+            ReadOnlySpan<char> declaration = css[range];
+            int colon = declaration.IndexOf(':');
+            if (colon < 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> rawProperty = declaration[..colon].Trim(" \t\n\f\r");
+            ReadOnlySpan<char> propertyValue = declaration[(colon + 1)..].Trim(" \t\n\f\r");
+            if (rawProperty.IsEmpty || rawProperty.Length > property.Length || propertyValue.IsEmpty)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> lower = property[..rawProperty.ToLowerInvariant(property)];
+            if (!HtmlPolicy.IsAllowedStyleProperty(lower) || LoadsOrRuns(propertyValue))
+            {
+                continue;
+            }
+
+            if (_output.Length > start)
+            {
+                _output.Append(' ');
+            }
+
+            _output.Append(lower);
+            _output.Append(": ");
+            _output.AppendAttributeText(propertyValue, escapeAmpersand: true);
+            _output.Append(';');
+        }
+
+        if (_output.Length == start)
+        {
+            return false;
+        }
+
+        _output.Append('"');
+        return true;
+    }
+
+    private static bool LoadsOrRuns(ReadOnlySpan<char> cssValue) =>
+        cssValue.Contains('(') && (cssValue.Contains("url(", StringComparison.OrdinalIgnoreCase)
+            || cssValue.Contains("image", StringComparison.OrdinalIgnoreCase)
+            || cssValue.Contains("expression", StringComparison.OrdinalIgnoreCase)
+            || cssValue.Contains("element(", StringComparison.OrdinalIgnoreCase)
+            || cssValue.Contains("cross-fade(", StringComparison.OrdinalIgnoreCase));
+
+    // An SVG paint or reference: a colour or keyword as written, or url(#id) of the same drawing, the id prefixed.
+    private bool AppendPaint(ReadOnlySpan<char> value)
+    {
+        _scratch.Length = 0;
+        CharacterReferences.Decode(value, ref _scratch);
+        ReadOnlySpan<char> paint = RemoveXmlForbidden(_scratch.WrittenSpan).Trim(" \t\n\f\r");
+        if (paint.IsEmpty || paint.Contains('\\') || paint.Contains("/*", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        _output.Append("=\"");
+        while (true)
+        {
+            int url = paint.IndexOf("url(", StringComparison.OrdinalIgnoreCase);
+            if (url < 0)
+            {
+                _output.AppendAttributeText(paint, escapeAmpersand: true);
+                _output.Append('"');
+                return true;
+            }
+
+            ReadOnlySpan<char> inside = paint[(url + 4)..].TrimStart(" \t\n\f\r\"'");
+            if (inside.IsEmpty || inside[0] != '#')
+            {
+                return false; // a paint server in another document: fetched, and outside the entry
+            }
+
+            _output.AppendAttributeText(paint[..url], escapeAmpersand: true);
+            _output.Append("url(#");
+            inside = inside[1..];
+            int end = inside.IndexOfAny(")\"' ");
+            ReadOnlySpan<char> id = end < 0 ? inside : inside[..end];
+            AppendPrefixed(id, escapeAmpersand: true);
+            paint = end < 0 ? default : inside[end..].TrimStart("\"' ");
+        }
+    }
+
+    private bool AppendRel(ReadOnlySpan<char> value)
+    {
+        _output.Append("=\"");
+        int start = _output.Length;
+        foreach (Range range in value.SplitAny(" \t\n\f\r"))
+        {
+            ReadOnlySpan<char> token = value[range];
+            if (token.IsEmpty || !HtmlPolicy.IsAllowedRel(token))
+            {
+                continue;
+            }
+
+            if (_output.Length > start)
+            {
+                _output.Append(' ');
+            }
+
+            foreach (char c in token)
+            {
+                _output.Append(Lower(c));
+            }
+        }
+
+        if (_output.Length == start)
+        {
+            return false;
+        }
+
+        _output.Append('"');
+        return true;
+    }
+
+    private bool AppendKeyword(ReadOnlySpan<char> value, string first, string second)
+    {
+        ReadOnlySpan<char> keyword = value.Trim(" \t\n\f\r");
+        string? match = keyword.Equals(first, StringComparison.OrdinalIgnoreCase) ? first
+            : keyword.Equals(second, StringComparison.OrdinalIgnoreCase) ? second
+            : null;
+        if (match is null)
+        {
+            return false;
+        }
+
+        _output.Append("=\"");
+        _output.Append(match);
+        _output.Append('"');
+        return true;
+    }
+
+    // <iframe src="…" title="…"> becomes <a href="…">title</a>, or the URL as its own text (see HtmlPolicy).
+    private void AppendFrameLink()
+    {
+        ReadOnlySpan<char> source = default, title = default;
+        bool hasSource = false, hasTitle = false;
+        foreach (HtmlAttribute attribute in _attributes)
+        {
+            // The first src and title count, as for any repeated attribute.
+            ReadOnlySpan<char> name = _html.AsSpan(attribute.NameStart, attribute.NameLength);
+            ReadOnlySpan<char> value = _html.AsSpan(attribute.ValueStart, attribute.ValueLength);
+            if (!hasSource && name.Equals("src", StringComparison.OrdinalIgnoreCase))
+            {
+                source = value;
+                hasSource = true;
+            }
+            else if (!hasTitle && name.Equals("title", StringComparison.OrdinalIgnoreCase))
+            {
+                title = value;
+                hasTitle = true;
+            }
+        }
+
+        if (source.Trim(" \t\n\f\r").IsEmpty || !IsAllowedUrl(source, isDecoded: false, isImage: false))
+        {
+            return;
+        }
+
+        _output.Append("<a href=\"");
+        int urlStart = _output.Length;
+        BaseUrl.AppendResolved(source, isDecoded: false, resolveSameDocument: true, ref _output, ref _urlScratch, HtmlPolicy.IdPrefix);
+        int urlEnd = _output.Length;
+        _output.Append("\">");
+        title = title.Trim(" \t\n\f\r");
+        if (title.IsEmpty)
+        {
+            // The URL, already escaped for an attribute, is valid text too; copied out first since the buffer may move.
+            _scratch.Length = 0;
+            _scratch.Append(_output.Written[urlStart..urlEnd]);
+            _output.Append(_scratch.Written);
+        }
+        else
+        {
+            _output.AppendAttributeText(title, escapeAmpersand: false);
+        }
+
+        _output.Append("</a>");
+    }
+
+    /// <summary>
+    /// Removes from decoded text what XML 1.0 forbids or <see cref="FeedText.Clean"/> removes: a numeric reference can
+    /// spell either (<c>&amp;#7;</c>, <c>&amp;#x81;</c>), and decoded text written back must not carry them.
+    /// </summary>
+    internal static Span<char> RemoveXmlForbidden(Span<char> decoded)
     {
         int length = 0;
         foreach (char c in decoded)
@@ -724,13 +894,5 @@ internal sealed class HtmlSanitizer : IDisposable
         }
 
         return decoded[..length];
-    }
-
-    private void AppendLowerCase(ReadOnlySpan<char> name)
-    {
-        foreach (char c in name)
-        {
-            _output.Append(char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
-        }
     }
 }

@@ -1,3 +1,5 @@
+using Feed.Html;
+
 namespace Feed.Content;
 
 /// <summary>A post's own URL as the base that relative references in its content are resolved against (RFC 3986 §5.2).</summary>
@@ -66,13 +68,23 @@ internal sealed class PostBaseUrl
     /// </param>
     /// <param name="output">Receives the resolved value.</param>
     /// <param name="scratch">Working space for decoding; its content is overwritten.</param>
+    /// <param name="fragmentPrefix">
+    /// Put in front of a same-document fragment (<c>#fn:1</c> becomes <c>#user-content-fn:1</c>) when it does not
+    /// start with it already: the ids it points to carry the same prefix (<see cref="HtmlPolicy.IdPrefix"/>).
+    /// </param>
     public void AppendResolved(
-        ReadOnlySpan<char> value, bool isDecoded, bool resolveSameDocument, ref CharBuffer output, ref CharBuffer scratch)
+        ReadOnlySpan<char> value,
+        bool isDecoded,
+        bool resolveSameDocument,
+        ref CharBuffer output,
+        ref CharBuffer scratch,
+        string? fragmentPrefix = null)
     {
         // HTML strips ASCII whitespace around URL-valued attributes ("valid URL potentially surrounded by spaces").
         ReadOnlySpan<char> reference = value.Trim(" \t\n\f\r");
         ReferenceKind kind;
-        if (!isDecoded && reference.Contains('&'))
+        bool decoded = !isDecoded && reference.Contains('&');
+        if (decoded)
         {
             scratch.Length = 0;
             CharacterReferences.Decode(reference, ref scratch);
@@ -87,6 +99,25 @@ internal sealed class PostBaseUrl
         {
             case ReferenceKind.Absolute:
                 break;
+            case ReferenceKind.Fragment when fragmentPrefix is not null:
+                if (resolveSameDocument)
+                {
+                    AppendBase(_queryEnd, ref output);
+                }
+
+                // The fragment as written after its '#'; only when the '#' itself is spelled as a character reference
+                // is the decoded form written, without what XML forbids (a reference can spell U+0007).
+                bool literalHash = reference.StartsWith('#');
+                ReadOnlySpan<char> plain = literalHash ? reference : HtmlSanitizer.RemoveXmlForbidden(scratch.WrittenSpan);
+                ReadOnlySpan<char> fragment = plain[(plain.IndexOf('#') + 1)..];
+                output.Append('#');
+                if (!fragment.IsEmpty && !fragment.StartsWith(fragmentPrefix, StringComparison.Ordinal))
+                {
+                    output.Append(fragmentPrefix);
+                }
+
+                output.AppendAttributeText(fragment, escapeAmpersand: !literalHash || isDecoded);
+                return;
             case ReferenceKind.Empty or ReferenceKind.Fragment:
                 if (resolveSameDocument)
                 {

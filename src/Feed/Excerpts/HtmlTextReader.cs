@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Net;
+using Feed.Html;
 
 namespace Feed.Excerpts;
 
@@ -10,9 +10,10 @@ namespace Feed.Excerpts;
 /// <see cref="TextCollector"/>, because Markdown splits inline HTML into one node per tag with the text between.
 /// </summary>
 /// <remarks>
-/// This is not a conforming HTML parser, only enough of the HTML Living Standard tokenizer (§13.2.5) to find text:
-/// quoted attribute values may hold <c>&gt;</c>, script and style are raw text that only their end tag closes, a
-/// tag cut off by the end of input is dropped, and a stray <c>&lt;</c> is text.
+/// Tokens come from <see cref="HtmlTokenizer"/> and references are decoded by <see cref="CharacterReferences"/>, the
+/// same two the content sanitiser uses, so an excerpt and the entry's content agree on where every tag and comment
+/// ends (<c>--!&gt;</c> included) and on what every character reference reads. There is no tree builder, only the
+/// part of one that text needs: which elements are blocks, which hold no text, which hold raw text.
 /// </remarks>
 internal static class HtmlTextReader
 {
@@ -59,8 +60,8 @@ internal static class HtmlTextReader
     public static void Read(ReadOnlySpan<char> html, TextCollector collector, TextRules rules, bool linesOfTheirOwn)
     {
         bool seekDivider = linesOfTheirOwn && collector.DetectDivider;
-        int i = 0;
-        while (i < html.Length && !collector.DividerFound)
+        var tokens = new HtmlTokenizer(html, attributes: null);
+        while (!collector.DividerFound)
         {
             if (collector.IsFull && !seekDivider)
             {
@@ -69,121 +70,52 @@ internal static class HtmlTextReader
 
             if (collector.SkipRawText && collector.SkipElement is { } rawElement)
             {
-                int end = IndexOfEndTag(html, i, rawElement);
+                int end = HtmlTokenizer.IndexOfRawTextEnd(html, tokens.Position, rawElement);
                 if (end < 0)
                 {
                     return; // all of the rest is the element's raw text
                 }
 
-                i = end;
+                tokens.Position = end;
             }
 
-            int lt = html[i..].IndexOf('<');
-            int textEnd = lt < 0 ? html.Length : i + lt;
-            if (textEnd > i)
-            {
-                AppendText(html[i..textEnd], collector);
-            }
-
-            if (lt < 0)
+            if (!tokens.Next())
             {
                 return;
             }
 
-            i = ReadMarkup(html, textEnd, collector, rules, seekDivider);
+            switch (tokens.Kind)
+            {
+                case HtmlTokenKind.Text:
+                    AppendText(tokens.Token, collector); // a stray '<' is text too
+                    break;
+                case HtmlTokenKind.StartTag:
+                    StartTag(tokens.Name, tokens.AttributeText, tokens.SelfClosing, collector, rules);
+                    break;
+                case HtmlTokenKind.EndTag:
+                    EndTag(tokens.Name, collector);
+                    break;
+                case HtmlTokenKind.Comment:
+                    if (tokens.End == html.Length && tokens.NameEnd == html.Length)
+                    {
+                        return; // eof-in-comment: the comment runs to the end
+                    }
+
+                    Comment(html, ref tokens, collector, seekDivider);
+                    break;
+                default:
+                    break; // <!DOCTYPE …>, <![CDATA[…]]>, <?…>: bogus comments in HTML
+            }
         }
     }
 
-    /// <summary>Reads the markup that starts with the <c>&lt;</c> at <paramref name="start"/>; returns the index after it.</summary>
-    private static int ReadMarkup(ReadOnlySpan<char> html, int start, TextCollector collector, TextRules rules, bool seekDivider)
+    private static void Comment(ReadOnlySpan<char> html, ref HtmlTokenizer tokens, TextCollector collector, bool seekDivider)
     {
-        int n = html.Length;
-        int p = start + 1;
-        if (p >= n)
-        {
-            AppendText("<", collector);
-            return n;
-        }
-
-        char next = html[p];
-        if (next == '!')
-        {
-            return html[start..].StartsWith("<!--", StringComparison.Ordinal)
-                ? ReadComment(html, start, collector, seekDivider)
-                : SkipPast(html, p, '>'); // <!DOCTYPE …>, <![CDATA[…]]>: a bogus comment in HTML, ends at the first '>'
-        }
-
-        if (next == '?')
-        {
-            return SkipPast(html, p, '>');
-        }
-
-        if (next == '/')
-        {
-            if (p + 1 < n && char.IsAsciiLetter(html[p + 1]))
-            {
-                int nameEnd = NameEnd(html, p + 1);
-                EndTag(html[(p + 1)..nameEnd], collector);
-                return SkipPast(html, nameEnd, '>');
-            }
-
-            if (p + 1 >= n)
-            {
-                AppendText("</", collector);
-                return n;
-            }
-
-            return html[p + 1] == '>' ? p + 2 : SkipPast(html, p, '>');
-        }
-
-        if (char.IsAsciiLetter(next))
-        {
-            int nameEnd = NameEnd(html, p);
-            int gt = IndexOfTagEnd(html, nameEnd);
-            if (gt < 0)
-            {
-                return n; // a tag cut off by the end of input is dropped (the tokenizer's eof-in-tag error)
-            }
-
-            bool selfClosing = gt > nameEnd && html[gt - 1] == '/';
-            StartTag(html[p..nameEnd], html[nameEnd..gt], selfClosing, collector, rules);
-            return gt + 1;
-        }
-
-        AppendText("<", collector);
-        return p;
-    }
-
-    private static int ReadComment(ReadOnlySpan<char> html, int start, TextCollector collector, bool seekDivider)
-    {
-        int bodyStart = start + 4;
-        ReadOnlySpan<char> rest = html[bodyStart..];
-
-        // "<!-->" and "<!--->" are (abruptly closed) empty comments.
-        if (rest.StartsWith(">"))
-        {
-            collector.Removed();
-            return bodyStart + 1;
-        }
-
-        if (rest.StartsWith("->"))
-        {
-            collector.Removed();
-            return bodyStart + 2;
-        }
-
-        int close = rest.IndexOf("-->", StringComparison.Ordinal);
-        if (close < 0)
-        {
-            return html.Length; // eof-in-comment: the comment runs to the end
-        }
-
-        int after = bodyStart + close + 3;
         if (seekDivider
             && !collector.Suppressed
             && collector.CanEndHere() // before any text it would give an empty excerpt: ignored
-            && rest[..close].Trim().Equals("more", StringComparison.OrdinalIgnoreCase)
-            && IsAloneOnItsLine(html, start, after))
+            && tokens.Name.Trim().Equals("more", StringComparison.OrdinalIgnoreCase)
+            && IsAloneOnItsLine(html, tokens.Start, tokens.End))
         {
             collector.DividerFound = true;
         }
@@ -191,8 +123,6 @@ internal static class HtmlTextReader
         {
             collector.Removed();
         }
-
-        return after;
     }
 
     private static void StartTag(ReadOnlySpan<char> name, ReadOnlySpan<char> attributes, bool selfClosing, TextCollector collector, TextRules rules)
@@ -259,7 +189,7 @@ internal static class HtmlTextReader
         {
             collector.SkipElement = tag.Name;
             collector.SkipDepth = 1;
-            collector.SkipRawText = tag.Kind is TagKind.SkipRawText or TagKind.SkipRawTextBlock;
+            collector.SkipRawText = HtmlElements.IsRawText(tag.Name); // the tokenizer's rule, shared with the sanitiser
         }
     }
 
@@ -306,7 +236,7 @@ internal static class HtmlTextReader
 
         if (text.Contains('&'))
         {
-            collector.Append(WebUtility.HtmlDecode(text.ToString()));
+            collector.Append(CharacterReferences.DecodeText(text));
         }
         else
         {
@@ -334,85 +264,6 @@ internal static class HtmlTextReader
         }
 
         return true;
-    }
-
-    private static int NameEnd(ReadOnlySpan<char> html, int start)
-    {
-        int j = start;
-        while (j < html.Length && html[j] is not (' ' or '\t' or '\n' or '\r' or '\f' or '/' or '>'))
-        {
-            j++;
-        }
-
-        return j;
-    }
-
-    /// <summary>The index of the '>' that ends a start tag, skipping quoted attribute values; -1 when there is none.</summary>
-    private static int IndexOfTagEnd(ReadOnlySpan<char> html, int from)
-    {
-        bool afterEquals = false;
-        for (int j = from; j < html.Length; j++)
-        {
-            char c = html[j];
-            if (c == '>')
-            {
-                return j;
-            }
-
-            if (afterEquals && c is '"' or '\'')
-            {
-                int close = html[(j + 1)..].IndexOf(c);
-                if (close < 0)
-                {
-                    return -1;
-                }
-
-                j += close + 1;
-                afterEquals = false;
-            }
-            else if (c == '=')
-            {
-                afterEquals = true;
-            }
-            else if (c is not (' ' or '\t' or '\n' or '\r' or '\f'))
-            {
-                afterEquals = false;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>The index of the <c>&lt;/name</c> that ends a raw-text element, at or after <paramref name="from"/>; -1 when none.</summary>
-    private static int IndexOfEndTag(ReadOnlySpan<char> html, int from, string name)
-    {
-        int j = from;
-        while (true)
-        {
-            int rel = html[j..].IndexOf("</", StringComparison.Ordinal);
-            if (rel < 0)
-            {
-                return -1;
-            }
-
-            j += rel;
-            int nameStart = j + 2;
-            int nameEnd = nameStart + name.Length;
-            if (nameEnd <= html.Length
-                && html[nameStart..nameEnd].Equals(name, StringComparison.OrdinalIgnoreCase)
-                && (nameEnd == html.Length || html[nameEnd] is ' ' or '\t' or '\n' or '\r' or '\f' or '/' or '>'))
-            {
-                return j;
-            }
-
-            j += 2;
-        }
-    }
-
-    private static int SkipPast(ReadOnlySpan<char> html, int from, char end)
-    {
-        int rel = html[from..].IndexOf(end);
-        return rel < 0 ? html.Length : from + rel + 1;
     }
 
     private static FrozenDictionary<string, TagInfo> BuildTags()

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Feed.Html;
 using Markdig.Extensions.Abbreviations;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Mathematics;
@@ -145,7 +146,9 @@ internal static class MarkdownTextWalker
                     collector.Append(literal.Content.AsSpan());
                     break;
                 case HtmlEntityInline entity:
-                    collector.Append(entity.Transcoded.AsSpan());
+                    // Decoded as an HTML body's text is (CharacterReferences), not as Markdig transcoded it: the
+                    // same reference gives the same character in both (&#x80; is € in both, as in a browser).
+                    collector.Append(CharacterReferences.DecodeText(entity.Original.AsSpan()));
                     break;
                 case LineBreakInline:
                     collector.LineBreak();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using CsCheck;
 using Feed.Content;
@@ -22,7 +20,9 @@ public sealed partial class SanitizerPropertyTests
         "&colon;", "&Tab;", "&NewLine;", "&#58;", "&#x3A;", "vbscript:", "data:text/html,", "data:image/png;base64,",
         "alert(1)", "expression(", "url(", "<!--", "-->", "--!>", "<!-->", "<!", "<?", "?>", "<![CDATA[", "]]>",
         "<!DOCTYPE html>", "#fn1", "//cdn.example/x.png", "../", "./", "?q=1", "&amp;", "&quot;", "&lt;", "&gt;",
-        "&#7;", "&#x0;", "&#xFFFE;", "&#x81;", "\u0080", "\u009F", "\u007F", "\0", "\u0001", "\u0008", "\u000B", "\u001F", "\uFFFE", "\uFFFF", "\uD800", "\uDC00", "中文", "😀", "👨‍👩‍👧", "𝑥",
+        "ms-msdt:", "search-ms:", "file:", "intent:", "view-source:", "blob:", "data:image/svg+xml,", "<svg><a><set attributeName=href to=",
+        "<animate attributeName=xlink:href values=", "<form action=", "<input type=password>", "<button>", " id=", " name=",
+        " style=\"position:fixed", "<math><mtext><table><mglyph><style>", "<foreignObject>", "&#7;", "&#x0;", "&#xFFFE;", "&#x81;", "\u0080", "\u009F", "\u007F", "\0", "\u0001", "\u0008", "\u000B", "\u001F", "\uFFFE", "\uFFFF", "\uD800", "\uDC00", "中文", "😀", "👨‍👩‍👧", "𝑥",
     ];
 
     private static readonly Gen<string> Html =
@@ -62,14 +62,15 @@ public sealed partial class SanitizerPropertyTests
         Should.Throw<Exception>(() => AssertHarmless("<p>x</p><script>alert(1)</script>"));
         Should.Throw<Exception>(() => AssertHarmless("<img src=\"x\" onerror=\"alert(1)\">"));
         Should.Throw<Exception>(() => AssertHarmless("<a href=\"jav&#x61;script&colon;alert(1)\">x</a>"));
+        Should.Throw<Exception>(() => AssertHarmless("<a href=\"search-ms:x\">x</a>"));
         Should.Throw<Exception>(() => AssertHarmless("<p>a\u0001</p>"));
         Should.Throw<Exception>(() => AssertHarmless("a < b"));
         AssertHarmless("<p title=\"a\">javascript: in text is fine &lt;script&gt;</p>");
     }
 
-    // The invariant the sanitiser promises, checked by a parser that shares no code with it: every '<' opens a
-    // canonical tag (lower-case name, double-quoted values without '<' or '>'), no attribute is an event handler or
-    // srcdoc, and no value, decoded as a browser would, holds a script URL.
+    // The invariant the sanitiser promises, checked by parsers that share no code with it: every '<' opens a
+    // canonical tag (lower-case name, double-quoted values without '<' or '>'), and the DOM a browser builds from it
+    // (BrowserOracle: AngleSharp) holds nothing active.
     private static void AssertHarmless(string output)
     {
         XmlChars.IsValid(output).ShouldBeTrue();
@@ -80,47 +81,13 @@ public sealed partial class SanitizerPropertyTests
             int end = output.IndexOf('>', from);
             end.ShouldBeGreaterThan(from, $"an unterminated '<' at {from}");
             string tag = output[from..(end + 1)];
-            Match match = CanonicalTag().Match(tag);
-            match.Success.ShouldBeTrue($"not a canonical tag: {tag}");
-            foreach (Capture attribute in match.Groups["attribute"].Captures)
-            {
-                Match parts = AttributeParts().Match(attribute.Value);
-                string name = parts.Groups["name"].Value;
-                name.ShouldNotStartWith("on", Case.Sensitive, $"event handler in {tag}");
-                name.ShouldNotBe("srcdoc");
-                string value = BrowserDecode(parts.Groups["value"].Value);
-                string squeezed = new([.. value.Where(c => c > ' ').Select(char.ToLowerInvariant)]);
-                squeezed.ShouldNotContain("javascript:", Case.Sensitive, $"script URL in {tag}");
-                squeezed.ShouldNotContain("vbscript:", Case.Sensitive, $"script URL in {tag}");
-            }
-
+            CanonicalTag().IsMatch(tag).ShouldBeTrue($"not a canonical tag: {tag}");
             from = end + 1;
         }
-    }
 
-    private static string BrowserDecode(string value)
-    {
-        string numeric = NumericReference().Replace(value, m =>
-        {
-            bool hex = m.Groups["hex"].Success;
-            string digits = hex ? m.Groups["hex"].Value : m.Groups["dec"].Value;
-            return int.TryParse(digits, hex ? NumberStyles.HexNumber : NumberStyles.None, CultureInfo.InvariantCulture, out int code)
-                && code is > 0 and < 0xD800
-                ? ((char)code).ToString()
-                : "\uFFFD";
-        });
-        return WebUtility.HtmlDecode(numeric
-            .Replace("&colon;", ":", StringComparison.Ordinal)
-            .Replace("&Tab;", "\t", StringComparison.Ordinal)
-            .Replace("&NewLine;", "\n", StringComparison.Ordinal));
+        BrowserOracle.AssertHarmless(output);
     }
 
     [GeneratedRegex("""^</?[a-z][a-z0-9:._-]*(?<attribute> [a-z0-9:._-]+(="[^"<>]*")?)*( /)?>$""")]
     private static partial Regex CanonicalTag();
-
-    [GeneratedRegex("""^ (?<name>[^=]+)(="(?<value>[^"]*)")?$""")]
-    private static partial Regex AttributeParts();
-
-    [GeneratedRegex("&#(?:[xX](?<hex>[0-9a-fA-F]{1,6})|(?<dec>[0-9]{1,7}));?")]
-    private static partial Regex NumericReference();
 }

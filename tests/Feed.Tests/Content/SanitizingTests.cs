@@ -35,7 +35,7 @@ public sealed class SanitizingTests
     [InlineData("<base href=\"https://evil.example/\"><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"><link rel=\"stylesheet\" href=\"x.css\">a", "a")]
     [InlineData("<frameset><frame src=\"x.html\"></frameset>", "")]
     [InlineData("<noscript><img src=\"https://example.org/real.png\"></noscript>", "<img src=\"https://example.org/real.png\">")]
-    [InlineData("<html><head><title>T</title></head><body><p>x</p></body></html>", "<title>T</title><p>x</p>")]
+    [InlineData("<html><head><title>T</title></head><body><p>x</p></body></html>", "<p>x</p>")]
     [InlineData("a<plaintext>b", "ab")]
     public void Active_elements_are_removed(string html, string expected) =>
         ContentHtml.FromHtml(html).ShouldBe(expected);
@@ -55,7 +55,7 @@ public sealed class SanitizingTests
     [Fact]
     public void Empty_source_attributes_are_dropped() =>
         ContentHtml.FromHtml("<img src=\"\" alt=\"a\"><video poster=\" \" src></video>")
-            .ShouldBe("<img alt=\"a\"><video></video>");
+            .ShouldBe("<img alt=\"a\"><video controls></video>");
 
     [Theory]
     [InlineData("<img src=\"x.png\" onerror=\"alert(1)\">")]
@@ -106,16 +106,17 @@ public sealed class SanitizingTests
     public void Dangerous_urls_are_dropped(string url)
     {
         string escaped = url.Replace("\"", "&quot;", StringComparison.Ordinal);
-        ContentHtml.FromHtml($"<a href=\"{escaped}\" title=\"t\">x</a>").ShouldBe("<a title=\"t\">x</a>");
+        ContentHtml.FromHtml($"<a href=\"{escaped}\" title=\"t\">x</a>").ShouldBe("x"); // a link without its href: unwrapped
         ContentHtml.FromHtml($"<img src=\"{escaped}\" alt=\"a\">").ShouldBe("<img alt=\"a\">");
-        ContentHtml.FromHtml($"<form action=\"{escaped}\"></form>").ShouldBe("<form></form>");
+        ContentHtml.FromHtml($"<blockquote cite=\"{escaped}\">q</blockquote>").ShouldBe("<blockquote>q</blockquote>");
+        ContentHtml.FromHtml($"<svg><a xlink:href=\"{escaped}\"><text>x</text></a></svg>").ShouldBe("<svg><text>x</text></svg>");
     }
 
     [Fact]
     public void Dangerous_urls_are_dropped_from_markdown_links_and_autolinks()
     {
         ContentHtml.FromMarkdown("[click](javascript:alert(1)) and <javascript:alert(2)>\n")
-            .ShouldBe("<p><a>click</a> and <a>javascript:alert(2)</a></p>\n");
+            .ShouldBe("<p>click and javascript:alert(2)</p>\n");
     }
 
     [Fact]
@@ -147,19 +148,19 @@ public sealed class SanitizingTests
         ContentHtml.FromMarkdown("| a |\n|--:|\n| 1 |\n").ShouldContain("<td style=\"text-align: right;\">1</td>");
 
     [Fact]
-    public void Any_attribute_carrying_a_script_url_is_dropped()
+    public void Svg_animation_goes_so_nothing_can_rewrite_a_link_or_a_handler()
     {
         ContentHtml.FromHtml("<svg><animate attributeName=\"href\" values=\"https://a.example/;javascript:alert(1)\"></animate></svg>")
-            .ShouldBe("<svg><animate attributename=\"href\"></animate></svg>");
+            .ShouldBe("<svg></svg>");
         ContentHtml.FromHtml("<svg><set attributeName=\"onmouseover\" to=\"alert(1)\"></set></svg>")
-            .ShouldBe("<svg><set to=\"alert(1)\"></set></svg>");
-        ContentHtml.FromHtml("<a xlink:href=\"javascript:alert(1)\">x</a>").ShouldBe("<a>x</a>");
+            .ShouldBe("<svg></svg>");
+        ContentHtml.FromHtml("<a xlink:href=\"javascript:alert(1)\">x</a>").ShouldBe("x");
     }
 
     [Fact]
     public void The_first_of_repeated_attributes_counts_as_in_a_browser() =>
         ContentHtml.FromHtml("<a href=\"javascript:alert(1)\" href=\"https://ok.example/\" HREF=\"x\">x</a>")
-            .ShouldBe("<a>x</a>");
+            .ShouldBe("x");
 
     [Theory]
     [InlineData("a<!-- comment -->b", "ab")]
@@ -188,7 +189,7 @@ public sealed class SanitizingTests
     [Theory]
     [InlineData("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>", "<p title=\"&lt;/noscript&gt;&lt;img src=x onerror=alert(1)&gt;\">")]
     [InlineData("<svg></p><style><a id=\"</style><img src=1 onerror=alert(1)>\">", "<svg></p><img src=\"https://example.org/posts/nice-flow/1\">\">")]
-    [InlineData("<xmp><p title=\"</xmp><script>alert(1)</script>\"></xmp>", "<xmp><p title=\"&lt;/xmp&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"></xmp>")]
+    [InlineData("<xmp><p title=\"</xmp><script>alert(1)</script>\"></xmp>", "<p title=\"&lt;/xmp&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">")]
     [InlineData("<scr<script>ipt>alert(1)</script>", "ipt>alert(1)")]
     [InlineData("<a\"b onclick=x>t</a\"b>", "t")]
     public void Parser_differential_tricks_come_out_harmless(string html, string expected) =>
@@ -200,18 +201,17 @@ public sealed class SanitizingTests
             .ShouldBe("<p class=\"lead\">a<br />b<input disabled type=\"checkbox\"><hr /></p>");
 
     [Fact]
-    public void A_tag_keeps_at_most_256_attributes()
+    public void A_tag_is_judged_on_its_first_256_attribute_names()
     {
+        // Keeps the duplicate check linear per tag on hostile input; no real tag comes close.
         string attributes = string.Concat(Enumerable.Range(0, 100_000).Select(i => $" a{i}=\"{i}\""));
-        string html = ContentHtml.FromHtml($"<p{attributes}>t</p>");
-        html.ShouldStartWith("<p a0=\"0\" a1=\"1\"");
-        html.ShouldEndWith(" a255=\"255\">t</p>");
+        ContentHtml.FromHtml($"<p title=\"early\"{attributes} lang=\"late\">t</p>").ShouldBe("<p title=\"early\">t</p>");
     }
 
     [Fact]
-    public void Attributes_with_names_no_html_element_has_are_dropped() =>
+    public void Attributes_the_policy_does_not_name_are_dropped() =>
         ContentHtml.FromHtml("<p @click=\"x\" :class=\"y\" a\"b=\"c\" data-ok=\"1\" aria-label=\"l\" xml:lang=\"en\">t</p>")
-            .ShouldBe("<p :class=\"y\" data-ok=\"1\" aria-label=\"l\" xml:lang=\"en\">t</p>");
+            .ShouldBe("<p aria-label=\"l\" xml:lang=\"en\">t</p>");
 
     [Fact]
     public void Task_lists_and_media_embeds_from_markdown_survive()

@@ -19,13 +19,19 @@ public sealed class UrlResolutionTests
     [InlineData("HTTP://Other.Example/../x", "HTTP://Other.Example/../x")]
     [InlineData("mailto:me@example.org", "mailto:me@example.org")]
     [InlineData("tel:+4912345", "tel:+4912345")]
-    [InlineData("ftp://files.example/a", "ftp://files.example/a")]
     [InlineData("data:image/png;base64,iVBORw0KGgo=", "data:image/png;base64,iVBORw0KGgo=")]
     public void Src_is_resolved_against_the_post_url(string src, string expected) =>
         ContentHtml.FromHtml($"<img src=\"{src}\">").ShouldBe($"<img src=\"{expected}\">");
 
     [Theory]
-    [InlineData("#fn:1", "https://example.org/posts/nice-flow/#fn:1")]
+    [InlineData("ftp://files.example/a")]
+    [InlineData("ws://x.example/")]
+    [InlineData("data:image/bmp;base64,Qk0=")]
+    public void A_source_outside_the_allowed_schemes_is_dropped(string src) =>
+        ContentHtml.FromHtml($"<img src=\"{src}\" alt=\"a\">").ShouldBe("<img alt=\"a\">");
+
+    [Theory]
+    [InlineData("#fn:1", "https://example.org/posts/nice-flow/#user-content-fn:1")]
     [InlineData("#", "https://example.org/posts/nice-flow/#")]
     [InlineData("", "https://example.org/posts/nice-flow/")]
     public void Same_document_links_lead_to_the_post(string href, string expected) =>
@@ -34,14 +40,14 @@ public sealed class UrlResolutionTests
     [Fact]
     public void A_fragment_link_replaces_the_fragment_and_keeps_the_query_of_the_post_url() =>
         ContentHtml.FromHtml("<a href=\"#fn1\">1</a>", "https://example.org/p?id=7#top")
-            .ShouldBe("<a href=\"https://example.org/p?id=7#fn1\">1</a>");
+            .ShouldBe("<a href=\"https://example.org/p?id=7#user-content-fn1\">1</a>");
 
     [Fact]
-    public void Svg_references_inside_the_document_stay_fragments()
+    public void Svg_references_inside_the_document_stay_fragments_prefixed_like_the_ids()
     {
         const string Svg = "<svg><use href=\"#icon\" xlink:href=\"#icon\"></use><image href=\"i.png\"></image></svg>";
         ContentHtml.FromHtml(Svg).ShouldBe(
-            "<svg><use href=\"#icon\" xlink:href=\"#icon\"></use><image href=\"https://example.org/posts/nice-flow/i.png\"></image></svg>");
+            "<svg><use href=\"#user-content-icon\" xlink:href=\"#user-content-icon\"></use><image href=\"https://example.org/posts/nice-flow/i.png\"></image></svg>");
     }
 
     [Fact]
@@ -52,16 +58,16 @@ public sealed class UrlResolutionTests
     [Fact]
     public void A_post_url_without_a_trailing_slash_resolves_against_its_directory() =>
         ContentHtml.FromHtml("<a href=\"other\">o</a><a href=\"#s\">s</a>", "https://example.org/posts/nice-flow.html")
-            .ShouldBe("<a href=\"https://example.org/posts/other\">o</a><a href=\"https://example.org/posts/nice-flow.html#s\">s</a>");
+            .ShouldBe("<a href=\"https://example.org/posts/other\">o</a><a href=\"https://example.org/posts/nice-flow.html#user-content-s\">s</a>");
 
     [Theory]
     [InlineData("poster", "video", "poster.jpg", "https://example.org/posts/nice-flow/poster.jpg")]
     [InlineData("cite", "blockquote", "/sources/1", "https://example.org/sources/1")]
-    [InlineData("src", "audio", "/a.mp3", "https://example.org/a.mp3")]
-    [InlineData("href", "area", "#top", "https://example.org/posts/nice-flow/#top")]
+    [InlineData("src", "track", "/a.vtt", "https://example.org/a.vtt")]
+    [InlineData("cite", "del", "why.html", "https://example.org/posts/nice-flow/why.html")]
     public void Poster_cite_and_other_url_attributes_are_resolved(string attribute, string element, string value, string expected) =>
         ContentHtml.FromHtml($"<{element} {attribute}=\"{value}\"></{element}>")
-            .ShouldBe($"<{element} {attribute}=\"{expected}\"></{element}>");
+            .ShouldBe($"<{element} {attribute}=\"{expected}\"{(element is "video" ? " controls" : "")}></{element}>");
 
     [Fact]
     public void Every_url_in_srcset_is_resolved_and_descriptors_kept() =>
@@ -85,8 +91,9 @@ public sealed class UrlResolutionTests
         // is exactly the resolved URL.
         ContentHtml.FromHtml("<a href=\"../q?a=1&amp;b=2\">q</a>")
             .ShouldBe("<a href=\"https://example.org/posts/q?a=1&amp;b=2\">q</a>");
+        // A '#' spelled as a reference is read as one: the fragment is prefixed like any other.
         ContentHtml.FromHtml("<a href=\"&#35;fn1\">1</a>")
-            .ShouldBe("<a href=\"https://example.org/posts/nice-flow/&#35;fn1\">1</a>");
+            .ShouldBe("<a href=\"https://example.org/posts/nice-flow/#user-content-fn1\">1</a>");
         ContentHtml.FromHtml("<img src=\"&#x2F;&#x2F;cdn.example.net/x.png\">")
             .ShouldBe("<img src=\"https:&#x2F;&#x2F;cdn.example.net/x.png\">");
     }
@@ -94,7 +101,7 @@ public sealed class UrlResolutionTests
     [Fact]
     public void A_reference_the_post_url_contributes_an_ampersand_to_is_escaped() =>
         ContentHtml.FromHtml("<a href=\"#x\">x</a>", "https://example.org/p?a=1&b=2")
-            .ShouldBe("<a href=\"https://example.org/p?a=1&amp;b=2#x\">x</a>");
+            .ShouldBe("<a href=\"https://example.org/p?a=1&amp;b=2#user-content-x\">x</a>");
 
     [Fact]
     public void Unquoted_and_single_quoted_values_are_written_double_quoted() =>
@@ -103,8 +110,8 @@ public sealed class UrlResolutionTests
 
     [Fact]
     public void Non_url_attributes_are_not_resolved() =>
-        ContentHtml.FromHtml("<img alt=\"pic.png\" class=\"wide\" data-src=\"lazy.png\">")
-            .ShouldBe("<img alt=\"pic.png\" class=\"wide\" data-src=\"lazy.png\">");
+        ContentHtml.FromHtml("<img alt=\"pic.png\" class=\"wide\" title=\"lazy.png\">")
+            .ShouldBe("<img alt=\"pic.png\" class=\"wide\" title=\"lazy.png\">");
 
     [Fact]
     public void Markdown_links_images_and_footnotes_are_resolved()
@@ -112,8 +119,8 @@ public sealed class UrlResolutionTests
         string html = ContentHtml.FromMarkdown("See [the other post](../other/) and ![chart](chart.png \"Chart\").[^1]\n\n[^1]: A note.\n");
         html.ShouldContain("<a href=\"https://example.org/posts/other/\">the other post</a>");
         html.ShouldContain("<img src=\"https://example.org/posts/nice-flow/chart.png\" alt=\"chart\" title=\"Chart\" />");
-        html.ShouldContain("href=\"https://example.org/posts/nice-flow/#fn:1\"");
-        html.ShouldContain("href=\"https://example.org/posts/nice-flow/#fnref:1\"");
+        html.ShouldContain("href=\"https://example.org/posts/nice-flow/#user-content-fn:1\"");
+        html.ShouldContain("href=\"https://example.org/posts/nice-flow/#user-content-fnref:1\"");
         html.ShouldNotContain("href=\"#");
     }
 

@@ -144,7 +144,8 @@ public sealed class ExcerptTextRulesTests
         Markdown($"a{forbidden}b\uD800").ShouldBe("ab");
         Html($"<p>a{forbidden}b\u0000</p>\uD800").ShouldBe("ab");
         Html("a&#1;b&#xFFFE;c").ShouldBe("abc");
-        Html("&#xD800;").ShouldBe("&#xD800;"); // a reference to a surrogate is no character: WebUtility leaves it as written
+        Html("&#xD800;").ShouldBe("\uFFFD"); // a reference to a surrogate is no character: U+FFFD, as in a browser
+        Markdown("&#xD800;").ShouldBe("\uFFFD");
         new ExcerptGenerator().FromMarkdown($"x{forbidden}y").Text.ShouldBe("xy");
     }
 

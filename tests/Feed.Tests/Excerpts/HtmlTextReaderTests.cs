@@ -48,7 +48,8 @@ public sealed class HtmlTextReaderTests
     public void A_closing_br_is_a_line_break() => Text("a</br>b").ShouldBe("a b");
 
     [Fact]
-    public void Unknown_or_unterminated_entities_stay_as_written() => Text("&bogus; &amp &#;").ShouldBe("&bogus; &amp &#;");
+    public void Unknown_entities_stay_as_written_and_legacy_ones_need_no_semicolon_as_in_a_browser() =>
+        Text("&bogus; &amp &#; &copy 2024 &notit;").ShouldBe("&bogus; & &#; © 2024 ¬it;");
 
     [Fact]
     public void Nbsp_is_white_space() => Text("a&nbsp;&nbsp;b").ShouldBe("a b");
