@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Xml;
 using Feed.Excerpts;
+using Feed.Internal;
 using Feed.Writers;
 
 namespace Feed;
@@ -181,7 +182,7 @@ public sealed class FeedOptions
             errors.Add(new ValidationResult("EmptyFeedUpdated must be a real date (was 0001-01-01T00:00:00Z, the value of an unset date), or null.", [nameof(EmptyFeedUpdated)]));
         }
 
-        if (Language is not null && !IsLanguageTag(Language))
+        if (Language is not null && !ValueRules.IsLanguageTag(Language))
         {
             errors.Add(new ValidationResult($"Language must be a BCP 47 tag such as \"en\" or \"zh-CN\" (was \"{Language}\").", ["Language"]));
         }
@@ -267,7 +268,7 @@ public sealed class FeedOptions
             errors.Add(new ValidationResult($"{name}.Name is required (RFC 4287 §3.2.1).", [$"{name}.Name"]));
         }
 
-        if (author.Email is not null && !IsEmail(author.Email))
+        if (author.Email is not null && !ValueRules.IsEmail(author.Email))
         {
             errors.Add(new ValidationResult($"{name}.Email must be a bare e-mail address such as someone@example.com (was \"{author.Email}\").", [$"{name}.Email"]));
         }
@@ -381,26 +382,6 @@ public sealed class FeedOptions
     {
         string relative = template.Replace(placeholder, number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         return Uri.TryCreate(feedUrl, relative, out Uri? url) && url.IsAbsoluteUri ? url : null;
-    }
-
-    private static bool IsLanguageTag(string tag)
-    {
-        // BCP 47 (RFC 5646) in its common shape: 2-8 letters, then subtags of 1-8 letters or digits.
-        string[] parts = tag.Split('-');
-        if (parts[0].Length is < 2 or > 8 || !parts[0].All(char.IsAsciiLetter))
-        {
-            return false;
-        }
-
-        return parts.Skip(1).All(part => part.Length is >= 1 and <= 8 && part.All(char.IsAsciiLetterOrDigit));
-    }
-
-    private static bool IsEmail(string email)
-    {
-        // RSS 2.0 writes "email (Name)" itself, so the address must be bare: one @, no spaces or brackets.
-        int at = email.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
-            && !email.AsSpan().ContainsAny(" \t\r\n()<>,;\"");
     }
 
     private static bool IsNcName(string name)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end comparison on the shared benchmark corpus (issue 6): the `feed` tool (full content on and off)
+# End-to-end comparison on the benchmark corpus (gen_corpus.py, seed 1): the `feed` tool (full content on and off)
 # against the Markdig-alone floor and, where Node is present, the npm `feed` build. Every command runs once per
 # round, alternating, so machine noise hits them alike; each cell is the median over the rounds of the whole
 # process's wall time and peak resident memory (/usr/bin/time -v, "Maximum resident set size").

@@ -150,6 +150,31 @@ public sealed class ConfigTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rule_of_the_library_is_reported_at_the_config_key_that_broke_it()
+    {
+        // The tool has no rule of its own for the ellipsis; the library's (no character XML 1.0 forbids) names the
+        // property, and the tool maps Excerpt.Ellipsis back to the key that set it.
+        string config = Config("""
+            {
+              "siteUrl": "https://example.org/",
+              "title": "T",
+              "excerpt": {
+                "length": 20,
+                "ellipsis": "\u0001"
+              }
+            }
+            """);
+
+        ToolRun run = await BuildWithConfigOnlyAsync(config);
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Errors.ShouldBe(
+        [
+            $"{config}(6,5): error FEED0104: Excerpt.Ellipsis must not contain a character XML 1.0 forbids (a C0 control, a lone surrogate, U+FFFE or U+FFFF).",
+        ], run.ToString());
+    }
+
+    [Fact]
     public async Task Broken_json_is_reported_with_its_position()
     {
         string config = Config("{\n  \"title\": \"T\"\n  \"siteUrl\": \"https://example.org/\"\n}\n");

@@ -5,7 +5,7 @@ namespace Feed.Tool.Building;
 /// blocking generation-0 collection.
 /// </summary>
 /// <remarks>
-/// Why (issue 6, peak memory at most 150 MB on 10,000 posts and flat as the site grows): a build allocates almost
+/// Why (the tool's goal: peak memory at most 150 MB on 10,000 posts, and flat as the site grows): a build allocates almost
 /// only short-lived objects — about 18 KB per post while reading front matter (YamlDotNet's scanner) and about 80 KB
 /// per post while rendering — but the workstation GC sizes its generation-0 budget from the processor cache, which on
 /// large server CPUs lets 100 MB and more of dead objects accumulate between collections. What survives a build's

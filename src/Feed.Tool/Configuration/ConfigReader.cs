@@ -94,6 +94,7 @@ internal static class ConfigReader
             }
 
             config = ReadRoot(utf8, ref reader, state);
+            config = config with { Path = path, Positions = state.Positions };
             if (reader.Read())
             {
                 state.Error(utf8, ref reader, DiagnosticCodes.ConfigSyntax, "unexpected content after the config object.");
@@ -128,6 +129,7 @@ internal static class ConfigReader
                 continue;
             }
 
+            state.Positions.TryAdd(key, (line, column));
             if (!seen.Add(key))
             {
                 state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, $"'{key}' is given more than once.");
@@ -157,7 +159,7 @@ internal static class ConfigReader
                 case "language":
                     if (state.String(utf8, ref reader, key) is { } language)
                     {
-                        bool ok = SettingValues.IsLanguageTag(language);
+                        bool ok = Feed.Internal.ValueRules.IsLanguageTag(language);
                         state.Check(utf8, ref reader, key, ok ? null : $"'{language}' is not a language tag such as 'en' or 'zh-CN'.");
                         config = config with { Language = ok ? language : null };
                     }
@@ -246,6 +248,8 @@ internal static class ConfigReader
                 continue;
             }
 
+            state.Positions.TryAdd("author." + key, (keyLine, keyColumn));
+
             switch (key)
             {
                 case "name":
@@ -253,7 +257,7 @@ internal static class ConfigReader
                     break;
                 case "email":
                     email = state.NonEmptyString(utf8, ref reader, "author.email");
-                    if (email is not null && !SettingValues.IsEmail(email))
+                    if (email is not null && !Feed.Internal.ValueRules.IsEmail(email))
                     {
                         state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'author.email' must be a bare e-mail address such as someone@example.org.");
                         email = null;
@@ -343,6 +347,8 @@ internal static class ConfigReader
                 continue;
             }
 
+            state.Positions.TryAdd("excerpt." + key, (line, column));
+
             switch (key)
             {
                 case "length":
@@ -400,6 +406,9 @@ internal static class ConfigReader
     /// <summary>Error collection with the file name, plus typed readers that report a wrong type and skip the value.</summary>
     private sealed class State(string path, List<Diagnostic> diagnostics)
     {
+        /// <summary>Where each key was given, by its path (<c>title</c>, <c>author.email</c>, <c>excerpt.length</c>).</summary>
+        public Dictionary<string, (int Line, int Column)> Positions { get; } = new(StringComparer.Ordinal);
+
         public void Add(int line, int column, string code, string message) =>
             diagnostics.Add(new Diagnostic(path, line, column, code, message));
 

@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace Feed.Tool.Configuration;
 
 /// <summary>Checks shared by flags, the config file and front matter, so each value means the same wherever it is given.</summary>
-internal static partial class SettingValues
+internal static class SettingValues
 {
     /// <summary>The placeholders a permalink template may use.</summary>
     public static readonly IReadOnlyList<string> PermalinkPlaceholders = ["{year}", "{month}", "{day}", "{slug}"];
@@ -49,19 +47,6 @@ internal static partial class SettingValues
         error = $"'{text}' is not an absolute URI.";
         return null;
     }
-
-    /// <summary>Whether <paramref name="text"/> is a bare e-mail address: one <c>@</c> with text on both sides, no blanks or brackets.</summary>
-    /// <remarks>The rule <see cref="FeedOptions.Validate"/> applies to authors (RSS 2.0 writes <c>email (Name)</c> itself).</remarks>
-    /// <returns><see langword="true"/> when it is.</returns>
-    public static bool IsEmail(string text)
-    {
-        int at = text.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.AsSpan().ContainsAny(" \t\r\n()<>,;\"");
-    }
-
-    /// <summary>Whether <paramref name="text"/> looks like a BCP 47 language tag (<c>en</c>, <c>zh-CN</c>, <c>zh-Hans-CN</c>).</summary>
-    /// <returns><see langword="true"/> when it does.</returns>
-    public static bool IsLanguageTag(string text) => LanguageTag().IsMatch(text);
 
     /// <summary>Checks a permalink template: only known placeholders, no query or fragment, no backslash.</summary>
     /// <returns>An error sentence, or <see langword="null"/> when the template is fine.</returns>
@@ -113,8 +98,4 @@ internal static partial class SettingValues
             ? $"the permalink '{template}' has a '}}' without a matching '{{'."
             : null;
     }
-
-    // RFC 5646 in its common shapes: a 2-3 letter language (or up to 8), then subtags of 1-8 letters or digits.
-    [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
-    private static partial Regex LanguageTag();
 }

@@ -170,10 +170,19 @@ internal static class SettingsResolver
 
         Output.OutputLayout.Apply(options, siteUrl);
 
-        // The library's own rules, last: whatever it refuses is a settings problem, reported like the rest.
+        // The library's own rules, last: whatever it refuses is a settings problem, reported like the rest, at the
+        // line and column of the config key that set the property when the file set it.
         foreach (System.ComponentModel.DataAnnotations.ValidationResult problem in options.Validate())
         {
-            Usage(problem.ErrorMessage!);
+            string? member = problem.MemberNames.FirstOrDefault();
+            if (member is not null && config.Path is not null && config.Positions.TryGetValue(ToolConfig.KeyOf(member), out var at))
+            {
+                diagnostics.Add(new Diagnostic(config.Path, at.Line, at.Column, DiagnosticCodes.InvalidSettings, problem.ErrorMessage!));
+            }
+            else
+            {
+                Usage(problem.ErrorMessage!);
+            }
         }
 
         if (diagnostics.Count > before)

@@ -66,4 +66,28 @@ internal sealed record ToolConfig
 
     /// <summary>Gets <c>timeZone</c>: the zone of front-matter dates written without an offset.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>Gets the config file's path as the user gave it; <see langword="null"/> without a file.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Gets where each key was given in the file, by its path (<c>title</c>, <c>author.email</c>, <c>excerpt.length</c>).</summary>
+    public IReadOnlyDictionary<string, (int Line, int Column)> Positions { get; init; } = new Dictionary<string, (int Line, int Column)>();
+
+    /// <summary>
+    /// Gets the config key that sets the <see cref="FeedOptions"/> property at <paramref name="member"/> (a path from
+    /// <see cref="System.ComponentModel.DataAnnotations.ValidationResult.MemberNames"/>, such as <c>Authors[0].Email</c>):
+    /// each segment in camel case, the one author as <c>author</c>.
+    /// </summary>
+    /// <returns>The key, such as <c>author.email</c>.</returns>
+    public static string KeyOf(string member)
+    {
+        string[] segments = member.Split('.');
+        for (int i = 0; i < segments.Length; i++)
+        {
+            string segment = segments[i].StartsWith("Authors[", StringComparison.Ordinal) ? "author" : segments[i];
+            segments[i] = segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..];
+        }
+
+        return string.Join('.', segments);
+    }
 }

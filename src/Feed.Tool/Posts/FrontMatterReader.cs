@@ -85,7 +85,7 @@ internal static partial class FrontMatterReader
         List<FeedAuthor> authors = Authors(fields, errors);
         bool draft = Bool(fields, "draft", errors) ?? false;
         string? language = OptionalText(fields, "lang", errors);
-        if (language is not null && !SettingValues.IsLanguageTag(language))
+        if (language is not null && !Feed.Internal.ValueRules.IsLanguageTag(language))
         {
             errors.At(fields["lang"], DiagnosticCodes.InvalidField, $"'lang': '{language}' is not a language tag such as 'en' or 'zh-CN'.");
         }
@@ -387,7 +387,7 @@ internal static partial class FrontMatterReader
                     authorName = string.IsNullOrEmpty(text) ? null : text;
                     break;
                 case "email":
-                    if (text is null || !SettingValues.IsEmail(text))
+                    if (text is null || !Feed.Internal.ValueRules.IsEmail(text))
                     {
                         errors.At(v, DiagnosticCodes.InvalidField, $"'{key}.email' must be a bare e-mail address such as someone@example.org.");
                     }

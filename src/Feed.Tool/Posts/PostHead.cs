@@ -2,7 +2,7 @@ namespace Feed.Tool.Posts;
 
 /// <summary>
 /// What the first pass knows about one post: its front matter, checked. Cheap to hold for every post of a large
-/// site (issue 6: memory flat as the site grows): the URL is kept as its absolute text rather than a
+/// site, so memory stays flat as the site grows: the URL is kept as its absolute text rather than a
 /// <see cref="Uri"/>, and the body is read again only when the page holding the post is written
 /// (<see cref="ToPost"/>).
 /// </summary>
@@ -86,7 +86,7 @@ internal sealed record PostsFolder(string FullPath, string DisplayPath);
 /// <summary>A post's file.</summary>
 /// <remarks>
 /// Holds only its own relative path and shares the folder: the first pass keeps one of these for every post of the
-/// site, so its size is the tool's memory per post (issue 6: memory must stay flat as a site grows).
+/// site, so its size is the tool's memory per post (it must stay flat as a site grows).
 /// </remarks>
 /// <param name="Folder">The posts folder.</param>
 /// <param name="RelativePath">The path inside the posts folder with <c>/</c> separators: the sort key.</param>

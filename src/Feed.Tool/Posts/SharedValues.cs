@@ -6,7 +6,7 @@ namespace Feed.Tool.Posts;
 /// One instance of each tag, category, author and empty list that front matter repeats across posts.
 /// </summary>
 /// <remarks>
-/// Why: the first pass keeps every post's front matter (issue 6: memory flat as the site grows), and a site's
+/// Why: the first pass keeps every post's front matter (the tool keeps memory flat as the site grows), and a site's
 /// thousands of posts share a few dozen tags and authors; holding one copy of each instead of one per post is most of
 /// the per-post memory after the paths. Values are immutable (strings, <see cref="FeedAuthor"/> records), so sharing
 /// them changes nothing observable. Thread-safe.

@@ -6,8 +6,9 @@ namespace Feed.Internal;
 internal static class MarkdownPipelines
 {
     /// <summary>
-    /// The advanced extensions minus auto-identifiers (slow, and heading ids are unused in feeds), plus YAML front
-    /// matter so that a body that still carries it loses it. Inline math follows pandoc's dollar rule
+    /// Markdig's advanced extensions (<c>UseAdvancedExtensions</c>) except two: auto-identifiers (slow, and heading
+    /// ids are unused in feeds) and alert blocks (GitHub's <c>&gt; [!NOTE]</c> callouts stay plain block quotes,
+    /// which every reader shows); plus YAML front matter so that a body that still carries it loses it. Inline math follows pandoc's dollar rule
     /// (<see cref="DollarMathInlineParser"/>), which must come after <c>UseMathematics</c> to replace its parser.
     /// </summary>
     public static readonly MarkdownPipeline Default = new MarkdownPipelineBuilder()

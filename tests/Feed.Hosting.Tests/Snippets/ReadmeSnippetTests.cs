@@ -56,6 +56,35 @@ public sealed class ReadmeSnippetTests
         snippet.ShouldNotContain("// end-snippet");
     }
 
+    [Theory]
+    [InlineData("snippet: quick-start", "csharp")]
+    [InlineData("output: quick-start", "text")]
+    [InlineData("snippet: di", "csharp")]
+    public void The_package_README_shows_the_same_checked_code_and_output(string marker, string language)
+    {
+        // The package README (src/Feed/README.md, what nuget.org shows) repeats the repository README's blocks, which
+        // the tests above compile and run.
+        ReadmeBlock(RepositoryFiles.Path("src", "Feed", "README.md"), marker, language)
+            .ShouldBe(ReadmeBlock(RepositoryFiles.Path("README.md"), marker, language));
+    }
+
+    [Theory]
+    [InlineData(typeof(FeedPost))]
+    [InlineData(typeof(FeedOptions))]
+    public void The_package_README_has_a_row_for_every_property(Type type)
+    {
+        string[] lines = ReadLines(RepositoryFiles.Path("src", "Feed", "README.md"));
+        int heading = Array.IndexOf(lines, "## " + type.Name);
+        heading.ShouldBeGreaterThanOrEqualTo(0, $"the package README has no '## {type.Name}' section");
+        string[] rows = [.. lines.Skip(heading + 1).SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|'))];
+        string firstColumns = string.Join('\n', rows.Select(r => r.Split('|')[1]));
+
+        foreach (System.Reflection.PropertyInfo property in type.GetProperties())
+        {
+            firstColumns.ShouldContain($"`{property.Name}`", customMessage: $"no row for {type.Name}.{property.Name}");
+        }
+    }
+
     /// <summary>The lines between <c>// begin-snippet: name</c> and <c>// end-snippet</c>, without their common indentation.</summary>
     private static string SnippetText(string file, string name)
     {

@@ -4,7 +4,7 @@ using Feed.Excerpts;
 namespace Feed.Tests.Excerpts;
 
 /// <summary>
-/// Parsing only the start of a Markdown body (issue 6) must give exactly the excerpt the whole parse gives: the prefix
+/// Parsing only the start of a Markdown body (for speed on long posts) must give exactly the excerpt the whole parse gives: the prefix
 /// result is kept only when nothing after the cut can change it, else the whole body is parsed.
 /// </summary>
 public sealed class PrefixParseTests

@@ -7,7 +7,7 @@ using Feed.Writers;
 
 namespace Feed.Tests.Writers;
 
-/// <summary>The output rules of issue 3: encoding, namespaces, dates, identities, authors.</summary>
+/// <summary>The output rules of the writers: encoding, namespaces, dates, identities, authors.</summary>
 public sealed class XmlShapeTests
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
