@@ -14,14 +14,21 @@ public static class FeedContentTypes
     /// <summary>The content type of an Atom 1.0 document: <c>application/atom+xml; charset=utf-8</c> (RFC 4287 §7).</summary>
     internal const string Atom = "application/atom+xml; charset=utf-8";
 
+    /// <summary>The content type of a JSON Feed 1.1 document: <c>application/feed+json; charset=utf-8</c> (JSON Feed 1.1, "Suggestions for publishers").</summary>
+    internal const string Json = "application/feed+json; charset=utf-8";
+
     /// <summary>Gets the content type of <paramref name="format"/>.</summary>
     /// <param name="format">The format.</param>
-    /// <returns><c>application/rss+xml; charset=utf-8</c> or <c>application/atom+xml; charset=utf-8</c> (RFC 4287 §7).</returns>
+    /// <returns>
+    /// <c>application/rss+xml; charset=utf-8</c>, <c>application/atom+xml; charset=utf-8</c> (RFC 4287 §7) or
+    /// <c>application/feed+json; charset=utf-8</c> (JSON Feed 1.1).
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
     public static string Get(FeedFormat format) => format switch
     {
         FeedFormat.Rss => Rss,
         FeedFormat.Atom => Atom,
+        FeedFormat.Json => Json,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
     };
 }

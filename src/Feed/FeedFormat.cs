@@ -12,4 +12,7 @@ public enum FeedFormat
 
     /// <summary>Atom 1.0 (RFC 4287).</summary>
     Atom = 1,
+
+    /// <summary>JSON Feed 1.1 (jsonfeed.org/version/1.1), paged with <c>next_url</c>.</summary>
+    Json = 2,
 }

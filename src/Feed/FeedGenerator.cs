@@ -8,7 +8,7 @@ using Feed.Writers;
 namespace Feed;
 
 /// <summary>
-/// Turns posts into the documents of an RSS 2.0 and an Atom 1.0 feed and writes them:
+/// Turns posts into the documents of an RSS 2.0, an Atom 1.0 and a JSON Feed 1.1 feed and writes them:
 /// post → (<see cref="ExcerptGenerator"/>) excerpt → <see cref="FeedEntry"/> → page (<see cref="FeedPage"/>) →
 /// <see cref="FeedDocument"/> → bytes.
 /// </summary>
@@ -48,6 +48,7 @@ public sealed class FeedGenerator
         Uri site = options.SiteUrl!;
         Uri rssUrl = options.RssUrl ?? new Uri(site, "feed.xml");
         Uri atomUrl = options.AtomUrl ?? new Uri(site, "atom.xml");
+        Uri jsonUrl = options.JsonUrl ?? new Uri(site, "feed.json");
         var metadata = new FeedMetadata
         {
             Title = FeedText.Clean(options.Title!),
@@ -60,6 +61,7 @@ public sealed class FeedGenerator
             Generator = string.IsNullOrWhiteSpace(options.Generator) ? null : FeedText.Clean(options.Generator),
             Icon = options.Icon,
             Logo = options.Logo,
+            Hub = options.Hub,
         };
 
         var paginator = new Paginator(
@@ -67,7 +69,8 @@ public sealed class FeedGenerator
             options.Archive,
             site,
             new FeedUrls(rssUrl, options.RssPageUrlTemplate, options.RssArchiveUrlTemplate),
-            new FeedUrls(atomUrl, options.AtomPageUrlTemplate, options.AtomArchiveUrlTemplate));
+            new FeedUrls(atomUrl, options.AtomPageUrlTemplate, options.AtomArchiveUrlTemplate),
+            new FeedUrls(jsonUrl, options.JsonPageUrlTemplate, options.JsonArchiveUrlTemplate));
         Paging = new FeedPaging(paginator);
         Options = options.Clone();
         Metadata = metadata;
@@ -152,7 +155,7 @@ public sealed class FeedGenerator
 
     /// <summary>Writes <paramref name="document"/> to a string: the same text <see cref="WriteAsync"/> writes as bytes.</summary>
     /// <param name="document">The document.</param>
-    /// <returns>The XML document, declared <c>utf-8</c>.</returns>
+    /// <returns>The document: XML declared <c>utf-8</c>, or JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> is <see langword="null"/>.</exception>
     public string WriteToString(FeedDocument document) => _writer.WriteToString(document);
 }

@@ -39,6 +39,10 @@ internal sealed record FeedMetadata
     /// <value>The default value is <see langword="null"/>.</value>
     public Uri? Icon { get; init; }
 
+    /// <summary>Gets the WebSub hub every document announces (W3C WebSub §4).</summary>
+    /// <value>The default value is <see langword="null"/>: none.</value>
+    public Uri? Hub { get; init; }
+
     /// <summary>Gets the absolute URL of the feed's logo.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Uri? Logo { get; init; }

@@ -43,6 +43,10 @@ public sealed class FeedOptions
     /// <value>The default value is <see langword="null"/>, which means <c>atom.xml</c> resolved against <see cref="SiteUrl"/>.</value>
     public Uri? AtomUrl { get; set; }
 
+    /// <summary>Gets or sets the absolute URL of page 1 of the JSON Feed (its <c>feed_url</c>).</summary>
+    /// <value>The default value is <see langword="null"/>, which means <c>feed.json</c> resolved against <see cref="SiteUrl"/>.</value>
+    public Uri? JsonUrl { get; set; }
+
     /// <summary>Gets or sets the permanent identity of the Atom feed (<c>atom:id</c>, RFC 4287 §4.2.6), shared by all its documents.</summary>
     /// <value>The default value is <see langword="null"/>, which means the absolute Atom feed URL. Set it before moving the feed elsewhere.</value>
     public string? Id { get; set; }
@@ -62,6 +66,25 @@ public sealed class FeedOptions
     /// <summary>Gets or sets how the URL of an Atom archive document is formed, resolved against the Atom feed URL.</summary>
     /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>; archive 1 holds the oldest posts.</value>
     public string AtomArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
+
+    /// <summary>
+    /// Gets or sets how the URL of JSON Feed page 2 and up is formed, resolved against the JSON Feed URL. Internal: the
+    /// public surface has no room for it, and <c>?page={page}</c> suits a host; the <c>feed</c> tool sets its file layout.
+    /// </summary>
+    /// <value>The default value is <c>?page={page}</c>. Must contain <c>{page}</c>.</value>
+    internal string JsonPageUrlTemplate { get; set; } = "?page=" + PagePlaceholder;
+
+    /// <summary>Gets or sets how the URL of a JSON Feed archive document is formed, resolved against the JSON Feed URL (internal, as <see cref="JsonPageUrlTemplate"/>).</summary>
+    /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>.</value>
+    internal string JsonArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
+
+    /// <summary>
+    /// Gets or sets the absolute http(s) URL of a WebSub hub (W3C WebSub §4) that every document announces: RSS
+    /// <c>atom:link rel="hub"</c>, Atom <c>link rel="hub"</c>, JSON Feed <c>hubs</c>. After publishing, notify the hub of
+    /// each changed document's URL (its <c>self</c> link).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: no hub is announced.</value>
+    public Uri? Hub { get; set; }
 
     /// <summary>Gets or sets the feed's language as a BCP 47 tag such as <c>en</c> or <c>zh-CN</c> (RSS <c>language</c>, Atom <c>xml:lang</c>).</summary>
     /// <value>The default value is <see langword="null"/>: no language is declared.</value>
@@ -156,6 +179,8 @@ public sealed class FeedOptions
 
         CheckHttpUrl(errors, nameof(RssUrl), RssUrl);
         CheckHttpUrl(errors, nameof(AtomUrl), AtomUrl);
+        CheckHttpUrl(errors, nameof(JsonUrl), JsonUrl);
+        CheckHttpUrl(errors, nameof(Hub), Hub);
         CheckAbsoluteUrl(errors, nameof(Icon), Icon);
         CheckAbsoluteUrl(errors, nameof(Logo), Logo);
 
@@ -171,10 +196,13 @@ public sealed class FeedOptions
 
         Uri? rssUrl = SiteUrl is { IsAbsoluteUri: true } ? RssUrl ?? new Uri(SiteUrl, "feed.xml") : RssUrl;
         Uri? atomUrl = SiteUrl is { IsAbsoluteUri: true } ? AtomUrl ?? new Uri(SiteUrl, "atom.xml") : AtomUrl;
+        Uri? jsonUrl = SiteUrl is { IsAbsoluteUri: true } ? JsonUrl ?? new Uri(SiteUrl, "feed.json") : JsonUrl;
         CheckTemplate(errors, nameof(RssPageUrlTemplate), RssPageUrlTemplate, PagePlaceholder, rssUrl);
         CheckTemplate(errors, nameof(AtomPageUrlTemplate), AtomPageUrlTemplate, PagePlaceholder, atomUrl);
         CheckTemplate(errors, nameof(RssArchiveUrlTemplate), RssArchiveUrlTemplate, ArchivePlaceholder, rssUrl);
         CheckTemplate(errors, nameof(AtomArchiveUrlTemplate), AtomArchiveUrlTemplate, ArchivePlaceholder, atomUrl);
+        CheckTemplate(errors, nameof(JsonPageUrlTemplate), JsonPageUrlTemplate, PagePlaceholder, jsonUrl);
+        CheckTemplate(errors, nameof(JsonArchiveUrlTemplate), JsonArchiveUrlTemplate, ArchivePlaceholder, jsonUrl);
 
         if (EmptyFeedUpdated == default(DateTimeOffset))
         {
@@ -228,11 +256,15 @@ public sealed class FeedOptions
             SiteUrl = SiteUrl,
             RssUrl = RssUrl,
             AtomUrl = AtomUrl,
+            JsonUrl = JsonUrl,
             Id = Id,
             RssPageUrlTemplate = RssPageUrlTemplate,
             AtomPageUrlTemplate = AtomPageUrlTemplate,
             RssArchiveUrlTemplate = RssArchiveUrlTemplate,
             AtomArchiveUrlTemplate = AtomArchiveUrlTemplate,
+            JsonPageUrlTemplate = JsonPageUrlTemplate,
+            JsonArchiveUrlTemplate = JsonArchiveUrlTemplate,
+            Hub = Hub,
             Language = Language,
             Authors = Authors is null ? null! : new List<FeedAuthor>(Authors),
             Copyright = Copyright,

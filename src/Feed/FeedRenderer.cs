@@ -165,7 +165,7 @@ public sealed class FeedRenderer<TPost>
     /// <param name="format">The format.</param>
     /// <param name="number">The page number, 1 = newest.</param>
     /// <param name="posts">Every post of the feed, in any order.</param>
-    /// <returns>The XML document, declared <c>utf-8</c>: the same text <see cref="WritePageAsync(FeedFormat, FeedPage, IEnumerable{TPost}, Stream, CancellationToken)"/> writes as bytes.</returns>
+    /// <returns>The document (XML declared <c>utf-8</c>, or JSON): the same text <see cref="WritePageAsync(FeedFormat, FeedPage, IEnumerable{TPost}, Stream, CancellationToken)"/> writes as bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="posts"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
     /// <exception cref="FeedPageNotFoundException">There is no such page.</exception>

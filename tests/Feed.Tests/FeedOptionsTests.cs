@@ -13,7 +13,8 @@ public sealed class FeedOptionsTests
         var options = new FeedOptions
         {
             Title = "T", Description = "D", SiteUrl = new Uri("https://s.example/"), RssUrl = new Uri("https://s.example/r"),
-            AtomUrl = new Uri("https://s.example/a"), Id = "urn:x", RssPageUrlTemplate = "r{page}", AtomPageUrlTemplate = "a{page}",
+            AtomUrl = new Uri("https://s.example/a"), JsonUrl = new Uri("https://s.example/j"), Hub = new Uri("https://hub.example/"),
+            JsonPageUrlTemplate = "j{page}", JsonArchiveUrlTemplate = "j{archive}", Id = "urn:x", RssPageUrlTemplate = "r{page}", AtomPageUrlTemplate = "a{page}",
             RssArchiveUrlTemplate = "r{archive}", AtomArchiveUrlTemplate = "a{archive}", Language = "en",
             Authors = [new FeedAuthor("A")], Copyright = "C", Generator = "G", Icon = new Uri("https://s.example/i"),
             Logo = new Uri("https://s.example/l"), EmptyFeedUpdated = DateTimeOffset.UnixEpoch, PageSize = 3, FullContent = false,
@@ -24,6 +25,8 @@ public sealed class FeedOptionsTests
         var defaults = new FeedOptions();
 
         FeedOptions copy = options.Clone();
+        copy.JsonPageUrlTemplate.ShouldBe("j{page}"); // internal, so not among the properties reflected on below
+        copy.JsonArchiveUrlTemplate.ShouldBe("j{archive}");
 
         foreach (System.Reflection.PropertyInfo property in typeof(FeedOptions).GetProperties())
         {

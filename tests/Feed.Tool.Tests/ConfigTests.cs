@@ -149,6 +149,20 @@ public sealed class ConfigTests : IDisposable
         Directory.Exists(_site.Out).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("/", "is the site URL itself")]
+    [InlineData("/../{slug}/", "has a '.' or '..' segment")]
+    [InlineData("//evil.org/{slug}", "points to another site")]
+    public async Task A_permalink_every_post_would_get_wrong_is_reported_once_at_its_line(string permalink, string message)
+    {
+        string config = Config($$"""{ "siteUrl": "https://example.org/", "title": "T",{{"\n"}}  "permalink": "{{permalink}}" }""");
+
+        ToolRun run = await BuildWithConfigOnlyAsync(config);
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Errors.ShouldHaveSingleItem().ShouldStartWith($"{config}(2,16): error FEED0103: 'permalink': the permalink '{permalink}' {message}");
+    }
+
     [Fact]
     public async Task A_rule_of_the_library_is_reported_at_the_config_key_that_broke_it()
     {

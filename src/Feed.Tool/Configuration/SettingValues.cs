@@ -70,6 +70,11 @@ internal static class SettingValues
             return $"the permalink '{template}' points to another site; it must be a path under the site URL.";
         }
 
+        if (template.Trim('/').Length == 0)
+        {
+            return $"the permalink '{template}' is the site URL itself; every post needs a page of its own, such as '/posts/{{slug}}/'.";
+        }
+
         foreach (string segment in template.TrimStart('/').Split('/'))
         {
             if (segment is "." or ".." || segment.Equals("%2e", StringComparison.OrdinalIgnoreCase)

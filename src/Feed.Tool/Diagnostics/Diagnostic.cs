@@ -15,6 +15,9 @@ internal sealed record Diagnostic(string? Path, int Line, int Column, string Cod
     /// <summary>Gets whether this is a warning: printed, but the build goes on and succeeds.</summary>
     public bool IsWarning { get; init; }
 
+    /// <summary>Gets whether <see cref="Path"/> is printed as it is, already escaped (a name with bytes that are not UTF-8, shown as <c>%XX</c>).</summary>
+    public bool PathIsEscaped { get; init; }
+
     /// <summary>Orders diagnostics by path (ordinal), then line, column and code, so output never depends on thread timing.</summary>
     public static IComparer<Diagnostic> Order { get; } = Comparer<Diagnostic>.Create(static (a, b) =>
     {
@@ -51,8 +54,8 @@ internal sealed record Diagnostic(string? Path, int Line, int Column, string Cod
         string origin = Path is null
             ? "feed"
             : Line > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"{EscapePath(Path)}({Line},{Column})")
-                : EscapePath(Path);
+                ? string.Create(CultureInfo.InvariantCulture, $"{(PathIsEscaped ? Path : EscapePath(Path))}({Line},{Column})")
+                : PathIsEscaped ? Path : EscapePath(Path);
         return $"{origin}: {(IsWarning ? "warning" : "error")} {Code}: {EscapeText(Message)}";
     }
 

@@ -35,7 +35,27 @@ internal static partial class FileKinds
     private const uint StatxIno = 0x100;
     private const int StatxSize = 256;
 
-    private static bool s_native = OperatingSystem.IsLinux();
+    private static bool s_native = OperatingSystem.IsLinux() && BindLibc();
+
+    // "libc" is the C library's name only by convention of the JIT runtime (which maps it to libc.so.6); Native AOT and
+    // other loaders look for a file named so, which on glibc is a linker script. Say where it is.
+    private static bool BindLibc()
+    {
+        try
+        {
+            NativeLibrary.SetDllImportResolver(typeof(FileKinds).Assembly, static (name, assembly, path) =>
+                name != "libc" ? IntPtr.Zero
+                : NativeLibrary.TryLoad("libc.so.6", out IntPtr glibc) ? glibc
+                : NativeLibrary.TryLoad("libc.so", assembly, path, out IntPtr other) ? other
+                : IntPtr.Zero);
+        }
+        catch (InvalidOperationException)
+        {
+            // Another part of the process set a resolver for this assembly already; the default lookup remains.
+        }
+
+        return true;
+    }
 
     /// <summary>Gets what <paramref name="path"/> is.</summary>
     /// <param name="path">The path.</param>
@@ -122,6 +142,90 @@ internal static partial class FileKinds
         }
     }
 
+    /// <summary>
+    /// Shows the name in <paramref name="dir"/> that .NET read as <paramref name="lossyName"/> (bytes that are not
+    /// UTF-8 become U+FFFD), with its real bytes: each byte that is not part of a UTF-8 character as <c>%XX</c>, the rest
+    /// as <see cref="Diagnostics.Diagnostic.EscapePath"/> prints it. Linux only (the names come from <c>readdir(3)</c>).
+    /// </summary>
+    /// <param name="dir">The folder.</param>
+    /// <param name="lossyName">The name as .NET gave it.</param>
+    /// <returns>The printable name, or <see langword="null"/> when it cannot be had.</returns>
+    public static string? ShowRawName(string dir, string lossyName)
+    {
+        if (!s_native)
+        {
+            return null;
+        }
+
+        try
+        {
+            IntPtr handle = OpenDir(dir);
+            if (handle == IntPtr.Zero)
+            {
+                return null;
+            }
+
+            try
+            {
+                IntPtr entry;
+                while ((entry = ReadDir(handle)) != IntPtr.Zero)
+                {
+                    // struct dirent on 64-bit Linux (glibc and musl): d_ino 8, d_off 8, d_reclen 2, d_type 1, d_name.
+                    var bytes = new List<byte>();
+                    for (int i = 19; i < 19 + 256; i++)
+                    {
+                        byte b = Marshal.ReadByte(entry, i);
+                        if (b == 0)
+                        {
+                            break;
+                        }
+
+                        bytes.Add(b);
+                    }
+
+                    byte[] name = [.. bytes];
+                    if (!System.Text.Unicode.Utf8.IsValid(name) && System.Text.Encoding.UTF8.GetString(name) == lossyName)
+                    {
+                        return Show(name);
+                    }
+                }
+            }
+            finally
+            {
+                CloseDir(handle);
+            }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
+    private static string Show(ReadOnlySpan<byte> name)
+    {
+        var text = new System.Text.StringBuilder();
+        while (!name.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(name, out System.Text.Rune rune, out int consumed) == System.Buffers.OperationStatus.Done)
+            {
+                text.Append(Diagnostics.Diagnostic.EscapePath(rune.ToString()));
+            }
+            else
+            {
+                for (int i = 0; i < consumed; i++)
+                {
+                    text.Append('%').Append(name[i].ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            name = name[Math.Max(consumed, 1)..];
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The path with every symbolic link along it resolved: the folder a path really names.</summary>
     /// <param name="path">An absolute path.</param>
     /// <returns>The resolved path (components that do not exist are kept as written).</returns>
@@ -185,6 +289,15 @@ internal static partial class FileKinds
         uint major = BitConverter.ToUInt32(buffer, 136), minor = BitConverter.ToUInt32(buffer, 140);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{major}:{minor}:{inode}");
     }
+
+    [DllImport("libc", EntryPoint = "opendir", SetLastError = true)]
+    private static extern IntPtr OpenDir([MarshalAs(UnmanagedType.LPUTF8Str)] string path);
+
+    [DllImport("libc", EntryPoint = "readdir", SetLastError = true)]
+    private static extern IntPtr ReadDir(IntPtr dir);
+
+    [DllImport("libc", EntryPoint = "closedir", SetLastError = true)]
+    private static extern int CloseDir(IntPtr dir);
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern int StatxFd(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);

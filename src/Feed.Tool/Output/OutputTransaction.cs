@@ -233,7 +233,11 @@ internal sealed partial class OutputTransaction : IDisposable
 
         if (_pending.Count > 0 || stale.Count > 0 || !_written.SetEquals(_previous))
         {
-            _pending.Sort((a, b) => string.CompareOrdinal(a.Target, b.Target));
+            // New pages first, then changed ones, the subscription documents (feed.xml, atom.xml) last: while the
+            // renames run, a reader following a document's links finds every page it names.
+            var ordered = _pending.OrderBy(p => RenameOrder(p.Target)).ThenBy(p => p.Target, StringComparer.Ordinal).ToList();
+            _pending.Clear();
+            _pending.AddRange(ordered);
             WriteJournal(stale);
             _journalWritten = true;
             bool paused = false;
@@ -279,6 +283,9 @@ internal sealed partial class OutputTransaction : IDisposable
             RemoveCreatedDirectories();
         }
     }
+
+    private int RenameOrder(string target) =>
+        !File.Exists(target) ? 0 : Path.GetDirectoryName(target) != _outDir ? 1 : 2;
 
     private string Full(string relativePath) => Path.Join(_outDir, relativePath.Replace('/', Path.DirectorySeparatorChar));
 

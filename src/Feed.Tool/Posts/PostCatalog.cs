@@ -165,9 +165,16 @@ internal sealed record PostCatalog(
                         diagnostics.Add(Diagnostic.Warning(file.DisplayPath, 0, 0, DiagnosticCodes.NotARegularFile,
                             "not a regular file (a FIFO, a device or a socket), so not a post; skipped without opening it."));
                         break;
+                    case Files.FileKind.Missing when isPost && name.Contains('\uFFFD', StringComparison.Ordinal)
+                        && Files.FileKinds.ShowRawName(dir, name) is { } shown:
+                        // .NET reads names as UTF-8, turning other bytes into U+FFFD, and cannot give such a name back
+                        // to the system: say so, with the name's real bytes, rather than "could not find" it.
+                        string folderShown = Diagnostic.EscapePath(relativeDir.Length == 0 ? postsDir : Path.Join(postsDir, relativeDir));
+                        diagnostics.Add(new Diagnostic(Path.Join(folderShown, shown), 0, 0, DiagnosticCodes.UnreadableFile,
+                            "the file name is not valid UTF-8 (its bytes are shown as %XX), so it cannot be opened; rename it.") { PathIsEscaped = true });
+                        break;
                     case Files.FileKind.Missing when isPost:
-                        // A broken link, a file deleted since the listing, or a name .NET cannot give back to the
-                        // system (bytes that are not UTF-8, shown as U+FFFD): reading it reports which.
+                        // A broken link, or a file deleted since the listing: reading it reports which.
                         files.Add(file);
                         break;
                 }

@@ -17,15 +17,17 @@ internal sealed class Paginator
     private readonly bool _archive;
     private readonly FeedUrls _rss;
     private readonly FeedUrls _atom;
+    private readonly FeedUrls _json;
     private readonly Uri _site;
 
-    public Paginator(int size, bool archive, Uri site, FeedUrls rss, FeedUrls atom)
+    public Paginator(int size, bool archive, Uri site, FeedUrls rss, FeedUrls atom, FeedUrls json)
     {
         _size = size;
         _archive = archive;
         _site = site;
         _rss = rss;
         _atom = atom;
+        _json = json;
     }
 
     public int Size => _size;
@@ -112,6 +114,7 @@ internal sealed class Paginator
         {
             FeedFormat.Rss => _rss,
             FeedFormat.Atom => _atom,
+            FeedFormat.Json => _json,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
         };
         return page.Kind == FeedPageKind.Archive ? urls.Archive(page.Number) : urls.Page(page.Number);

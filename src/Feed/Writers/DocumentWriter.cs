@@ -2,12 +2,13 @@ using System.Text;
 using System.Xml;
 using Feed.Internal;
 using Feed.Writers.Atom;
+using Feed.Writers.Json;
 using Feed.Writers.Rss;
 
 namespace Feed.Writers;
 
 /// <summary>
-/// Writes a <see cref="FeedDocument"/> as bytes: UTF-8 without a byte-order mark, declared, one line end at the end.
+/// Writes a <see cref="FeedDocument"/> as bytes: UTF-8 without a byte-order mark (declared, in XML), one line end at the end.
 /// The only stage that does I/O, and only into a buffer or a caller's stream.
 /// </summary>
 /// <threadsafety>Immutable; safe to share between threads (extensions must be thread-safe too).</threadsafety>
@@ -15,10 +16,12 @@ internal sealed class DocumentWriter
 {
     private readonly FeedExtension[] _extensions;
     private readonly XmlWriterSettings _xmlSettings;
+    private readonly bool _indent;
 
     public DocumentWriter(bool indent, IEnumerable<FeedExtension> extensions)
     {
         _extensions = [.. extensions];
+        _indent = indent;
         _xmlSettings = new XmlWriterSettings
         {
             Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), // UTF-8, declared, no BOM
@@ -62,6 +65,14 @@ internal sealed class DocumentWriter
 
     private void Write(FeedDocument document, Stream stream)
     {
+        if (document.Format == FeedFormat.Json)
+        {
+            // JSON is not XML-shaped: no namespaces, no formatter, no extensions (see JsonFeedWriter).
+            JsonFeedWriter.Write(document, stream, _indent);
+            stream.Write("\n"u8);
+            return;
+        }
+
         IFeedWriter writer = document.Format switch
         {
             FeedFormat.Rss => RssFeedWriter.Instance,

@@ -24,9 +24,9 @@ public sealed class GoldenFeedTests
     public async Task Has_no_expected_file_for_a_document_that_no_longer_exists(string name)
     {
         HashSet<string> documents = [.. (await GoldenFiles.WriteAllAsync(name)).Select(d => d.FileName)];
-        string[] stale = [.. Directory.GetFiles(GoldenFiles.CaseDir(name), "expected*.xml")
+        string[] stale = [.. Directory.GetFiles(GoldenFiles.CaseDir(name), "expected*")
             .Select(Path.GetFileName)
-            .Where(file => !file!.EndsWith(".received.xml", StringComparison.Ordinal) && !documents.Contains(file))!];
+            .Where(file => !file!.Contains(".received.", StringComparison.Ordinal) && !documents.Contains(file))!];
         stale.ShouldBeEmpty();
     }
 
@@ -42,13 +42,13 @@ public sealed class GoldenFeedTests
     }
 
     [Fact]
-    public async Task The_paged_case_has_a_first_a_middle_and_a_last_page_in_both_formats()
+    public async Task The_paged_case_has_a_first_a_middle_and_a_last_page_in_every_format()
     {
         var written = await GoldenFiles.WriteAllAsync("002-paged");
         written.Select(d => d.FileName).Order(StringComparer.Ordinal).ShouldBe(
         [
-            "expected.atom.xml", "expected.page-2.atom.xml", "expected.page-2.rss.xml",
-            "expected.page-3.atom.xml", "expected.page-3.rss.xml", "expected.rss.xml",
+            "expected.atom.xml", "expected.json", "expected.page-2.atom.xml", "expected.page-2.json", "expected.page-2.rss.xml",
+            "expected.page-3.atom.xml", "expected.page-3.json", "expected.page-3.rss.xml", "expected.rss.xml",
         ]);
     }
 }

@@ -41,12 +41,24 @@ internal static class GoldenFiles
         JsonSerializer.Deserialize<FeedPost[]>(File.ReadAllText(Path.Combine(CaseDir(name), "posts.json")), Json)
         ?? throw new InvalidDataException($"{name}/posts.json is empty.");
 
-    /// <summary>The expected file of one document: <c>expected[.page-N|.archive-N].{rss|atom}.xml</c> (page 1 has no suffix).</summary>
+    /// <summary>
+    /// The expected file of one document: <c>expected[.page-N|.archive-N].{rss|atom}.xml</c> or
+    /// <c>expected[.page-N|.archive-N].json</c> (page 1 has no suffix).
+    /// </summary>
     public static string ExpectedFileName(FeedPage page, FeedFormat format)
     {
         string document = page.Kind == FeedPageKind.Archive ? $".archive-{page.Number}" : page.Number == 1 ? string.Empty : $".page-{page.Number}";
-        return $"expected{document}.{(format == FeedFormat.Rss ? "rss" : "atom")}.xml";
+        return format switch
+        {
+            FeedFormat.Rss => $"expected{document}.rss.xml",
+            FeedFormat.Atom => $"expected{document}.atom.xml",
+            _ => $"expected{document}.json",
+        };
     }
+
+    /// <summary>The file the test writes beside an expected file when they differ: <c>*.received.xml</c> or <c>*.received.json</c>.</summary>
+    public static string ReceivedFileName(string expectedFileName) =>
+        Path.ChangeExtension(expectedFileName, ".received" + Path.GetExtension(expectedFileName));
 
     /// <summary>Every document of a case, written: file name → bytes.</summary>
     public static async Task<IReadOnlyList<(string FileName, FeedDocument Document, byte[] Bytes)>> WriteAllAsync(string name)
@@ -75,7 +87,7 @@ internal static class GoldenFiles
     public static string Compare(string name, string fileName, byte[] actual)
     {
         string expectedPath = Path.Combine(CaseDir(name), fileName);
-        string receivedPath = Path.ChangeExtension(expectedPath, ".received.xml");
+        string receivedPath = Path.Combine(CaseDir(name), ReceivedFileName(fileName));
         byte[]? expected = File.Exists(expectedPath) ? File.ReadAllBytes(expectedPath) : null;
         if (expected is not null && expected.AsSpan().SequenceEqual(actual))
         {

@@ -7,6 +7,9 @@ internal static class TestData
 
     public static readonly DateTimeOffset Start = new(2024, 3, 1, 9, 30, 0, TimeSpan.Zero);
 
+    /// <summary>The XML formats: tests that read the documents as XML run over these; JSON Feed has tests of its own.</summary>
+    public static readonly FeedFormat[] XmlFormats = [FeedFormat.Rss, FeedFormat.Atom];
+
     public static FeedOptions Options(int pageSize = 10, bool archive = false) => new()
     {
         Title = "Example Blog",

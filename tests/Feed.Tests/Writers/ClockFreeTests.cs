@@ -57,10 +57,13 @@ public sealed partial class ClockFreeTests
         {
             foreach (FeedDocument document in generator.CreateDocuments(format, posts))
             {
-                XDocument xml = XDocument.Parse(generator.WriteToString(document));
-                string[] written = [.. xml.Descendants()
-                    .Where(e => e.Name.LocalName is "pubDate" or "lastBuildDate" or "updated" or "published")
-                    .Select(e => e.Value)];
+                string body = generator.WriteToString(document);
+                string[] written = format == FeedFormat.Json
+                    ? [.. System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray()
+                        .SelectMany(item => new[] { item.GetProperty("date_published").GetString()!, item.GetProperty("date_modified").GetString()! })]
+                    : [.. XDocument.Parse(body).Descendants()
+                        .Where(e => e.Name.LocalName is "pubDate" or "lastBuildDate" or "updated" or "published")
+                        .Select(e => e.Value)];
                 written.ShouldNotBeEmpty();
                 foreach (string text in written)
                 {

@@ -282,7 +282,7 @@ public sealed class RoundTripTests
         [
             ("alternate", links.Alternate), ("self", links.Self), ("first", links.First), ("last", links.Last),
             ("previous", links.Previous), ("next", links.Next), ("current", links.Current),
-            ("prev-archive", links.PreviousArchive), ("next-archive", links.NextArchive),
+            ("prev-archive", links.PreviousArchive), ("next-archive", links.NextArchive), ("hub", document.Metadata.Hub),
         ];
         return all.Where(l => l.Uri is not null).Select(l => $"{l.Rel} {l.Uri!.AbsoluteUri}");
     }

@@ -279,7 +279,7 @@ public sealed partial class InputLimitTests : IDisposable
 
         run.ExitCode.ShouldBe(1, run.ToString());
         run.Errors.ShouldHaveSingleItem().ShouldBe(
-            $"{_site.Posts}/caf%EF%BF%BD.md: error FEED0001: the file name is not valid UTF-8 (the bad bytes are shown as %EF%BF%BD), so it cannot be opened; rename it.");
+            $"{_site.Posts}/caf%E9.md: error FEED0001: the file name is not valid UTF-8 (its bytes are shown as %XX), so it cannot be opened; rename it.");
     }
 
     [Fact]

@@ -120,6 +120,11 @@ internal sealed class AtomFeedWriter : IFeedWriter
             AddLink(links.Current, "current");
             AddLink(links.PreviousArchive, "prev-archive");
             AddLink(links.NextArchive, "next-archive");
+            if (metadata.Hub is not null)
+            {
+                // W3C WebSub §4: the hub beside the topic's self link (it names no media type).
+                Links.Add(new SyndicationLink(metadata.Hub, "hub", null, null, 0));
+            }
 
             Items = document.Entries.Select(entry => (SyndicationItem)new Entry(entry, document, extensions));
         }

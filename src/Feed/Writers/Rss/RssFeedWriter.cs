@@ -135,6 +135,11 @@ internal sealed class RssFeedWriter : IFeedWriter
             AddLink(links.Current, "current");
             AddLink(links.PreviousArchive, "prev-archive");
             AddLink(links.NextArchive, "next-archive");
+            if (metadata.Hub is not null)
+            {
+                // W3C WebSub §4: the hub beside the topic's self link, as atom:link (it names no media type).
+                Links.Add(new SyndicationLink(metadata.Hub, "hub", null, null, 0));
+            }
 
             Items = document.Entries.Select(entry => (SyndicationItem)new Item(entry, document, extensions));
         }
