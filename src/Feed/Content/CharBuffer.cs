@@ -4,7 +4,7 @@ namespace Feed.Content;
 
 /// <summary>A growable run of characters on an <see cref="ArrayPool{T}"/> array: the sanitiser's output and scratch space.</summary>
 /// <remarks>
-/// Content HTML is built for every post of a site (issue 6: 10,000 posts), so the per-post working memory is rented
+/// Content HTML is built for every post of a site (10,000 posts on a large blog), so the per-post working memory is rented
 /// and returned instead of allocated: only the finished string is a new object. Dispose returns the array.
 /// </remarks>
 internal struct CharBuffer : IDisposable

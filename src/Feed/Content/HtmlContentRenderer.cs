@@ -19,7 +19,7 @@ namespace Feed.Content;
 /// one resolver means one behaviour (fragment links, protocol-relative URLs, dot segments) for every URL.
 /// </para>
 /// <para>
-/// Cost per post (issue 6): one Markdig parse (none when the caller passes its parsed tree), one render through
+/// Cost per post (a site may have 10,000 of them): one Markdig parse (none when the caller passes its parsed tree), one render through
 /// Markdig's own pooled <c>HtmlRenderer</c> and <c>StringWriter</c> (<c>MarkdownDocument.ToHtml</c> rents them from the
 /// pipeline, so a renderer of our own would add nothing), and one linear sanitising pass on pooled buffers. Strings
 /// allocated: Markdig's HTML and the result; none for an HTML body that needs no change.
@@ -42,7 +42,7 @@ internal sealed class HtmlContentRenderer
 
     /// <summary>
     /// Renders <paramref name="post"/>'s body to HTML, reusing <paramref name="parsedBody"/> when the caller has
-    /// already parsed the Markdown body (for the excerpt) so that it is not parsed twice (issue 6).
+    /// already parsed the Markdown body (for the excerpt) so that it is not parsed twice.
     /// </summary>
     /// <param name="post">The post.</param>
     /// <param name="parsedBody">
@@ -66,19 +66,10 @@ internal sealed class HtmlContentRenderer
 
     private static string RenderMarkdown(string markdown, MarkdownDocument? parsed)
     {
-        MarkdownDocument document;
-        try
-        {
-            document = parsed ?? Markdown.Parse(markdown, MarkdownPipelines.Default);
-        }
-        catch (ArgumentException)
-        {
-            // Markdig refuses input nested past its depth limit (a pathological body, or a table of some 20,000
-            // rows). One such post must not fail the whole feed: it goes out as what the author wrote, as text.
-            return PreformattedText(markdown);
-        }
-
-        return document.ToHtml(MarkdownPipelines.Default);
+        // A body the parser refuses (nested past Markdig's depth limit, or a table of some 20,000 rows) must not fail
+        // the whole feed: it goes out as what the author wrote, as text, as its excerpt does.
+        MarkdownDocument? document = parsed ?? MarkdownParsing.TryParse(markdown);
+        return document is null ? PreformattedText(markdown) : document.ToHtml(MarkdownPipelines.Default);
     }
 
     private static string PreformattedText(string text)

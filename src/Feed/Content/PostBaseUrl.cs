@@ -5,7 +5,7 @@ namespace Feed.Content;
 /// <summary>A post's own URL as the base that relative references in its content are resolved against (RFC 3986 §5.2).</summary>
 /// <remarks>
 /// <para>
-/// specs.md, "Absolute URLs": many readers and every RSS-to-email service ignore <c>xml:base</c>, so each
+/// Many readers and every RSS-to-email service ignore <c>xml:base</c> (RFC 4287 §2 allows it, few honour it), so each
 /// <c>href</c>/<c>src</c> in content must be absolute. The base is split once into index ranges of its absolute
 /// form; resolving a reference is then a prefix copy plus, where needed, dot-segment removal: no <see cref="Uri"/>
 /// per link, no allocation.

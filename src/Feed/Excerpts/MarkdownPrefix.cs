@@ -5,7 +5,7 @@ namespace Feed.Excerpts;
 /// <summary>
 /// Decides where a Markdown body may be cut so that parsing only the part before the cut gives the excerpt engine the
 /// same text, up to the point where the excerpt is decided, as parsing the whole body. The excerpt needs about 350
-/// visible characters; a 6 KB post need not be parsed whole for them (issue 6: the excerpt engine in MB/s).
+/// visible characters; a 6 KB post need not be parsed whole for them (the excerpt engine must keep up with a whole site).
 /// </summary>
 /// <remarks>
 /// <para>
