@@ -16,6 +16,9 @@ public static class FeedMediaTypes
     /// <summary>The media type of an Atom 1.0 document: <c>application/atom+xml</c> (RFC 4287 §7).</summary>
     public const string Atom = "application/atom+xml";
 
+    /// <summary>The media type of a JSON Feed 1.1 document: <c>application/feed+json</c> (jsonfeed.org/version/1.1).</summary>
+    public const string Json = "application/feed+json";
+
     /// <summary>Gets the media type of every format Feed writes, in <see cref="FeedFormat"/> order.</summary>
     public static IReadOnlyList<string> All { get; } = [.. FeedFormatTable.All.Select(info => info.MediaType)];
 

@@ -65,6 +65,31 @@ public sealed class BlogHostTests(BlogHostFixture fixture) : IClassFixture<BlogH
         seen.ShouldBe(expected); // newest first, each once
     }
 
+    [Theory]
+    [InlineData("/feed.json", null)]
+    [InlineData("/tags/c%23/feed.json", "c#")]
+    public async Task The_JSON_feed_walks_by_next_url_to_every_post_once(string path, string? tag)
+    {
+        string[] expected = await FeedIdsAsync(tag);
+        var seen = new List<string>();
+        string? url = path;
+        for (int pages = 1; url is not null; pages++)
+        {
+            pages.ShouldBeLessThanOrEqualTo(10, "the next_url links must end");
+            using HttpResponseMessage response = await Host.Client.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            response.Content.Headers.ContentType!.ToString().ShouldBe("application/feed+json; charset=utf-8");
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+            System.Text.Json.JsonElement root = json.RootElement;
+            root.GetProperty("version").GetString().ShouldBe("https://jsonfeed.org/version/1.1");
+            new Uri(root.GetProperty("feed_url").GetString()!).PathAndQuery.ShouldBe(url);
+            seen.AddRange(root.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()!));
+            url = root.TryGetProperty("next_url", out System.Text.Json.JsonElement next) ? new Uri(next.GetString()!).PathAndQuery : null;
+        }
+
+        seen.ShouldBe(expected);
+    }
+
     [Fact]
     public async Task HEAD_has_the_headers_of_GET_and_no_body()
     {

@@ -98,8 +98,9 @@ public sealed class EndpointTests : IAsyncLifetime
 
         options.AddFeedMediaTypes().AddFeedMediaTypes();
 
-        options.MimeTypes.ShouldBe([.. ResponseCompressionDefaults.MimeTypes, "application/rss+xml", "application/atom+xml"]);
-        FeedMediaTypes.All.ShouldBe(["application/rss+xml", "application/atom+xml"]);
+        options.MimeTypes.ShouldBe([.. ResponseCompressionDefaults.MimeTypes, "application/rss+xml", "application/atom+xml", "application/feed+json"]);
+        FeedMediaTypes.All.ShouldBe(["application/rss+xml", "application/atom+xml", "application/feed+json"]);
+        FeedMediaTypes.All.ShouldBe(Enum.GetValues<FeedFormat>().Select(FeedMediaTypes.Get)); // one per format
         FeedMediaTypes.All.ShouldAllBe(type => !type.Contains(';'));
     }
 

@@ -79,8 +79,10 @@ public static class BlogApp
         };
         app.MapFeed<Post>("/feed.xml", FeedFormat.Rss).CacheOutput(BlogStore.FeedTag); // and ?page=N
         app.MapFeed<Post>("/atom.xml", FeedFormat.Atom).CacheOutput(BlogStore.FeedTag);
+        app.MapFeed<Post>("/feed.json", FeedFormat.Json).CacheOutput(BlogStore.FeedTag);
         app.MapFeed<Post>("/tags/{tag}/feed.xml", FeedFormat.Rss, byTag).CacheOutput(BlogStore.FeedTag);
         app.MapFeed<Post>("/tags/{tag}/atom.xml", FeedFormat.Atom, byTag).CacheOutput(BlogStore.FeedTag);
+        app.MapFeed<Post>("/tags/{tag}/feed.json", FeedFormat.Json, byTag).CacheOutput(BlogStore.FeedTag);
         // end-snippet
 
         return app;
