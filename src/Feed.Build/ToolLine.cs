@@ -26,7 +26,7 @@ internal static partial class ToolLine
         }
 
         string origin = match.Groups["origin"].Value;
-        string? file = origin == "feed" ? null : origin;
+        string? file = origin == "feed" ? null : Unescape(origin);
         int lineNumber = match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture) : 0;
         int column = match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value, CultureInfo.InvariantCulture) : 0;
         string code = match.Groups["code"].Value;
@@ -40,6 +40,22 @@ internal static partial class ToolLine
             log.LogError(null, code, null, file, lineNumber, column, 0, 0, "{0}", message);
         }
     }
+
+    // The tool percent-encodes the characters of a path that the one-line format cannot hold as they are: '%', '(',
+    // ')' and ':' (see Feed.Tool.Diagnostics.Diagnostic.EscapePath). An MSBuild event carries the file as a field of
+    // its own, so those four are decoded: the IDE must get a path it can open. Control and bidirectional characters
+    // stay encoded, as they would otherwise reach a console logger as they are.
+    private static string Unescape(string origin) =>
+        origin.Contains('%', StringComparison.Ordinal) ? Encoded().Replace(origin, static m => m.Value.ToUpperInvariant() switch
+        {
+            "%25" => "%",
+            "%28" => "(",
+            "%29" => ")",
+            _ => ":",
+        }) : origin;
+
+    [GeneratedRegex("%(?:25|28|29|3[Aa])", RegexOptions.CultureInvariant)]
+    private static partial Regex Encoded();
 
     // The origin is matched lazily, so "(line,col)" goes to its own groups whenever it is there.
     [GeneratedRegex(@"^(?<origin>.+?)(?:\((?<line>[0-9]+),(?<col>[0-9]+)\))?: (?<severity>error|warning) (?<code>FEED[0-9]{4}): (?<message>.*)$", RegexOptions.CultureInvariant)]

@@ -84,6 +84,21 @@ public sealed class FeedGenerateTests
     }
 
     [Fact]
+    public void A_warning_of_the_engine_is_an_MSBuild_warning_and_the_build_succeeds()
+    {
+        using var project = new SampleProject();
+        Directory.CreateSymbolicLink(project.Post("again"), project.Posts); // a link back to the posts folder
+        var engine = new RecordingBuildEngine();
+
+        project.Task(engine).Execute().ShouldBeTrue();
+
+        BuildWarningEventArgs warning = engine.Warnings.ShouldHaveSingleItem();
+        (warning.File, warning.Code).ShouldBe((project.Post("again"), "FEED0017"));
+        engine.Errors.ShouldBeEmpty();
+        File.Exists(project.Output("feed/3.xml")).ShouldBeTrue();
+    }
+
+    [Fact]
     public void A_config_error_is_reported_at_its_place_in_the_config_file()
     {
         using var project = new SampleProject();

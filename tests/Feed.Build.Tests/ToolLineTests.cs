@@ -23,6 +23,19 @@ public sealed class ToolLineTests
         engine.Messages.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("/site/posts/a%28draft%29%3A 100%25.md(2,1): error FEED0005: x", "/site/posts/a(draft): 100%.md")]
+    [InlineData("/site/posts/%2528.md: error FEED0002: x", "/site/posts/%28.md")]
+    [InlineData("/site/posts/new%0Aline.md: error FEED0002: x", "/site/posts/new%0Aline.md")]
+    public void The_characters_the_tool_encodes_in_a_path_are_decoded_except_controls(string line, string file)
+    {
+        var engine = new RecordingBuildEngine();
+
+        ToolLine.Log(Logger(engine), line);
+
+        engine.Errors.ShouldHaveSingleItem().File.ShouldBe(file);
+    }
+
     [Fact]
     public void A_warning_line_becomes_a_warning()
     {

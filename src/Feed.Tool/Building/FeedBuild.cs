@@ -63,10 +63,19 @@ internal static class FeedBuild
             stderr.WriteLine(warning.ToString());
         }
 
-        var generator = new FeedGenerator(settings.Options);
-        int total = catalog.Posts.Count;
-        IReadOnlyList<FeedPage> documents = generator.Paging.GetDocuments(total);
+        var site = new FeedGenerator(settings.Options);
+        var feedProblems = new List<Diagnostic>();
+        IReadOnlyList<FeedSet> feeds = FeedSets.Create(site, catalog.Posts, settings, feedProblems);
+        if (feedProblems.Count > 0)
+        {
+            return Fail(stderr, feedProblems, "the posts");
+        }
+
+        // Every document of every feed (the site's, then those of each tag, category, author): one job each.
+        (FeedSet Feed, FeedPage Page)[] documents =
+            [.. feeds.SelectMany(feed => feed.Generator.Paging.GetDocuments(feed.Posts.Count).Select(page => (feed, page)))];
         Uri siteUrl = settings.Rules.SiteUrl;
+        var urls = new ConcurrentDictionary<string, Uri>(StringComparer.Ordinal);
 
         using OutputTransaction? output = OpenOutput(settings, stderr, time, cancellationToken, out int failed);
         if (output is null)
@@ -83,10 +92,12 @@ internal static class FeedBuild
         await Parallel.ForEachAsync(
             documents,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (page, ct) =>
+            async (job, ct) =>
             {
+                (FeedGenerator generator, IReadOnlyList<PostHead> posts) = job.Feed;
+                FeedPage page = job.Page;
                 var local = new List<Diagnostic>();
-                FeedEntry[]? entries = ReadEntries(generator, catalog.Posts, page, settings.Rules.MaxPostBytes, local);
+                FeedEntry[]? entries = ReadEntries(generator, posts, page, settings.Rules.MaxPostBytes, local);
                 if (entries is not null)
                 {
                     MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
@@ -97,7 +108,9 @@ internal static class FeedBuild
                             buffer.SetLength(0);
                             FeedDocument document = generator.CreateDocument(format, page, entries);
                             await generator.WriteAsync(document, buffer, ct).ConfigureAwait(false);
-                            string path = OutputLayout.RelativePath(generator.Paging.GetUrl(format, page), siteUrl);
+                            Uri url = generator.Paging.GetUrl(format, page);
+                            string path = OutputLayout.RelativePath(url, siteUrl);
+                            urls[path] = url;
                             output.Stage(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), local);
                         }
                     }
@@ -112,7 +125,7 @@ internal static class FeedBuild
                     problems.Add(d);
                 }
 
-                progress.Report("writing pages", Interlocked.Increment(ref pagesDone), documents.Count);
+                progress.Report("writing pages", Interlocked.Increment(ref pagesDone), documents.Length);
                 await TestHooks.PauseAsync("pages", stderr, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
@@ -147,6 +160,11 @@ internal static class FeedBuild
         {
             stderr.WriteLine(Diagnostic.Warning(Path.Join(settings.OutDir, path), 0, 0, DiagnosticCodes.ArchiveChanged,
                 $"this archive changed ({reason}); readers that already have it will not fetch it again (RFC 5005 section 4)."));
+        }
+
+        if (settings.ChangedList is not null && !ChangedList.Write(settings, output.Changed, urls, stdout, stderr))
+        {
+            return InputErrors;
         }
 
         if (!settings.Quiet)

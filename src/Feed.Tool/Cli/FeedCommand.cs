@@ -123,10 +123,16 @@ internal static class FeedCommand
             HelpName = "seconds",
         };
 
-        var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0 and an Atom 1.0 feed.")
+        var changedList = new Option<string?>("--changed-list")
+        {
+            Description = "After a successful build, write the absolute URL of every feed document whose bytes changed (or that is new), one a line, sorted, to this file ('-' for stdout): the topics to notify a WebSub hub of. Empty when nothing changed.",
+            HelpName = "file",
+        };
+
+        var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0, an Atom 1.0 and (on request) a JSON Feed 1.1 feed.")
         {
             postsDir, outDir, config, siteUrl, title, description, pageSize, excerptLength, drafts, future, now, quiet,
-            maxPostSize, lockTimeout,
+            maxPostSize, lockTimeout, changedList,
         };
         build.SetAction((parse, ct) =>
         {
@@ -146,6 +152,7 @@ internal static class FeedCommand
                 Quiet = parse.GetValue(quiet),
                 MaxPostSize = parse.GetValue(maxPostSize),
                 LockTimeout = parse.GetValue(lockTimeout),
+                ChangedList = parse.GetValue(changedList),
             };
             return RunBuildAsync(values, stdout, stderr, time, interactive ? stderr : null, ct);
         });
@@ -200,6 +207,12 @@ internal static class FeedCommand
               feed/2.xml ... feed/N.xml    RSS pages 2..N (RFC 5005 section 3 paging: first/last/previous/next links)
               feed/archive/1.xml ...       RSS archive documents, 1 = oldest (RFC 5005 section 4; config "archive": true)
               atom.xml, atom/N.xml, atom/archive/N.xml    the same for Atom 1.0
+              feed.json, feed/N.json, feed/archive/N.json the same for JSON Feed 1.1 (config "formats": [..., "json"])
+              tags/{slug}/feed.xml, tags/{slug}/atom.xml, tags/{slug}/feed.json, tags/{slug}/feed/N.xml ...
+                                           a feed per tag (config "taxonomies"); categories/{slug}/... and
+                                           authors/{slug}/... likewise. The slug is the name in lower case, spaces
+                                           as '-', other characters kept (URL-escaped in links); two names with one
+                                           slug are an error (FEED0030).
               .feed-manifest               the files feed wrote; pages a later build no longer makes are deleted.
                                            Files feed did not write are never touched (an existing one in the way is an error).
               .feed-lock, .feed-journal    only while a build runs (or after one was killed): one build at a time per
@@ -226,7 +239,12 @@ internal static class FeedCommand
               permalink                    default: "/posts/{slug}/"; placeholders {year} {month} {day} {slug},
                                            resolved under siteUrl (a post's own 'permalink' overrides it)
               fullContent                  default: true (full HTML in content:encoded / atom:content)
-              formats                      default: ["rss", "atom"]
+              formats                      default: ["rss", "atom"]; "json" adds JSON Feed 1.1
+              taxonomies                   {"tags": true, "categories": true, "authors": false}: a feed per tag,
+                                           category, author (a post without authors counts as the config's author);
+                                           default: none
+              hub                          a WebSub hub URL announced by every document (rel="hub", JSON "hubs");
+                                           default: none. --changed-list lists the documents to notify it of
               archive                      default: false (RFC 5005 section 4 archives instead of section 3 pages)
               excerpt                      {"length": 350, "ellipsis": "...", "boundary": "word" | "character",
                                             "mathPlaceholder": "[Math]", "displayMathPlaceholder": "[Math]"}

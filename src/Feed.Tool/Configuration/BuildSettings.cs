@@ -6,7 +6,7 @@ namespace Feed.Tool.Configuration;
 /// <param name="PostsDir">The posts folder, as the user wrote it.</param>
 /// <param name="OutDir">The output folder, as the user wrote it.</param>
 /// <param name="Options">The feed options, validated (the generator is built from them once).</param>
-/// <param name="Formats">The formats to write, in a fixed order (RSS, then Atom).</param>
+/// <param name="Formats">The formats to write, in a fixed order (RSS, Atom, JSON).</param>
 /// <param name="Rules">The site-wide post rules (site URL, permalink, time zone).</param>
 /// <param name="IncludeDrafts"><c>--drafts</c>.</param>
 /// <param name="IncludeFuture"><c>--future</c>.</param>
@@ -31,4 +31,20 @@ internal sealed record BuildSettings(
 
     /// <summary>Gets how long to wait for another build of the same <c>--out</c> to finish (<c>--lock-timeout</c>).</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(DefaultLockTimeoutSeconds);
+
+    /// <summary>Gets which taxonomies get feeds of their own (config <c>taxonomies</c>).</summary>
+    public Taxonomies Taxonomies { get; init; } = Taxonomies.None;
+
+    /// <summary>Gets <c>--changed-list</c>: where to write the URLs of the documents this build changed; '-' is stdout.</summary>
+    public string? ChangedList { get; init; }
+}
+
+/// <summary>Which taxonomies get feeds of their own: config <c>taxonomies</c>.</summary>
+/// <param name="Tags">A feed per tag (front matter <c>tags</c>).</param>
+/// <param name="Categories">A feed per category (front matter <c>categories</c>).</param>
+/// <param name="Authors">A feed per author (front matter <c>author</c>/<c>authors</c>, else the config's author).</param>
+internal sealed record Taxonomies(bool Tags, bool Categories, bool Authors)
+{
+    /// <summary>No taxonomy feeds: the default.</summary>
+    public static Taxonomies None { get; } = new(false, false, false);
 }

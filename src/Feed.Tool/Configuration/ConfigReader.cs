@@ -24,10 +24,11 @@ internal static class ConfigReader
     public static readonly IReadOnlyList<string> TopLevelKeys =
     [
         "siteUrl", "title", "description", "language", "author", "copyright", "icon", "logo", "pageSize", "permalink",
-        "fullContent", "formats", "archive", "excerpt", "timeZone",
+        "fullContent", "formats", "archive", "excerpt", "timeZone", "hub", "taxonomies",
     ];
 
     private static readonly string[] AuthorKeys = ["name", "email", "uri"];
+    private static readonly string[] TaxonomyKeys = ["tags", "categories", "authors"];
     private static readonly string[] ExcerptKeys = ["length", "ellipsis", "boundary", "mathPlaceholder", "displayMathPlaceholder"];
 
     /// <summary>Reads and checks the config file at <paramref name="path"/>.</summary>
@@ -198,6 +199,18 @@ internal static class ConfigReader
                 case "excerpt":
                     config = ReadExcerpt(utf8, ref reader, state, config);
                     break;
+                case "hub":
+                    if (state.AbsoluteUri(utf8, ref reader, key) is { } hub)
+                    {
+                        bool web = hub.Scheme == Uri.UriSchemeHttp || hub.Scheme == Uri.UriSchemeHttps;
+                        state.Check(utf8, ref reader, key, web ? null : $"'{hub.OriginalString}' is not an http or https URL (a WebSub hub, W3C WebSub section 4).");
+                        config = config with { Hub = web ? hub : null };
+                    }
+
+                    break;
+                case "taxonomies":
+                    config = ReadTaxonomies(utf8, ref reader, state, config);
+                    break;
                 case "timeZone":
                     if (state.String(utf8, ref reader, key) is { } zoneId)
                     {
@@ -301,11 +314,12 @@ internal static class ConfigReader
             {
                 "rss" => FeedFormat.Rss,
                 "atom" => FeedFormat.Atom,
+                "json" => FeedFormat.Json,
                 _ => null,
             };
             if (format is null)
             {
-                state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'formats' items must be \"rss\" or \"atom\".");
+                state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'formats' items must be \"rss\", \"atom\" or \"json\".");
                 reader.Skip();
                 ok = false;
             }
@@ -322,11 +336,48 @@ internal static class ConfigReader
 
         if (ok && formats.Count == 0)
         {
-            state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, "'formats' must name at least one of \"rss\", \"atom\".");
+            state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, "'formats' must name at least one of \"rss\", \"atom\", \"json\".");
             return null;
         }
 
         return ok ? formats : null;
+    }
+
+    private static ToolConfig ReadTaxonomies(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, State state, ToolConfig config)
+    {
+        if (!state.Expect(utf8, ref reader, "taxonomies", JsonTokenType.StartObject, "an object such as {\"tags\": true, \"categories\": true}"))
+        {
+            return config;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+            string? key = state.Text(utf8, ref reader);
+            reader.Read();
+            switch (key)
+            {
+                case "tags":
+                    config = config with { TagFeeds = state.Bool(utf8, ref reader, "taxonomies.tags") };
+                    break;
+                case "categories":
+                    config = config with { CategoryFeeds = state.Bool(utf8, ref reader, "taxonomies.categories") };
+                    break;
+                case "authors":
+                    config = config with { AuthorFeeds = state.Bool(utf8, ref reader, "taxonomies.authors") };
+                    break;
+                case null:
+                    reader.Skip();
+                    break;
+                default:
+                    state.Add(line, column, DiagnosticCodes.ConfigUnknownKey,
+                        $"unknown key 'taxonomies.{key}'; the keys are {string.Join(", ", TaxonomyKeys)}.");
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return config;
     }
 
     private static ToolConfig ReadExcerpt(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, State state, ToolConfig config)

@@ -49,6 +49,9 @@ internal sealed record CommandLineValues
 
     /// <summary>Gets <c>--lock-timeout</c> in seconds, when given.</summary>
     public int? LockTimeout { get; init; }
+
+    /// <summary>Gets <c>--changed-list</c>, when given.</summary>
+    public string? ChangedList { get; init; }
 }
 
 /// <summary>Merges the command line over the config file over the defaults, and checks the result.</summary>
@@ -154,6 +157,7 @@ internal static class SettingsResolver
             PageSize = values.PageSize ?? config.PageSize ?? 10,
             FullContent = config.FullContent ?? true,
             Archive = config.Archive ?? false,
+            Hub = config.Hub,
             Excerpt = new ExcerptOptions
             {
                 Length = values.ExcerptLength ?? config.ExcerptLength ?? ExcerptOptions.DefaultLength,
@@ -200,6 +204,8 @@ internal static class SettingsResolver
         return new BuildSettings(values.PostsDir, values.OutDir, options, formats, rules, values.Drafts, values.Future, now, values.Quiet)
         {
             LockTimeout = TimeSpan.FromSeconds(values.LockTimeout ?? BuildSettings.DefaultLockTimeoutSeconds),
+            Taxonomies = new Taxonomies(config.TagFeeds ?? false, config.CategoryFeeds ?? false, config.AuthorFeeds ?? false),
+            ChangedList = values.ChangedList,
         };
     }
 

@@ -64,6 +64,18 @@ internal sealed record ToolConfig
     /// <summary>Gets <c>excerpt.displayMathPlaceholder</c>.</summary>
     public string? DisplayMathPlaceholder { get; init; }
 
+    /// <summary>Gets <c>hub</c>: the WebSub hub every document announces.</summary>
+    public Uri? Hub { get; init; }
+
+    /// <summary>Gets <c>taxonomies.tags</c>: whether each tag gets its own feed.</summary>
+    public bool? TagFeeds { get; init; }
+
+    /// <summary>Gets <c>taxonomies.categories</c>: whether each category gets its own feed.</summary>
+    public bool? CategoryFeeds { get; init; }
+
+    /// <summary>Gets <c>taxonomies.authors</c>: whether each author gets its own feed.</summary>
+    public bool? AuthorFeeds { get; init; }
+
     /// <summary>Gets <c>timeZone</c>: the zone of front-matter dates written without an offset.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
 

@@ -70,6 +70,9 @@ internal static class DiagnosticCodes
     /// <summary>Warning: a build that was interrupted was completed or rolled back, or a path the manifest lists was skipped.</summary>
     public const string OutputRecovered = "FEED0020";
 
+    /// <summary>Two different tag, category or author names make the same slug, so their feeds would share a folder.</summary>
+    public const string TaxonomySlugCollision = "FEED0030";
+
     /// <summary>The config file is missing or cannot be read.</summary>
     public const string ConfigUnreadable = "FEED0100";
 
@@ -111,6 +114,7 @@ internal static class DiagnosticCodes
         new(ArchiveChanged, "warning: archive documents an earlier build wrote have changed"),
         new(OutputLocked, "another build is writing the same --out"),
         new(OutputRecovered, "warning: an interrupted build was completed or rolled back, or an unsafe manifest line skipped"),
+        new(TaxonomySlugCollision, "two tag, category or author names make the same slug (their feeds would share a folder)"),
         new(ConfigUnreadable, "the config file cannot be read"),
         new(ConfigSyntax, "the config file is not valid JSON"),
         new(ConfigUnknownKey, "an unknown key in the config file"),

@@ -11,6 +11,8 @@ namespace Feed.Tool.Output;
 /// feed/2.xml, feed/3.xml ...   RSS pages 2..N (RFC 5005 §3 paging)
 /// feed/archive/1.xml ...       RSS archive documents, 1 = oldest (RFC 5005 §4, with "archive": true)
 /// atom.xml, atom/N.xml, atom/archive/N.xml   the same for Atom 1.0
+/// feed.json, feed/N.json, feed/archive/N.json the same for JSON Feed 1.1
+/// tags/{slug}/feed.xml ...     the same files for the feed of one tag (categories/, authors/ likewise)
 /// </code>
 /// </remarks>
 internal static class OutputLayout
@@ -20,6 +22,15 @@ internal static class OutputLayout
 
     /// <summary>The file of the Atom subscription document.</summary>
     public const string AtomFile = "atom.xml";
+
+    /// <summary>The file of the JSON Feed subscription document.</summary>
+    public const string JsonFile = "feed.json";
+
+    /// <summary>The JSON Feed page template, relative to <see cref="JsonFile"/>'s URL.</summary>
+    public const string JsonPageTemplate = "feed/{page}.json";
+
+    /// <summary>The JSON Feed archive template, relative to <see cref="JsonFile"/>'s URL.</summary>
+    public const string JsonArchiveTemplate = "feed/archive/{archive}.json";
 
     /// <summary>The RSS page template, relative to <see cref="RssFile"/>'s URL.</summary>
     public const string RssPageTemplate = "feed/{page}.xml";
@@ -42,12 +53,26 @@ internal static class OutputLayout
     public static void Apply(FeedOptions options, Uri siteUrl)
     {
         options.SiteUrl = siteUrl;
-        options.RssUrl = new Uri(siteUrl, RssFile);
-        options.AtomUrl = new Uri(siteUrl, AtomFile);
+        ApplyUnder(options, siteUrl);
+    }
+
+    /// <summary>
+    /// Points the options' document URLs at this layout under <paramref name="folderUrl"/>: the site URL for the main
+    /// feed, <c>tags/{slug}/</c> under it for the feed of a tag. <see cref="FeedOptions.SiteUrl"/> is left alone.
+    /// </summary>
+    /// <param name="options">The options to set.</param>
+    /// <param name="folderUrl">The folder's absolute URL, ending in <c>/</c>.</param>
+    public static void ApplyUnder(FeedOptions options, Uri folderUrl)
+    {
+        options.RssUrl = new Uri(folderUrl, RssFile);
+        options.AtomUrl = new Uri(folderUrl, AtomFile);
+        options.JsonUrl = new Uri(folderUrl, JsonFile);
         options.RssPageUrlTemplate = RssPageTemplate;
         options.AtomPageUrlTemplate = AtomPageTemplate;
+        options.JsonPageUrlTemplate = JsonPageTemplate;
         options.RssArchiveUrlTemplate = RssArchiveTemplate;
         options.AtomArchiveUrlTemplate = AtomArchiveTemplate;
+        options.JsonArchiveUrlTemplate = JsonArchiveTemplate;
     }
 
     /// <summary>The path under <c>--out</c> (with <c>/</c> separators) of the document at <paramref name="url"/>.</summary>

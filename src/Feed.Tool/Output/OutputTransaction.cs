@@ -54,6 +54,7 @@ internal sealed partial class OutputTransaction : IDisposable
     private readonly List<Diagnostic> _notes = [];
     private readonly List<Diagnostic> _problems = [];
     private readonly List<(string Path, string Reason)> _changedArchives = [];
+    private readonly SortedSet<string> _changed = new(StringComparer.Ordinal);
     private readonly OutputLock? _outputLock;
     private readonly TextWriter? _log;
     private readonly CancellationToken _cancellationToken;
@@ -122,6 +123,9 @@ internal sealed partial class OutputTransaction : IDisposable
 
     /// <summary>Gets warnings to print: what recovery did, manifest lines skipped as unsafe.</summary>
     public IReadOnlyList<Diagnostic> Notes => _notes;
+
+    /// <summary>Gets the files this build writes because they are new or their bytes changed, <c>/</c>-separated (complete once every file is staged).</summary>
+    public IReadOnlyCollection<string> Changed => _changed;
 
     /// <summary>Gets the archive documents of an earlier build whose bytes this build changes, with why (see <see cref="ArchiveChanges"/>).</summary>
     public IReadOnlyList<(string Path, string Reason)> ChangedArchives => _changedArchives;
@@ -195,6 +199,7 @@ internal sealed partial class OutputTransaction : IDisposable
                 // Recorded before the file exists, so a failure half way still cleans it up.
                 _pending.Add((temp, target));
                 _written.Add(relativePath);
+                _changed.Add(relativePath);
             }
 
             WriteNew(temp, content);

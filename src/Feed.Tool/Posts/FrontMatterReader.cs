@@ -79,9 +79,13 @@ internal static partial class FrontMatterReader
         DateTimeOffset? date = Date(fields, "date", required: true, rules.TimeZone, errors);
         DateTimeOffset? updated = Date(fields, "updated", required: false, rules.TimeZone, errors);
         string? summary = OptionalText(fields, "summary", errors);
-        List<string> categories = [];
-        AddTerms(fields, "categories", categories, errors);
-        AddTerms(fields, "tags", categories, errors);
+        // Kept apart for the feeds per tag and per category; the entry carries both, categories first, once each.
+        List<string> categoryNames = [];
+        AddTerms(fields, "categories", categoryNames, errors);
+        List<string> tagNames = [];
+        AddTerms(fields, "tags", tagNames, errors);
+        List<string> categories = [.. categoryNames, .. tagNames.Where(tag => !categoryNames.Contains(tag, StringComparer.Ordinal))];
+        int TermsLine(string key) => fields.TryGetValue(key, out YamlTree.Node? node) ? errors.Position(node).Line : 1;
         List<FeedAuthor> authors = Authors(fields, errors);
         bool draft = Bool(fields, "draft", errors) ?? false;
         string? language = OptionalText(fields, "lang", errors);
@@ -153,6 +157,11 @@ internal static partial class FrontMatterReader
             Updated = updated,
             Authors = SharedValues.AuthorList(authors),
             Categories = SharedValues.TermList(categories),
+            Tags = SharedValues.TermList(tagNames),
+            CategoryNames = SharedValues.TermList(categoryNames),
+            TagsLine = TermsLine("tags"),
+            CategoriesLine = TermsLine("categories"),
+            AuthorsLine = fields.ContainsKey("authors") ? TermsLine("authors") : TermsLine("author"),
             Summary = summary,
             Language = language,
             Draft = draft,

@@ -38,6 +38,21 @@ internal sealed record PostHead
     /// <summary>Gets the tags and categories (shared lists).</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 
+    /// <summary>Gets the front matter's <c>tags</c> alone (shared list), for the feeds per tag.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Gets the front matter's <c>categories</c> alone (shared list), for the feeds per category.</summary>
+    public IReadOnlyList<string> CategoryNames { get; init; } = [];
+
+    /// <summary>Gets the line of <c>tags</c> in the file (1 when absent), for messages.</summary>
+    public int TagsLine { get; init; } = 1;
+
+    /// <summary>Gets the line of <c>categories</c> in the file (1 when absent), for messages.</summary>
+    public int CategoriesLine { get; init; } = 1;
+
+    /// <summary>Gets the line of <c>author</c>/<c>authors</c> in the file (1 when absent), for messages.</summary>
+    public int AuthorsLine { get; init; } = 1;
+
     /// <summary>Gets the front matter's summary, if any.</summary>
     public string? Summary { get; init; }
 

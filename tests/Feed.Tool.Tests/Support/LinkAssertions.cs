@@ -12,11 +12,12 @@ internal static class LinkAssertions
         {
             string relative = Path.GetRelativePath(outDir, file).Replace('\\', '/');
             FeedXml feed = FeedXml.Load(file);
-            feed.Link("self").ShouldBe(siteUrl + relative, $"self link of {relative}");
+            // Links are URL-escaped (a tag's folder may be 静态网站); files have the names unescaped.
+            Uri.UnescapeDataString(feed.Link("self")!).ShouldBe(siteUrl + relative, $"self link of {relative}");
             foreach (var (rel, href) in feed.Links.Where(l => DocumentRels.Contains(l.Rel)))
             {
                 href.ShouldStartWith(siteUrl, customMessage: $"{rel} link of {relative}");
-                File.Exists(Path.Combine(outDir, href[siteUrl.Length..])).ShouldBeTrue($"{rel} link of {relative} points at {href}, which was not written");
+                File.Exists(Path.Combine(outDir, Uri.UnescapeDataString(href[siteUrl.Length..]))).ShouldBeTrue($"{rel} link of {relative} points at {href}, which was not written");
                 checkedLinks++;
             }
         }
