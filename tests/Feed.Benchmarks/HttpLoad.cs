@@ -159,7 +159,7 @@ internal static class HttpLoad
                 await AllocatedAsync(client);
                 return;
             }
-            catch (HttpRequestException) when (attempt < 600)
+            catch (HttpRequestException) when (attempt < 3000) // the first start seeds 3,010 posts
             {
                 await Task.Delay(100);
             }
