@@ -84,6 +84,9 @@ internal static class HtmlPolicy
     /// <summary>The prefix given to every <c>id</c> and <c>name</c> and to fragment links to them (as GitHub does).</summary>
     public const string IdPrefix = "user-content-";
 
+    /// <summary>The longest element name in the table ("fecomponenttransfer" and friends), rounded up.</summary>
+    private const int MaxElementNameLength = 24;
+
     private const string Headings = "h1 h2 h3 h4 h5 h6";
     private const string SvgShapes = "path rect circle ellipse line polyline polygon";
     private const string SvgText = "text tspan textpath";
@@ -236,13 +239,13 @@ internal static class HtmlPolicy
     /// <summary>The <c>data:</c> media types an image source may have: raster images, which cannot carry script.</summary>
     private static readonly string[] RasterImageTypes = ["image/png", "image/gif", "image/jpeg", "image/webp", "image/avif"];
 
-    private static readonly FrozenDictionary<string, ElementRule> Elements = BuildElements();
-    private static readonly FrozenDictionary<string, ElementRule>.AlternateLookup<ReadOnlySpan<char>> ElementLookup =
+    private static readonly FrozenDictionary<string, ElementPolicy> Elements = BuildElements();
+    private static readonly FrozenDictionary<string, ElementPolicy>.AlternateLookup<ReadOnlySpan<char>> ElementLookup =
         Elements.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenDictionary<string, AttributeRule> Attributes = BuildAttributes();
-    private static readonly FrozenDictionary<string, AttributeRule>.AlternateLookup<ReadOnlySpan<char>> AttributeLookup =
-        Attributes.GetAlternateLookup<ReadOnlySpan<char>>();
+    // The elements named by one or two characters (p, a, li, em, td, h2 …, most tags of any post), by index: the
+    // same entries as Elements, found without hashing.
+    private static readonly ElementPolicy?[] ShortNames = BuildShortNames();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StyleLookup =
         StyleProperties.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -260,29 +263,36 @@ internal static class HtmlPolicy
     internal static IEnumerable<(string Elements, string Attributes, AttributeRule Rule, string Reason)> AttributeRows => AttributeTable;
 
     /// <summary>Returns what to do with the element named <paramref name="name"/> (as written; any case).</summary>
-    public static ElementRule ForElement(ReadOnlySpan<char> name) =>
-        ElementLookup.TryGetValue(name, out ElementRule rule) ? rule : ElementRule.DropTag;
+    public static ElementRule ForElement(ReadOnlySpan<char> name) => Element(name)?.Rule ?? ElementRule.DropTag;
 
-    /// <summary>Returns how the attribute <paramref name="attribute"/> (lower case) of <paramref name="element"/> (lower case) is treated.</summary>
-    public static AttributeRule ForAttribute(ReadOnlySpan<char> element, ReadOnlySpan<char> attribute)
+    /// <summary>Returns how the attribute <paramref name="attribute"/> (lower case) of <paramref name="element"/> (any case) is treated.</summary>
+    public static AttributeRule ForAttribute(ReadOnlySpan<char> element, ReadOnlySpan<char> attribute) =>
+        Element(element)?.ForAttribute(attribute) ?? AttributeRule.Drop;
+
+    /// <summary>Returns the policy of the element named <paramref name="name"/> (as written; any case), or null when the table does not name it.</summary>
+    public static ElementPolicy? Element(ReadOnlySpan<char> name)
     {
-        if (element.Length + attribute.Length > 96)
+        if (name.Length <= 2)
         {
-            return AttributeRule.Drop;
+            int index = ShortIndex(name);
+            return index < 0 ? null : ShortNames[index];
         }
 
-        Span<char> key = stackalloc char[element.Length + 1 + attribute.Length];
-        element.CopyTo(key);
-        key[element.Length] = ' ';
-        attribute.CopyTo(key[(element.Length + 1)..]);
-        if (AttributeLookup.TryGetValue(key, out AttributeRule rule))
+        if (name.Length > MaxElementNameLength)
         {
-            return rule;
+            return null;
         }
 
-        key = key[(element.Length - 1)..];
-        key[0] = '*';
-        return AttributeLookup.TryGetValue(key, out rule) ? rule : AttributeRule.Drop;
+        // Lower-cased first: an ordinal lookup of a short key is several times faster than a case-insensitive one,
+        // and every start and end tag of every post comes through here.
+        Span<char> lower = stackalloc char[MaxElementNameLength];
+        lower = lower[..name.Length];
+        for (int i = 0; i < name.Length; i++)
+        {
+            lower[i] = char.IsAsciiLetterUpper(name[i]) ? (char)(name[i] | 0x20) : name[i];
+        }
+
+        return ElementLookup.TryGetValue(lower, out ElementPolicy? policy) ? policy : null;
     }
 
     /// <summary>Whether <paramref name="property"/> (lower case) may appear in an inline style.</summary>
@@ -310,35 +320,102 @@ internal static class HtmlPolicy
         return false;
     }
 
-    private static FrozenDictionary<string, ElementRule> BuildElements()
+    // [a-z][a-z0-9]?, case-insensitively: 26 × 37 slots (the 37th for a one-letter name); -1 for anything else.
+    private static int ShortIndex(ReadOnlySpan<char> name)
     {
-        var elements = new Dictionary<string, ElementRule>(StringComparer.OrdinalIgnoreCase);
+        if (name.IsEmpty || !char.IsAsciiLetter(name[0]))
+        {
+            return -1;
+        }
+
+        int first = (name[0] | 0x20) - 'a';
+        if (name.Length == 1)
+        {
+            return (first * 37) + 36;
+        }
+
+        char c = name[1];
+        int second = char.IsAsciiLetter(c) ? (c | 0x20) - 'a' : char.IsAsciiDigit(c) ? 26 + (c - '0') : -1;
+        return second < 0 ? -1 : (first * 37) + second;
+    }
+
+    private static ElementPolicy?[] BuildShortNames()
+    {
+        var slots = new ElementPolicy?[26 * 37];
+        foreach ((string name, ElementPolicy policy) in Elements)
+        {
+            if (name.Length <= 2)
+            {
+                slots[ShortIndex(name)] = policy;
+            }
+        }
+
+        return slots;
+    }
+
+    private static FrozenDictionary<string, ElementPolicy> BuildElements()
+    {
+        var elements = new Dictionary<string, ElementPolicy>(StringComparer.Ordinal);
         foreach ((string names, ElementRule rule, _) in ElementTable)
         {
             foreach (string name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                elements.Add(name, rule);
+                if (name.Length > MaxElementNameLength)
+                {
+                    throw new InvalidOperationException($"'{name}' is longer than Element looks up: raise MaxElementNameLength.");
+                }
+
+                elements.Add(name, new ElementPolicy(rule, AttributesOf(name)));
             }
         }
 
-        return elements.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return elements.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static FrozenDictionary<string, AttributeRule> BuildAttributes()
+    // The attribute rules of one element: the rows that name it, then the rows for every element ('*'); the first
+    // row that names an attribute decides.
+    private static FrozenDictionary<string, AttributeRule> AttributesOf(string element)
     {
         var attributes = new Dictionary<string, AttributeRule>(StringComparer.Ordinal);
-        foreach ((string elements, string names, AttributeRule rule, _) in AttributeTable)
+        foreach (bool global in (bool[])[false, true])
         {
-            foreach (string element in elements.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach ((string elements, string names, AttributeRule rule, _) in AttributeTable)
             {
+                bool applies = global
+                    ? elements == "*"
+                    : elements.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(element, StringComparer.Ordinal);
+                if (!applies)
+                {
+                    continue;
+                }
+
                 foreach (string name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    // The first row that names a pair decides: a specific row before a general one.
-                    attributes.TryAdd(element + " " + name, rule);
+                    attributes.TryAdd(name, rule);
                 }
             }
         }
 
         return attributes.ToFrozenDictionary(StringComparer.Ordinal);
     }
+}
+
+/// <summary>One element's row of <see cref="HtmlPolicy"/>: what happens to it, and to each of its attributes.</summary>
+internal sealed class ElementPolicy
+{
+    private readonly FrozenDictionary<string, AttributeRule>.AlternateLookup<ReadOnlySpan<char>> _attributes;
+
+    /// <summary>Initializes the policy of one element.</summary>
+    public ElementPolicy(ElementRule rule, FrozenDictionary<string, AttributeRule> attributes)
+    {
+        Rule = rule;
+        _attributes = attributes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Gets what happens to the element.</summary>
+    public ElementRule Rule { get; }
+
+    /// <summary>Returns how the attribute <paramref name="name"/> (lower case) is treated.</summary>
+    public AttributeRule ForAttribute(ReadOnlySpan<char> name) =>
+        _attributes.TryGetValue(name, out AttributeRule rule) ? rule : AttributeRule.Drop;
 }

@@ -92,6 +92,17 @@ internal sealed class HtmlSanitizer : IDisposable
 
     private static char Lower(char c) => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
 
+    // HTML lower-cases names in ASCII only (§13.2.5.8): cheaper than the invariant culture's full case mapping.
+    private static int AsciiLower(ReadOnlySpan<char> name, Span<char> lower)
+    {
+        for (int i = 0; i < name.Length; i++)
+        {
+            lower[i] = Lower(name[i]);
+        }
+
+        return name.Length;
+    }
+
     private void Run()
     {
         var tokens = new HtmlTokenizer(_html, _attributes);
@@ -114,7 +125,7 @@ internal sealed class HtmlSanitizer : IDisposable
                     }
                     else
                     {
-                        _output.Append(text);
+                        AppendText(text);
                     }
 
                     break;
@@ -154,16 +165,18 @@ internal sealed class HtmlSanitizer : IDisposable
             int at = text.IndexOf("&#", StringComparison.Ordinal);
             if (at < 0)
             {
-                _output.Append(text);
+                AppendText(text);
                 return;
             }
 
-            _output.Append(text[..at]);
+            AppendText(text[..at]);
             text = text[at..];
             int length = CharacterReferences.ReadNumeric(text, out int written);
             if (length < 0)
             {
-                _output.Append(text[..-length]);
+                // "&#" that starts no reference: escaped, so that nothing removed after it can complete one.
+                _output.Append("&amp;");
+                _output.Append(text[1..-length]);
                 text = text[-length..];
                 continue;
             }
@@ -183,6 +196,19 @@ internal sealed class HtmlSanitizer : IDisposable
 
             text = text[length..];
         }
+    }
+
+    // A text run copied as written. When what was written last is a bare '&' (text before a dropped tag or a
+    // removed reference) and the run starts with '#', the two would read as a numeric reference the next time the
+    // HTML is read; the '&' is escaped instead, which shows the same.
+    private void AppendText(ReadOnlySpan<char> text)
+    {
+        if (!text.IsEmpty && text[0] == '#' && _output.Length > 0 && _output.Written[^1] == '&')
+        {
+            _output.Append("amp;");
+        }
+
+        _output.Append(text);
     }
 
     private static bool XmlForbidsOrCleanRemoves(int codePoint) =>
@@ -206,10 +232,11 @@ internal sealed class HtmlSanitizer : IDisposable
     private void StartTag(ref HtmlTokenizer tokens)
     {
         ReadOnlySpan<char> name = tokens.Name;
-        switch (HtmlPolicy.ForElement(name))
+        ElementPolicy? policy = HtmlPolicy.Element(name);
+        switch (policy?.Rule)
         {
             case ElementRule.Keep:
-                WriteStartTag(name, tokens.SelfClosing);
+                WriteStartTag(name, policy, tokens.SelfClosing);
                 break;
             case ElementRule.DropWithContent:
                 if (HtmlElements.IsRawText(name))
@@ -259,10 +286,10 @@ internal sealed class HtmlSanitizer : IDisposable
         _output.Append('>');
     }
 
-    private void WriteStartTag(ReadOnlySpan<char> rawName, bool selfClosing)
+    private void WriteStartTag(ReadOnlySpan<char> rawName, ElementPolicy policy, bool selfClosing)
     {
         Span<char> element = stackalloc char[MaxElementNameLength];
-        element = element[..rawName.ToLowerInvariant(element)];
+        element = element[..AsciiLower(rawName, element)];
         bool isAnchor = element is "a";
         bool isInput = element is "input";
         bool isPlayer = element is "video" or "audio";
@@ -282,8 +309,8 @@ internal sealed class HtmlSanitizer : IDisposable
                 continue;
             }
 
-            Span<char> name = nameBuffer[..rawAttributeName.ToLowerInvariant(nameBuffer)];
-            AttributeRule rule = HtmlPolicy.ForAttribute(element, name);
+            Span<char> name = nameBuffer[..AsciiLower(rawAttributeName, nameBuffer)];
+            AttributeRule rule = policy.ForAttribute(name);
             bool isLink = isAnchor && name is "href" or "xlink:href";
             linkSeen |= isLink;
             if (rule == AttributeRule.Drop)

@@ -220,4 +220,15 @@ public sealed class SanitizingTests
         html.ShouldContain("<input disabled=\"disabled\" type=\"checkbox\" checked=\"checked\" />");
         html.ShouldContain("<p><a href=\"https://www.youtube.com/embed/dQw4w9WgXcQ\">https://www.youtube.com/embed/dQw4w9WgXcQ</a></p>");
     }
+
+    [Theory]
+    [InlineData("&#&#1;x80;", "&amp;#x80;")]
+    [InlineData("&&#1;#x80;", "&amp;#x80;")]
+    [InlineData("&<font>#x80;</font>", "&amp;#x80;")]
+    public void Nothing_removed_can_complete_a_numeric_reference(string html, string expected)
+    {
+        string once = ContentHtml.FromHtml(html);
+        once.ShouldBe(expected);
+        ContentHtml.FromHtml(once).ShouldBe(once);
+    }
 }
