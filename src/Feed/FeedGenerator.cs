@@ -45,7 +45,7 @@ public sealed class FeedGenerator
             throw new FeedOptionsException(errors, nameof(options));
         }
 
-        Uri site = options.SiteUrl!;
+        Uri site = options.SiteFolder!;
         Uri rssUrl = options.RssUrl ?? new Uri(site, "feed.xml");
         Uri atomUrl = options.AtomUrl ?? new Uri(site, "atom.xml");
         Uri jsonUrl = options.JsonUrl ?? new Uri(site, "feed.json");

@@ -32,8 +32,15 @@ public sealed class FeedOptions
     public string? Description { get; set; }
 
     /// <summary>Gets or sets the absolute http(s) URL of the site the feed describes (RSS <c>link</c>, Atom <c>link rel="alternate"</c>).</summary>
-    /// <value>Required; there is no default.</value>
+    /// <value>
+    /// Required; there is no default. It is a folder: a URL whose path does not end with <c>/</c> gets one, so
+    /// <c>https://example.org/blog</c> means <c>https://example.org/blog/</c> and the feed is
+    /// <c>https://example.org/blog/feed.xml</c> (resolved as written, <c>/blog</c> would be dropped from every URL).
+    /// </value>
     public Uri? SiteUrl { get; set; }
+
+    /// <summary>Gets <see cref="SiteUrl"/> as a folder (its path ending with <c>/</c>), as every URL is resolved against it.</summary>
+    internal Uri? SiteFolder => SiteUrl is { IsAbsoluteUri: true } site ? AsFolder(site) : SiteUrl;
 
     /// <summary>Gets or sets the absolute URL of page 1 of the RSS feed (its <c>atom:link rel="self"</c>).</summary>
     /// <value>The default value is <see langword="null"/>, which means <c>feed.xml</c> resolved against <see cref="SiteUrl"/>.</value>
@@ -194,9 +201,10 @@ public sealed class FeedOptions
             errors.Add(new ValidationResult($"PageSize must be at least 1 (was {PageSize.ToString(CultureInfo.InvariantCulture)}).", ["PageSize"]));
         }
 
-        Uri? rssUrl = SiteUrl is { IsAbsoluteUri: true } ? RssUrl ?? new Uri(SiteUrl, "feed.xml") : RssUrl;
-        Uri? atomUrl = SiteUrl is { IsAbsoluteUri: true } ? AtomUrl ?? new Uri(SiteUrl, "atom.xml") : AtomUrl;
-        Uri? jsonUrl = SiteUrl is { IsAbsoluteUri: true } ? JsonUrl ?? new Uri(SiteUrl, "feed.json") : JsonUrl;
+        Uri? site = SiteFolder;
+        Uri? rssUrl = site is { IsAbsoluteUri: true } ? RssUrl ?? new Uri(site, "feed.xml") : RssUrl;
+        Uri? atomUrl = site is { IsAbsoluteUri: true } ? AtomUrl ?? new Uri(site, "atom.xml") : AtomUrl;
+        Uri? jsonUrl = site is { IsAbsoluteUri: true } ? JsonUrl ?? new Uri(site, "feed.json") : JsonUrl;
         CheckTemplate(errors, nameof(RssPageUrlTemplate), RssPageUrlTemplate, PagePlaceholder, rssUrl);
         CheckTemplate(errors, nameof(AtomPageUrlTemplate), AtomPageUrlTemplate, PagePlaceholder, atomUrl);
         CheckTemplate(errors, nameof(RssArchiveUrlTemplate), RssArchiveUrlTemplate, ArchivePlaceholder, rssUrl);
@@ -356,6 +364,13 @@ public sealed class FeedOptions
             }
         }
     }
+
+    // RFC 3986 §5.2.3: a reference resolves against the base's path up to its last "/", so "https://example.org/blog"
+    // would lose "blog" from every URL made from it. A site URL names a folder: it gets the slash it lacks.
+    private static Uri AsFolder(Uri site) =>
+        site.AbsolutePath.EndsWith('/')
+            ? site
+            : new Uri(site.GetLeftPart(UriPartial.Path) + "/" + site.Query + site.Fragment, UriKind.Absolute);
 
     private static void CheckHttpUrl(List<ValidationResult> errors, string name, Uri? url)
     {

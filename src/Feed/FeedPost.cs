@@ -61,7 +61,12 @@ public sealed record FeedPost
     public IReadOnlyDictionary<string, string> Properties { get; init; } = EmptyProperties;
 
     /// <summary>Gets the identity written to the feed: <see cref="Id"/> when set, else the absolute <see cref="Url"/>.</summary>
-    internal string EffectiveId => Id ?? Url.AbsoluteUri;
+    /// <remarks>
+    /// Sorting and the entry cache read it before the post is checked, so it never throws: a relative or missing URL
+    /// (which the entry factory then rejects with a message naming the post) gives its text instead of letting
+    /// <see cref="Uri.AbsoluteUri"/> throw "not supported for a relative URI", which names no post.
+    /// </remarks>
+    internal string EffectiveId => Id ?? (Url is { IsAbsoluteUri: true } ? Url.AbsoluteUri : Url?.OriginalString ?? string.Empty);
 
     /// <summary>Gets the time written as the entry's <c>updated</c>: <see cref="Updated"/> when set, else <see cref="Published"/>.</summary>
     internal DateTimeOffset EffectiveUpdated => Updated ?? Published;

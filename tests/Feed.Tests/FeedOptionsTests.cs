@@ -194,6 +194,26 @@ public sealed class FeedOptionsTests
         generator.Metadata.Description.ShouldBe("Line feed"); // a vertical tab separates words: a space
     }
 
+    [Theory]
+    [InlineData("https://example.org/blog")]
+    [InlineData("https://example.org/blog/")]
+    public void A_site_url_is_a_folder_with_or_without_its_trailing_slash(string siteUrl)
+    {
+        FeedOptions options = TestData.Options(pageSize: 1);
+        options.SiteUrl = new Uri(siteUrl);
+        options.Validate().ShouldBeEmpty();
+        var generator = new FeedGenerator(options);
+
+        generator.Metadata.SiteUrl.AbsoluteUri.ShouldBe("https://example.org/blog/");
+        generator.Metadata.Id.ShouldBe("https://example.org/blog/atom.xml");
+        generator.Paging.TryGetPage(2, 3, out FeedPage? second).ShouldBeTrue();
+        generator.Paging.GetUrl(FeedFormat.Rss, second).AbsoluteUri.ShouldBe("https://example.org/blog/feed.xml?page=2");
+        string atom = generator.WriteToString(generator.CreatePage(FeedFormat.Atom, TestData.Posts(3), 1));
+        atom.ShouldContain("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/blog/atom.xml\" />");
+        atom.ShouldContain("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/blog/\" />");
+        atom.ShouldNotContain("https://example.org/atom.xml");
+    }
+
     private sealed class NamespaceExtension(string prefix, string uri) : FeedExtension
     {
         public override IReadOnlyList<KeyValuePair<string, string>> Namespaces => [new(prefix, uri)];

@@ -906,15 +906,21 @@ internal sealed class HtmlSanitizer : IDisposable
     }
 
     /// <summary>
-    /// Removes from decoded text what XML 1.0 forbids or <see cref="FeedText.Clean"/> removes: a numeric reference can
-    /// spell either (<c>&amp;#7;</c>, <c>&amp;#x81;</c>), and decoded text written back must not carry them.
+    /// Removes from decoded text what XML 1.0 forbids or <see cref="FeedText.Clean"/> removes, and makes a space of
+    /// what it makes a space (the controls that separate words): a numeric reference can spell any of them
+    /// (<c>&amp;#7;</c>, <c>&amp;#x81;</c>, <c>&amp;#x2028;</c>), and decoded text written back must be as clean as the
+    /// input, or a second pass would change it.
     /// </summary>
     internal static Span<char> RemoveXmlForbidden(Span<char> decoded)
     {
         int length = 0;
         foreach (char c in decoded)
         {
-            if ((c >= ' ' || c is '\t' or '\n' or '\r') && c is not ('\uFFFE' or '\uFFFF') && (c < '\u007F' || c > '\u009F'))
+            if (c is '\f' or '\v' or '\u0085' or '\u2028' or '\u2029')
+            {
+                decoded[length++] = ' ';
+            }
+            else if ((c >= ' ' || c is '\t' or '\n' or '\r') && c is not ('\uFFFE' or '\uFFFF') && (c < '\u007F' || c > '\u009F'))
             {
                 decoded[length++] = c;
             }

@@ -22,7 +22,7 @@ public sealed partial class SanitizerPropertyTests
         "<!DOCTYPE html>", "#fn1", "//cdn.example/x.png", "../", "./", "?q=1", "&amp;", "&quot;", "&lt;", "&gt;",
         "ms-msdt:", "search-ms:", "file:", "intent:", "view-source:", "blob:", "data:image/svg+xml,", "<svg><a><set attributeName=href to=",
         "<animate attributeName=xlink:href values=", "<form action=", "<input type=password>", "<button>", " id=", " name=",
-        " style=\"position:fixed", "<math><mtext><table><mglyph><style>", "<foreignObject>", "&#7;", "&#x0;", "&#xFFFE;", "&#x81;", "\u0080", "\u009F", "\u007F", "\0", "\u0001", "\u0008", "\u000B", "\u001F", "\uFFFE", "\uFFFF", "\uD800", "\uDC00", "中文", "😀", "👨‍👩‍👧", "𝑥",
+        " style=\"position:fixed", "<math><mtext><table><mglyph><style>", "<foreignObject>", "&#7;", "&#x2028;", "&#12;", "&#x0;", "&#xFFFE;", "&#x81;", "\u0080", "\u009F", "\u007F", "\0", "\u0001", "\u0008", "\u000B", "\u001F", "\uFFFE", "\uFFFF", "\uD800", "\uDC00", "中文", "😀", "👨‍👩‍👧", "𝑥",
     ];
 
     private static readonly Gen<string> Html =
