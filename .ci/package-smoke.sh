@@ -24,6 +24,7 @@ skip() { echo "  skip  $1"; skipped=$((skipped + 1)); }
 check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi; }
 has_entry() { grep -aqF -- "$2" "$1"; } # zip entry names are stored uncompressed: no unzip needed to list them
 has_all_entries() { local file=$1; shift; for entry in "$@"; do has_entry "$file" "$entry" || return 1; done; }
+has_all_in_zip() { local file=$1 xml; shift; xml=$(unzip -p "$file" '*.xml') || return 1; for text in "$@"; do grep -qF -- "$text" <<<"$xml" || return 1; done; }
 has_all() { local file=$1; shift; for text in "$@"; do grep -qF -- "$text" "$file" || return 1; done; }
 summary() {
   local total=$((passed + failed + skipped)) word="Passed!"
@@ -39,8 +40,7 @@ cache=${cache%/}
 cleanup() {
   rm -rf "$tmp"
   if [ -n "$cache" ]; then
-    rm -rf "$cache/feed/$version" "$cache/feed.aspnetcore/$version"
-    rmdir "$cache/feed" "$cache/feed.aspnetcore" 2>/dev/null
+    for id in feed feed.aspnetcore feed.tool feed.tool.any feed.tool.linux-x64; do rm -rf "${cache:?}/$id/$version"; rmdir "$cache/$id" 2>/dev/null; done
   fi
 }
 trap cleanup EXIT
@@ -304,6 +304,47 @@ sys.exit(0 if counts == {"rss20": 5, "atom10": 5} else f"entries per format: {co
 EOF
 else
   skip "python3-feedparser is not installed"
+fi
+
+# 5. The `feed` tool packages: the package `dotnet tool install` asks for names one package per runtime; linux-x64 is
+#    a Native AOT binary (built here once: it takes a minute and needs clang and zlib1g-dev), `any` the portable,
+#    framework-dependent build for every other platform. Both must write the same bytes as the in-repository tool.
+tools="$tmp/tool-packages"
+samples=(build "$repo/tests/Samples/blog" --config "$repo/tests/Samples/feed.json" --now 2025-01-01T00:00:00Z --quiet)
+if dotnet pack src/Feed.Tool -c Release -o "$tools" --artifacts-path "$tmp/tool-artifacts" -p:Version="$version" >"$tmp/tool-pack.log" 2>&1 \
+   && dotnet pack src/Feed.Tool -c Release -r any -o "$tools" --artifacts-path "$tmp/tool-artifacts" -p:Version="$version" >>"$tmp/tool-pack.log" 2>&1; then
+  ok "dotnet pack src/Feed.Tool (the tool package and its portable 'any' package)"
+else
+  tail -n 30 "$tmp/tool-pack.log"; bad "dotnet pack src/Feed.Tool (the tool package and its portable 'any' package)"
+fi
+check "the tool package points at Feed.Tool.linux-x64 and Feed.Tool.any" has_all_in_zip "$tools/Feed.Tool.$version.nupkg" \
+  'RuntimeIdentifier="linux-x64" Id="Feed.Tool.linux-x64"' 'RuntimeIdentifier="any" Id="Feed.Tool.any"'
+
+dotnet run --project src/Feed.Tool -c Release --artifacts-path "$tmp/tool-artifacts" -- "${samples[@]}" --out "$tmp/site-jit" >"$tmp/site-jit.log" 2>&1
+check "dotnet run src/Feed.Tool writes the sample site" test -s "$tmp/site-jit/feed.xml"
+
+if command -v unzip >/dev/null 2>&1 && unzip -q -o "$tools/Feed.Tool.any.$version.nupkg" -d "$tmp/any" >/dev/null 2>&1; then
+  dotnet "$tmp/any/tools/net10.0/any/Feed.Tool.dll" "${samples[@]}" --out "$tmp/site-any" >"$tmp/site-any.log" 2>&1
+  check "portable package (dotnet Feed.Tool.dll) writes the same bytes" diff -r "$tmp/site-jit" "$tmp/site-any"
+else
+  skip "portable package: unzip is not installed"
+fi
+
+if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ] || ! command -v clang >/dev/null 2>&1; then
+  skip "Native AOT package for linux-x64: needs Linux x64 and clang (apt-get install clang zlib1g-dev)"
+elif dotnet pack src/Feed.Tool -c Release -r linux-x64 -o "$tools" --artifacts-path "$tmp/tool-artifacts" -p:Version="$version" >"$tmp/aot-pack.log" 2>&1; then
+  ok "dotnet pack src/Feed.Tool -r linux-x64 (Native AOT, no trim or AOT warnings: warnings are errors)"
+  if dotnet tool install Feed.Tool --version "$version" --tool-path "$tmp/tool" --add-source "$tools" >"$tmp/install.log" 2>&1; then
+    ok "dotnet tool install Feed.Tool picks the native linux-x64 package"
+    check "the installed feed is a native executable, not a .NET assembly" test -x "$(readlink -f "$tmp/tool/feed")" -a ! -e "$(dirname "$(readlink -f "$tmp/tool/feed")")/Feed.Tool.dll"
+    check "feed --version prints $version" grep -qF "$version" <("$tmp/tool/feed" --version 2>&1)
+    "$tmp/tool/feed" "${samples[@]}" --out "$tmp/site-aot" >"$tmp/site-aot.log" 2>&1
+    check "native feed build writes the same bytes as dotnet run" diff -r "$tmp/site-jit" "$tmp/site-aot"
+  else
+    cat "$tmp/install.log"; bad "dotnet tool install Feed.Tool picks the native linux-x64 package"
+  fi
+else
+  tail -n 30 "$tmp/aot-pack.log"; bad "dotnet pack src/Feed.Tool -r linux-x64 (Native AOT, no trim or AOT warnings: warnings are errors)"
 fi
 
 summary
