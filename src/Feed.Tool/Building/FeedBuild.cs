@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Feed.Tool.Caching;
 using Feed.Tool.Configuration;
 using Feed.Tool.Diagnostics;
 using Feed.Tool.Output;
@@ -83,6 +84,7 @@ internal static class FeedBuild
             return failed;
         }
 
+        BuildCache? cache = BuildCache.Open(settings);
         var problems = new ConcurrentBag<Diagnostic>();
         var buffers = new ConcurrentBag<MemoryStream>();
         int pagesDone = 0;
@@ -97,19 +99,30 @@ internal static class FeedBuild
                 (FeedGenerator generator, IReadOnlyList<PostHead> posts) = job.Feed;
                 FeedPage page = job.Page;
                 var local = new List<Diagnostic>();
-                FeedEntry[]? entries = ReadEntries(generator, posts, page, settings.Rules.MaxPostBytes, local);
+
+                // A document the build cache vouches for is kept as it is: its posts are neither read nor rendered.
+                var formats = new List<(FeedFormat Format, Uri Url, string Path)>(settings.Formats.Count);
+                foreach (FeedFormat format in settings.Formats)
+                {
+                    Uri url = generator.Paging.GetUrl(format, page);
+                    string path = OutputLayout.RelativePath(url, siteUrl);
+                    if (cache is null || !cache.TryReuse(path, cache.KeyOf(format, url, page, posts)) || !output.TryKeep(path))
+                    {
+                        formats.Add((format, url, path));
+                    }
+                }
+
+                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, posts, page, settings.Rules.MaxPostBytes, local);
                 if (entries is not null)
                 {
                     MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
                     try
                     {
-                        foreach (FeedFormat format in settings.Formats)
+                        foreach (var (format, url, path) in formats)
                         {
                             buffer.SetLength(0);
                             FeedDocument document = generator.CreateDocument(format, page, entries);
                             await generator.WriteAsync(document, buffer, ct).ConfigureAwait(false);
-                            Uri url = generator.Paging.GetUrl(format, page);
-                            string path = OutputLayout.RelativePath(url, siteUrl);
                             urls[path] = url;
                             output.Stage(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), local);
                         }
@@ -151,6 +164,7 @@ internal static class FeedBuild
             return InputErrors;
         }
 
+        cache?.Save();
         foreach (Diagnostic note in output.Notes.Skip(notesBefore))
         {
             stderr.WriteLine(note.ToString());

@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using System.Text;
 using Feed.Excerpts;
 using Feed.Tool.Building;
+using Feed.Tool.Caching;
 using Feed.Tool.Configuration;
 using Feed.Tool.Diagnostics;
 
@@ -129,10 +130,17 @@ internal static class FeedCommand
             HelpName = "file",
         };
 
+        var cacheDir = new Option<string?>("--cache-dir")
+        {
+            Description = "The build cache folder, outside --out (see Build cache below). Default: feed in the user's cache folder ($XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%).",
+            HelpName = "dir",
+        };
+        var noCache = new Option<bool>("--no-cache") { Description = "Build without the cache: read and render every post (the output is the same)." };
+
         var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0, an Atom 1.0 and (on request) a JSON Feed 1.1 feed.")
         {
             postsDir, outDir, config, siteUrl, title, description, pageSize, excerptLength, drafts, future, now, quiet,
-            maxPostSize, lockTimeout, changedList,
+            maxPostSize, lockTimeout, changedList, cacheDir, noCache,
         };
         build.SetAction((parse, ct) =>
         {
@@ -154,7 +162,8 @@ internal static class FeedCommand
                 LockTimeout = parse.GetValue(lockTimeout),
                 ChangedList = parse.GetValue(changedList),
             };
-            return RunBuildAsync(values, stdout, stderr, time, interactive ? stderr : null, ct);
+            string? cache = parse.GetValue(noCache) ? null : parse.GetValue(cacheDir) ?? BuildCache.DefaultDirectory();
+            return RunBuildAsync(values, cache, stdout, stderr, time, interactive ? stderr : null, ct);
         });
 
         var root = new RootCommand("feed: blog posts to RSS 2.0 and Atom 1.0 feeds with RFC 5005 paging, identical bytes on every run.")
@@ -176,10 +185,24 @@ internal static class FeedCommand
     }
 
     private static async Task<int> RunBuildAsync(
-        CommandLineValues values, TextWriter stdout, TextWriter stderr, TimeProvider time, TextWriter? terminal, CancellationToken ct)
+        CommandLineValues values, string? cacheDir, TextWriter stdout, TextWriter stderr, TimeProvider time, TextWriter? terminal, CancellationToken ct)
     {
         var diagnostics = new List<Diagnostic>();
         BuildSettings? settings = SettingsResolver.Resolve(values, diagnostics);
+        if (settings is not null && cacheDir is not null)
+        {
+            string? problem = cacheDir.Length == 0 ? "--cache-dir is empty; give a folder, or pass --no-cache." : BuildCache.Check(cacheDir, settings.OutDir);
+            if (problem is null)
+            {
+                settings = settings with { CacheDir = cacheDir };
+            }
+            else
+            {
+                diagnostics.Add(new Diagnostic(null, 0, 0, DiagnosticCodes.InvalidSettings, problem));
+                settings = null;
+            }
+        }
+
         if (settings is null)
         {
             // Kept in the order found: the posts folder, --out, the config file top to bottom, then the merged settings.
@@ -221,6 +244,11 @@ internal static class FeedCommand
             Ctrl-C, SIGTERM or SIGHUP nothing in --out is changed, and after a kill the next build completes or rolls
             back what was left (warning FEED0020). Nothing is written or deleted through a symbolic link or outside --out.
             The same posts, config and --now give byte-identical files.
+
+            Build cache (--cache-dir; never inside --out): a document whose posts (their bytes), settings and tool
+            version are unchanged, and whose file in --out is untouched since the last build, is kept without reading
+            or rendering its posts; one changed post makes again only the documents it is on. The output is the same
+            with or without it. Safe to delete at any time; a damaged or stale cache is ignored (a cold build).
 
             Posts: YAML front matter between '---' lines. Required: title, date. Optional: updated, summary, tags,
             categories, author or authors (a name, {name, email, uri}, or a list), draft, slug, permalink, id (an

@@ -37,6 +37,9 @@ internal sealed record BuildSettings(
 
     /// <summary>Gets <c>--changed-list</c>: where to write the URLs of the documents this build changed; '-' is stdout.</summary>
     public string? ChangedList { get; init; }
+
+    /// <summary>Gets the build cache folder (<c>--cache-dir</c>), or <see langword="null"/> for a build without a cache.</summary>
+    public string? CacheDir { get; init; }
 }
 
 /// <summary>Which taxonomies get feeds of their own: config <c>taxonomies</c>.</summary>

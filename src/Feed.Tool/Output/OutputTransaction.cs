@@ -211,6 +211,28 @@ internal sealed partial class OutputTransaction : IDisposable
     }
 
     /// <summary>
+    /// Stages a file that is already on disk with the right bytes, without reading it: the build cache vouches for its
+    /// bytes (see <c>Caching/BuildCache.cs</c>). It counts as unchanged and stays in the manifest.
+    /// </summary>
+    /// <param name="relativePath">The path under <c>--out</c>, <c>/</c>-separated.</param>
+    /// <returns><see langword="false"/> when the path is not a plain file reached without links: then <see cref="Stage"/> it, which says what is wrong.</returns>
+    public bool TryKeep(string relativePath)
+    {
+        if (UnsafeFolder(relativePath) is not null || FileKinds.Of(Full(relativePath), followLinks: false) != FileKind.Regular)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            _written.Add(relativePath);
+            Unchanged++;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Puts every staged file in place and removes the files of an earlier build that this one did not write, through
     /// the journal (see the remarks). Not cancellable: once it starts it finishes.
     /// </summary>

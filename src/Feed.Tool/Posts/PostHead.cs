@@ -62,6 +62,9 @@ internal sealed record PostHead
     /// <summary>Gets whether the front matter says <c>draft: true</c>.</summary>
     public bool Draft { get; init; }
 
+    /// <summary>Gets the 128-bit XXH3 hash of the post file's bytes: the build cache's key for the post.</summary>
+    public UInt128 ContentHash { get; init; }
+
     /// <summary>Gets the line to report a duplicate URL on (the <c>slug</c> or <c>permalink</c> field, else 1).</summary>
     public int SlugLine { get; init; }
 

@@ -54,7 +54,7 @@ internal static class PostReader
 
             string yaml = Encoding.UTF8.GetString(bytes.Slice(bounds.YamlStart, bounds.YamlLength));
             PostHead? head = FrontMatterReader.Read(yaml, file, rules, diagnostics);
-            return head is not null && what is null ? head : null;
+            return head is not null && what is null ? head with { ContentHash = System.IO.Hashing.XxHash128.HashToUInt128(bytes) } : null;
         }
         finally
         {

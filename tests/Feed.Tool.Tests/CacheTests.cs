@@ -1,0 +1,222 @@
+using System.Reflection;
+using CsCheck;
+using Feed.Tool.Caching;
+using Feed.Tool.Tests.Support;
+
+namespace Feed.Tool.Tests;
+
+/// <summary>
+/// The build cache (--cache-dir): a cached build writes exactly what a clean one writes, keeps untouched documents,
+/// and ignores a cache that is damaged, stale or for other settings.
+/// </summary>
+public sealed class CacheTests : IDisposable
+{
+    private readonly TestSite _site = new();
+
+    private string Cache => Path.Combine(_site.Root, "cache");
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public async Task Cached_builds_equal_clean_builds_under_random_edits()
+    {
+        // Each sample: 7 posts, 2 a page (so a document holds a slice of them and edits move posts between pages),
+        // then a few random edits, each followed by a cached build into one folder and a clean one into a new folder.
+        Gen<(int Op, int Post, int Salt)> edit = Gen.Select(Gen.Int[0, 5], Gen.Int[0, 7], Gen.Int[0, 1000]);
+        await edit.Array[1, 5].SampleAsync(async edits =>
+        {
+            using var site = new TestSite();
+            string cache = Path.Combine(site.Root, "cache");
+            for (int i = 0; i < 7; i++)
+            {
+                site.Post($"p{i}.md", $"Post {i}", $"2024-02-{10 + i:00}T08:00:00Z", body: $"Body {i} with *Markdown*.");
+            }
+
+            (await site.BuildAsync("--page-size", "2", "--cache-dir", cache)).ExitCode.ShouldBe(0);
+            foreach (var (op, post, salt) in edits)
+            {
+                string file = $"p{post}.md";
+                switch (op)
+                {
+                    case 0: site.Post(file, $"Post {post}", $"2024-02-{10 + post:00}T08:00:00Z", body: $"Edited body {salt}."); break;
+                    case 1: site.Post(file, $"Retitled {salt}", $"2024-02-{10 + post:00}T08:00:00Z", body: $"Body {post} with *Markdown*."); break;
+                    case 2: site.Post(file, $"Post {post}", $"2024-01-{1 + (salt % 28):00}T08:00:00Z", body: $"Moved {salt}."); break;
+                    case 3: File.Delete(Path.Combine(site.Posts, file)); break;
+                    case 4: site.Post(file, $"Draft {post}", "2024-02-01T08:00:00Z", "draft: true"); break;
+                    default: site.Post($"new-{salt}.md", $"New {salt}", $"2024-03-{1 + (salt % 28):00}T08:00:00Z"); break;
+                }
+
+                string clean = Path.Combine(site.Root, "clean-" + Guid.NewGuid().ToString("N"));
+                ToolRun cached = await site.BuildAsync("--page-size", "2", "--cache-dir", cache);
+                ToolRun fresh = await ToolRun.RunAsync(
+                    ["build", site.Posts, "--out", clean, "--site-url", TestSite.SiteUrl, "--title", "Test blog",
+                     "--now", "2025-01-01T00:00:00Z", "--page-size", "2", "--no-cache"]);
+
+                cached.ExitCode.ShouldBe(fresh.ExitCode, cached.ToString());
+                if (fresh.ExitCode == 0)
+                {
+                    site.Snapshot().ShouldBe(TestSite.SnapshotOf(clean));
+                }
+            }
+        }, iter: 12, threads: 1);
+    }
+
+    [Fact]
+    public async Task An_unchanged_rebuild_keeps_every_document_and_one_edit_renders_only_its_page()
+    {
+        _site.ManyPosts(25);
+        (await _site.BuildAsync("--cache-dir", Cache)).ExitCode.ShouldBe(0);
+        BuildCache cache = OpenCache();
+        cache.Loaded.ShouldBeTrue();
+
+        // Every document of the unchanged site is vouched for by the cache: nothing to read, parse or render.
+        ToolRun rerun = await _site.BuildAsync("--cache-dir", Cache);
+        rerun.Stdout.ShouldContain("0 files written, 6 unchanged, 0 removed");
+
+        _site.Post("2024-01-01-post-1.md", "post number 1, revised", "2024-01-01T10:00:00Z", body: "Revised.");
+        ToolRun edited = await _site.BuildAsync("--cache-dir", Cache);
+        edited.Stdout.ShouldContain("2 files written, 4 unchanged, 0 removed");
+    }
+
+    [Fact]
+    public async Task The_cache_vouches_only_for_the_same_key_and_an_untouched_file()
+    {
+        _site.ManyPosts(5);
+        (await _site.BuildAsync("--cache-dir", Cache)).ExitCode.ShouldBe(0);
+
+        BuildCache cache = OpenCache();
+        var posts = Feed.Tool.Posts.PostCatalog.Load(_site.Posts, Settings().Rules, false, false, ToolRun.DefaultNow, null, CancellationToken.None).Posts;
+        var paging = new FeedGenerator(Settings().Options).Paging;
+        var page = paging.GetDocuments(posts.Count)[0];
+        UInt128 key = cache.KeyOf(FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), page, posts);
+
+        cache.TryReuse("feed.xml", key).ShouldBeTrue();
+        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Atom, paging.GetUrl(FeedFormat.Atom, page), page, posts)).ShouldBeFalse();
+        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), paging.GetDocuments(posts.Count + 1)[0], [.. posts, posts[0]])).ShouldBeFalse();
+
+        string file = Path.Combine(_site.Out, "feed.xml");
+        File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(file).AddSeconds(-1));
+        cache.TryReuse("feed.xml", key).ShouldBeFalse();
+        File.Delete(file);
+        cache.TryReuse("feed.xml", key).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_hand_edited_output_file_is_made_again()
+    {
+        _site.ManyPosts(5);
+        (await _site.BuildAsync("--cache-dir", Cache)).ExitCode.ShouldBe(0);
+        var built = _site.Snapshot();
+        File.WriteAllText(Path.Combine(_site.Out, "atom.xml"), "edited by hand");
+
+        ToolRun run = await _site.BuildAsync("--cache-dir", Cache);
+
+        run.Stdout.ShouldContain("1 files written, 1 unchanged");
+        _site.Snapshot().ShouldBe(built);
+    }
+
+    [Fact]
+    public async Task A_damaged_index_is_ignored_and_replaced()
+    {
+        _site.ManyPosts(25);
+        (await _site.BuildAsync("--cache-dir", Cache)).ExitCode.ShouldBe(0);
+        var built = _site.Snapshot();
+        string index = Directory.GetFiles(Cache).ShouldHaveSingleItem();
+        byte[] good = File.ReadAllBytes(index);
+
+        // Every one-byte change and every truncation is caught by the checksum or the format checks.
+        UInt128 fingerprint = SettingsFingerprint.Compute(Settings())!.Value;
+        BuildCache.Parse(good, fingerprint).ShouldNotBeNull();
+        for (int i = 0; i < good.Length; i++)
+        {
+            byte[] bad = (byte[])good.Clone();
+            bad[i] ^= 0x41;
+            BuildCache.Parse(bad, fingerprint).ShouldBeNull($"byte {i} flipped");
+            BuildCache.Parse(good[..i], fingerprint).ShouldBeNull($"cut at {i}");
+        }
+
+        // A page key stored under a damaged index must not be trusted: the build is cold and its bytes are right.
+        File.WriteAllBytes(index, good[..(good.Length / 2)]);
+        Directory.Delete(_site.Out, recursive: true);
+        ToolRun run = await _site.BuildAsync("--cache-dir", Cache);
+        run.Stdout.ShouldContain("6 files written, 0 unchanged");
+        _site.Snapshot().ShouldBe(built);
+        BuildCache.Parse(File.ReadAllBytes(index), fingerprint).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_cache_for_other_settings_or_another_tool_is_not_used()
+    {
+        _site.ManyPosts(5);
+        (await _site.BuildAsync("--cache-dir", Cache)).ExitCode.ShouldBe(0);
+        byte[] index = File.ReadAllBytes(Directory.GetFiles(Cache).ShouldHaveSingleItem());
+        UInt128 fingerprint = SettingsFingerprint.Compute(Settings())!.Value;
+
+        BuildCache.Parse(index, fingerprint).ShouldNotBeNull();
+        BuildCache.Parse(index, SettingsFingerprint.Compute(Settings("--title", "Other"))!.Value).ShouldBeNull();
+        BuildCache.Parse(index, SettingsFingerprint.Compute(Settings("--excerpt-length", "20"))!.Value).ShouldBeNull();
+
+        // The same cache folder with other settings: every document is made again, with the new description.
+        ToolRun run = await _site.BuildAsync("--cache-dir", Cache, "--description", "Other");
+        run.Stdout.ShouldContain("2 files written, 0 unchanged", Case.Sensitive, run.ToString());
+        _site.ReadOut("feed.xml").ShouldContain("<description>Other</description>");
+    }
+
+    [Fact]
+    public void The_fingerprint_reads_every_setting_that_exists()
+    {
+        // A new option must be added to SettingsFingerprint, or a cached page would survive a change to it.
+        Type[] types = [typeof(FeedOptions), typeof(Excerpts.ExcerptOptions), typeof(FeedAuthor), typeof(Feed.Tool.Posts.PostRules), typeof(Configuration.BuildSettings), typeof(Configuration.Taxonomies)];
+        foreach (Type type in types)
+        {
+            string[] properties = [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.Name != "EqualityContract").Select(p => p.Name).Order(StringComparer.Ordinal)];
+            properties.ShouldBe(SettingsFingerprint.Fields[type.Name].Order(StringComparer.Ordinal).ToArray(), type.Name);
+        }
+
+        SettingsFingerprint.Compute(Settings()).ShouldBe(SettingsFingerprint.Compute(Settings()));
+        SettingsFingerprint.Compute(Settings("--description", "x")).ShouldNotBe(SettingsFingerprint.Compute(Settings()));
+        SettingsFingerprint.ToolIdentity.ShouldContain("Feed.Tool ");
+    }
+
+    [Fact]
+    public async Task The_cache_folder_must_be_outside_the_output_folder()
+    {
+        _site.ManyPosts(2);
+
+        ToolRun inside = await _site.BuildAsync("--cache-dir", Path.Combine(_site.Out, "cache"));
+        ToolRun same = await _site.BuildAsync("--cache-dir", _site.Out);
+        ToolRun empty = await _site.BuildAsync("--cache-dir", "");
+
+        inside.ExitCode.ShouldBe(2);
+        inside.Stderr.ShouldContain("is inside --out");
+        same.ExitCode.ShouldBe(2);
+        empty.ExitCode.ShouldBe(2);
+        Directory.Exists(_site.Out).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task No_cache_builds_write_no_cache()
+    {
+        _site.ManyPosts(2);
+        (await _site.BuildAsync("--cache-dir", Cache, "--no-cache")).ExitCode.ShouldBe(0);
+        Directory.Exists(Cache).ShouldBeFalse();
+    }
+
+    private BuildCache OpenCache() => BuildCache.Open(Settings() with { CacheDir = Cache }).ShouldNotBeNull();
+
+    private Configuration.BuildSettings Settings(params string[] extra)
+    {
+        var values = new Configuration.CommandLineValues
+        {
+            PostsDir = _site.Posts,
+            OutDir = _site.Out,
+            SiteUrl = TestSite.SiteUrl,
+            Title = extra.Contains("--title") ? extra[Array.IndexOf(extra, "--title") + 1] : "Test blog",
+            Description = extra.Contains("--description") ? extra[Array.IndexOf(extra, "--description") + 1] : null,
+            ExcerptLength = extra.Contains("--excerpt-length") ? int.Parse(extra[Array.IndexOf(extra, "--excerpt-length") + 1], System.Globalization.CultureInfo.InvariantCulture) : null,
+            Now = "2025-01-01T00:00:00Z",
+        };
+        return Configuration.SettingsResolver.Resolve(values, []).ShouldNotBeNull();
+    }
+}
