@@ -23,6 +23,7 @@ bad()  { echo "  FAIL  $1"; failed=$((failed + 1)); }
 skip() { echo "  skip  $1"; skipped=$((skipped + 1)); }
 check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi; }
 has_entry() { grep -aqF -- "$2" "$1"; } # zip entry names are stored uncompressed: no unzip needed to list them
+has_all_entries() { local file=$1; shift; for entry in "$@"; do has_entry "$file" "$entry" || return 1; done; }
 has_all_in_zip() { local file=$1 xml; shift; xml=$(unzip -p "$file" '*.xml') || return 1; for text in "$@"; do grep -qF -- "$text" <<<"$xml" || return 1; done; }
 has_all() { local file=$1; shift; for text in "$@"; do grep -qF -- "$text" "$file" || return 1; done; }
 summary() {
@@ -39,7 +40,7 @@ cache=${cache%/}
 cleanup() {
   rm -rf "$tmp"
   if [ -n "$cache" ]; then
-    for id in feed feed.tool feed.tool.any feed.tool.linux-x64; do rm -rf "${cache:?}/$id/$version"; rmdir "$cache/$id" 2>/dev/null; done
+    for id in feed feed.aspnetcore feed.tool feed.tool.any feed.tool.linux-x64; do rm -rf "${cache:?}/$id/$version"; rmdir "$cache/$id" 2>/dev/null; done
   fi
 }
 trap cleanup EXIT
@@ -196,6 +197,89 @@ elif command -v unzip >/dev/null 2>&1; then
   check "Feed.pdb maps sources to the repository (SourceLink)" grep -aqE '\{"documents":\{"[^"]+":"https://' "$tmp/symbols/lib/net10.0/Feed.pdb"
 else
   skip "SourceLink source map in Feed.pdb: unzip is not installed"
+fi
+
+# 5. Feed.AspNetCore: packed beside Feed (same version), then a fresh web app maps a feed with MapFeed and asks itself
+#    for page 1 (GET), its headers (HEAD) and a 304 (If-None-Match), on a loopback port.
+if dotnet pack src/Feed.AspNetCore -c Release -o "$tmp/packages" --artifacts-path "$tmp/artifacts" -p:Version="$version" >"$tmp/pack-aspnetcore.log" 2>&1; then
+  ok "dotnet pack src/Feed.AspNetCore"
+else
+  tail -n 30 "$tmp/pack-aspnetcore.log"
+  bad "dotnet pack src/Feed.AspNetCore"
+fi
+webnupkg="$tmp/packages/Feed.AspNetCore.$version.nupkg"
+check "nupkg holds README.md and lib/net10.0/Feed.AspNetCore.dll and .xml" has_all_entries "$webnupkg" "README.md" "lib/net10.0/Feed.AspNetCore.dll" "lib/net10.0/Feed.AspNetCore.xml"
+web="$tmp/web"
+mkdir -p "$web"
+for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$web/$f"; done
+cp "$app/nuget.config" "$web/nuget.config"
+cat >"$web/Web.csproj" <<EOF2
+<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Feed.AspNetCore" Version="$version" />
+  </ItemGroup>
+</Project>
+EOF2
+cat >"$web/Program.cs" <<'EOF2'
+using System.Net;
+using Feed;
+
+WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.Services.AddFeed<Note>(note => new FeedPost
+{
+    Title = note.Title,
+    Url = new Uri($"https://notes.example.net/{note.Slug}/"),
+    Published = note.Date,
+    Body = note.Markdown,
+}).Configure(options =>
+{
+    options.Title = "Smoke notes";
+    options.SiteUrl = new Uri("https://notes.example.net/");
+});
+builder.Services.AddSingleton<IFeedPageSource<Note>, Notes>();
+WebApplication app = builder.Build();
+app.MapFeed<Note>("/feed.xml", FeedFormat.Rss);
+await app.StartAsync();
+
+using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+using HttpResponseMessage get = await client.GetAsync("/feed.xml");
+using HttpResponseMessage head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/feed.xml"));
+var conditional = new HttpRequestMessage(HttpMethod.Get, "/feed.xml");
+conditional.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+using HttpResponseMessage notModified = await client.SendAsync(conditional);
+string body = await get.Content.ReadAsStringAsync();
+bool good = get.StatusCode == HttpStatusCode.OK && get.Content.Headers.ContentType?.ToString() == "application/rss+xml; charset=utf-8"
+    && body.Contains("<title>Note 3</title>", StringComparison.Ordinal)
+    && head.StatusCode == HttpStatusCode.OK && head.Content.Headers.ContentLength == get.Content.Headers.ContentLength
+    && notModified.StatusCode == HttpStatusCode.NotModified;
+Console.WriteLine($"GET {(int)get.StatusCode} {get.Content.Headers.ContentLength} bytes, HEAD {(int)head.StatusCode}, If-None-Match {(int)notModified.StatusCode}");
+await app.StopAsync();
+return good ? 0 : 1;
+
+internal sealed record Note(string Slug, string Title, string Markdown, DateTimeOffset Date);
+
+internal sealed class Notes : IFeedPageSource<Note>
+{
+    private static readonly Note[] All = [.. Enumerable.Range(1, 3).Reverse().Select(n => new Note($"note-{n}", $"Note {n}", $"Note *{n}*.", new DateTimeOffset(2025, 1, n, 9, 0, 0, TimeSpan.Zero)))];
+
+    public ValueTask<FeedRows<Note>?> GetRowsAsync(FeedQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<FeedRows<Note>?>(new FeedRows<Note>(All.Length, [.. All.Skip(query.Skip).Take(query.Take)]));
+}
+EOF2
+if dotnet run --project "$web" -c Release >"$tmp/web.log" 2>&1; then
+  ok "fresh web app restores Feed.AspNetCore, maps a feed with MapFeed, serves GET, HEAD and a 304"
+  sed 's/^/        /' "$tmp/web.log" | tail -n 1
+else
+  tail -n 30 "$tmp/web.log"
+  bad "fresh web app restores Feed.AspNetCore, maps a feed with MapFeed, serves GET, HEAD and a 304"
 fi
 
 # 4. The written feeds, read by tools that share no code with .NET.

@@ -186,10 +186,23 @@ public sealed class FeedRenderer<TPost>
         return Generator.WriteToString(Generator.CreateDocument(format, page, entries));
     }
 
+    /// <summary>
+    /// Writes a document from posts already mapped with <see cref="Map"/> (the hosting package maps once, to fingerprint
+    /// them, and renders from the same posts); at most <see cref="FeedPage.Count"/> are read.
+    /// </summary>
+    internal Task WriteMappedAsync(FeedFormat format, FeedPage page, IReadOnlyList<FeedPost> postsOfPage, Stream output, CancellationToken cancellationToken)
+    {
+        Check(format, page, output);
+        cancellationToken.ThrowIfCancellationRequested();
+        FeedDocument document = Generator.CreateDocument(format, page, [.. postsOfPage.Take(page.Count).Select(post => _entries.GetOrCreate(Generator, post))]);
+        return Generator.WriteAsync(document, output, cancellationToken);
+    }
+
     private IEnumerable<FeedEntry> MapPage(FeedPage page, IEnumerable<TPost> postsOfPage) =>
         postsOfPage.Take(page.Count).Select(post => _entries.GetOrCreate(Generator, Map(post)));
 
-    private FeedPost Map(TPost post)
+    /// <summary>Maps one post with the feed's mapping, as rendering does (the hosting package fingerprints posts with it).</summary>
+    internal FeedPost Map(TPost post)
     {
         if (post is null)
         {

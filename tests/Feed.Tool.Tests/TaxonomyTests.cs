@@ -149,6 +149,26 @@ public sealed class TaxonomyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tag_no_post_has_any_more_loses_its_files_and_nothing_else_is_touched()
+    {
+        string a = _site.Post("a.md", "A", "2025-01-01", "tags: [x]");
+        _site.Post("b.md", "B", "2025-01-02", "tags: [y]");
+        const string Config = """{ "taxonomies": { "tags": true } }""";
+        (await BuildAsync(_site.Posts, Config)).ExitCode.ShouldBe(0);
+        File.Exists(Path.Combine(_site.Out, "tags", "x", "feed.xml")).ShouldBeTrue();
+        byte[] y = File.ReadAllBytes(Path.Combine(_site.Out, "tags", "y", "atom.xml"));
+
+        File.WriteAllText(a, File.ReadAllText(a).Replace("tags: [x]", "tags: [z]", StringComparison.Ordinal));
+        ToolRun run = await BuildAsync(_site.Posts, Config);
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.Stdout.ShouldContain(", 2 removed, ");
+        Directory.EnumerateFiles(_site.Out, "*", SearchOption.AllDirectories).Any(f => f.Contains("/tags/x/", StringComparison.Ordinal)).ShouldBeFalse();
+        Walk("tags/z/atom.xml", Atom, TestSite.SiteUrl).SelectMany(d => d.Titles).ShouldBe(["A"]);
+        File.ReadAllBytes(Path.Combine(_site.Out, "tags", "y", "atom.xml")).ShouldBe(y);
+    }
+
+    [Fact]
     public void Slugs_keep_unicode_and_fold_case_spaces_and_punctuation()
     {
         FeedSets.Slug("静态网站").ShouldBe("静态网站");

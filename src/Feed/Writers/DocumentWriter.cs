@@ -40,6 +40,13 @@ internal sealed class DocumentWriter
         ArgumentNullException.ThrowIfNull(output);
         cancellationToken.ThrowIfCancellationRequested();
 
+        if (output is PooledBufferStream pooled)
+        {
+            // Already a pooled buffer (the hosting package's response buffer): form the document in it directly.
+            Write(document, pooled);
+            return;
+        }
+
         // Formed synchronously in a pooled buffer, then copied to the caller's stream with one asynchronous write,
         // so a slow client never holds an XmlWriter.
         using var buffer = new PooledBufferStream();

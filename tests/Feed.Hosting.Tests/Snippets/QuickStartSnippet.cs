@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Feed.Hosting.Tests.Snippets;
 
 /// <summary>
-/// The README's "Use it from ASP.NET Core" sample, compiled here and served by <see cref="AspNetCore.FeedEndpointTests"/>.
+/// The README's "The renderer in any host" sample, compiled here and served by <see cref="AspNetCore.FeedEndpointTests"/>.
 /// The text between the markers is the README's ```csharp block under <c>&lt;!-- snippet: di --&gt;</c>, checked by
 /// <see cref="ReadmeSnippetTests"/>. <c>Article</c> and <c>ArticleStore</c> stand for the host's own post type and storage.
 /// </summary>

@@ -1,0 +1,36 @@
+namespace Feed;
+
+/// <summary>How one endpoint of <c>MapFeed</c> serves its feed: which registered feed, which route value selects posts, and the caching headers.</summary>
+/// <remarks>Read once, when the endpoint is mapped; later changes have no effect.</remarks>
+public sealed class FeedEndpointOptions
+{
+    /// <summary>Gets or sets the key of the feed, as given to <c>AddKeyedFeed</c>; its page source is resolved with the same key when one is registered so.</summary>
+    /// <value>The default value is <see langword="null"/>: the feed of <c>AddFeed</c>.</value>
+    public string? FeedKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets the name of the route value that selects the feed's posts — <c>tag</c> in <c>/tags/{tag}/feed.xml</c>
+    /// — making one feed per value from this one registration. Each value's feed is a variant
+    /// (<see cref="FeedRenderer{TPost}.CreateVariant"/>) that shares the entry cache: its title is the feed's title, a
+    /// colon and the value; its feed URL is the route pattern with the value URL-escaped, resolved against
+    /// <see cref="FeedOptions.SiteUrl"/>; its Atom id is that URL. <see cref="ConfigureVariant"/> changes these.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: one feed. When set, it must be the pattern's only parameter.</value>
+    public string? RouteKey { get; set; }
+
+    /// <summary>Gets or sets how the feed of one route value differs from the feed (its title, id, URLs, description), after the defaults of <see cref="RouteKey"/> are applied.</summary>
+    /// <value>The default value is <see langword="null"/>. It must keep <see cref="FeedOptions.PageSize"/> and <see cref="FeedOptions.Archive"/>, and must be a pure function of the value.</value>
+    public Action<FeedOptions, string>? ConfigureVariant { get; set; }
+
+    /// <summary>Gets or sets the <c>Cache-Control</c> of pages (and of the subscription document of an archived feed).</summary>
+    /// <value>The default value is <c>public, max-age=300</c>: readers poll, and a page changes when a post is added.</value>
+    public string PageCacheControl { get; set; } = "public, max-age=300";
+
+    /// <summary>Gets or sets the <c>Cache-Control</c> of archive documents (RFC 5005 §4), which hold a fixed group of posts.</summary>
+    /// <value>The default value is <c>public, max-age=31536000, immutable</c> (a year; RFC 8246).</value>
+    public string ArchiveCacheControl { get; set; } = "public, max-age=31536000, immutable";
+
+    /// <summary>Gets or sets how many route values' feeds are kept; past that the kept ones are dropped and made again on demand.</summary>
+    /// <value>The default value is 1024. Must be at least 1.</value>
+    public int VariantCapacity { get; set; } = 1024;
+}

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using BlogHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Feed.Benchmarks;
+
+/// <summary>
+/// A bounded load test over loopback: the sample host (tests/Samples/BlogHost, SQLite, 3,010 posts) runs in a child
+/// process, so the allocations counted are the server's alone; this process is the client. For page 1, a deep page and
+/// a 304, it compares <c>MapFeed</c> with a hand-written endpoint as a user wrote it before the package (count, rows,
+/// render to a string for <c>Results.Text</c>, SHA-256 of the text as the ETag, compared after rendering).
+/// <c>dotnet run -c Release -- http [requests] [concurrency]</c>.
+/// </summary>
+internal static class HttpLoad
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
+        int concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+        string folder = Directory.CreateTempSubdirectory("feed-http-load-").FullName;
+        int port = FreePort();
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(HttpLoad).Assembly.Location);
+        }
+
+        foreach (string argument in new[]
+        {
+            "http-server", $"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Blog=Data Source={Path.Combine(folder, "blog.db")}",
+            "--Blog:OutputCache=none", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Error",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process server = Process.Start(start)!;
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseCookies = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+        };
+        try
+        {
+            await WaitUntilUpAsync(client);
+            Console.WriteLine($"loopback, {requests} requests per row after 200 warm-up, {concurrency} concurrent, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+            Console.WriteLine("| endpoint | request | requests/s | p50 | p99 | allocated per request (server) | bytes |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
+            foreach ((string name, string path) in new[] { ("MapFeed", "/atom.xml"), ("hand-written", "/handwritten/atom.xml") })
+            {
+                await RowAsync(client, name, "page 1", path, conditional: false, requests, concurrency);
+                await RowAsync(client, name, "page 250 of 301", path + "?page=250", conditional: false, requests, concurrency);
+                await RowAsync(client, name, "page 1, If-None-Match → 304", path, conditional: true, requests, concurrency);
+            }
+
+            return 0;
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The sample host with an allocation counter and the hand-written endpoint beside its own.</summary>
+    public static async Task ServeAsync(string[] args)
+    {
+        WebApplication app = BlogApp.Build(BlogApp.CreateBuilder(args));
+        app.MapGet("/__allocated", () => GC.GetTotalAllocatedBytes(precise: true).ToString(CultureInfo.InvariantCulture));
+        app.MapMethods("/handwritten/atom.xml", [HttpMethods.Get, HttpMethods.Head], HandWrittenAsync);
+        await app.RunAsync();
+    }
+
+    private static async Task<IResult> HandWrittenAsync(int? page, HttpContext context, FeedRenderer<Post> feed, BlogDb db, CancellationToken ct)
+    {
+        int total = await db.Posts.CountAsync(ct);
+        if (!feed.Generator.Paging.TryGetPage(page ?? 1, total, out FeedPage? feedPage))
+        {
+            return Results.NotFound();
+        }
+
+        List<Post> rows = await db.Posts.OrderByDescending(p => p.PublishedTicks).ThenBy(p => p.FeedId)
+            .Skip(feedPage.Offset).Take(feedPage.Count).Include(p => p.Tags).AsNoTracking().ToListAsync(ct);
+        using var buffer = new MemoryStream();
+        await feed.WritePageAsync(FeedFormat.Atom, feedPage, rows, buffer, ct);
+        string xml = Encoding.UTF8.GetString(buffer.ToArray());
+        string etag = "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml))) + "\"";
+        context.Response.Headers.ETag = etag;
+        return context.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(xml, FeedContentTypes.Get(FeedFormat.Atom));
+    }
+
+    private static async Task RowAsync(HttpClient client, string name, string label, string path, bool conditional, int requests, int concurrency)
+    {
+        string? etag = null;
+        if (conditional)
+        {
+            using HttpResponseMessage first = await client.GetAsync(path);
+            etag = first.Headers.ETag!.Tag;
+        }
+
+        long bytes = 0;
+        HttpStatusCode status = 0;
+        async Task<long[]> RunAsync(int count)
+        {
+            var latencies = new long[count];
+            int next = -1;
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            {
+                for (int i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                    if (etag is not null)
+                    {
+                        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                    }
+
+                    long started = Stopwatch.GetTimestamp();
+                    using HttpResponseMessage response = await client.SendAsync(request);
+                    byte[] body = await response.Content.ReadAsByteArrayAsync();
+                    latencies[i] = Stopwatch.GetTimestamp() - started;
+                    bytes = body.Length;
+                    status = response.StatusCode;
+                }
+            }));
+            return latencies;
+        }
+
+        await RunAsync(200);
+        long allocatedBefore = await AllocatedAsync(client);
+        long wall = Stopwatch.GetTimestamp();
+        long[] measured = await RunAsync(requests);
+        double seconds = Stopwatch.GetElapsedTime(wall).TotalSeconds;
+        long allocatedAfter = await AllocatedAsync(client);
+        Array.Sort(measured);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {label} | {requests / seconds:F0} | {Ms(measured[measured.Length / 2]):F2} ms | {Ms(measured[(int)(measured.Length * 0.99)]):F2} ms | {(allocatedAfter - allocatedBefore) / (double)requests / 1024:F1} KB | {(int)status} {bytes} |"));
+    }
+
+    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    private static async Task<long> AllocatedAsync(HttpClient client) =>
+        long.Parse(await client.GetStringAsync("/__allocated"), CultureInfo.InvariantCulture);
+
+    private static async Task WaitUntilUpAsync(HttpClient client)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await AllocatedAsync(client);
+                return;
+            }
+            catch (HttpRequestException) when (attempt < 3000) // the first start seeds 3,010 posts
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
