@@ -1,3 +1,4 @@
+using Feed.Tool.Files;
 using Feed.Tool.Output;
 using Microsoft.Build.Framework;
 
@@ -31,17 +32,34 @@ public sealed class FeedClean : Microsoft.Build.Utilities.Task
         var deleted = new List<ITaskItem>();
         try
         {
-            // ManifestFile.Read drops every line that could leave the folder (absolute paths, '..').
+            // ManifestFile.Read drops every line that could leave the folder by its spelling (absolute paths, '..');
+            // a line can still leave it through a link: "feed/2.xml" where feed is a symbolic link to another folder
+            // names a file in that folder. So, as the tool does when it removes stale pages, only a regular file
+            // reached through real folders is deleted; anything behind a link is left alone and reported.
+            var skipped = new List<string>();
             foreach (string relative in ManifestFile.Read(outDir))
             {
                 string full = Path.Join(outDir, relative.Replace('/', Path.DirectorySeparatorChar));
-                if (File.Exists(full))
+                string? through = LinkedFolder(outDir, relative);
+                if (through is not null)
+                {
+                    skipped.Add(relative);
+                    continue;
+                }
+
+                if (FileKinds.Of(full, followLinks: false) == FileKind.Regular)
                 {
                     File.Delete(full);
                     deleted.Add(new Microsoft.Build.Utilities.TaskItem(full));
                 }
 
                 RemoveEmptyParents(outDir, Path.GetDirectoryName(full));
+            }
+
+            foreach (string relative in skipped)
+            {
+                Log.LogWarning(null, "FEED0013", null, Path.Join(outDir, relative), 0, 0, 0, 0,
+                    "left in place: the path goes through a link or a file, not a folder of the output folder");
             }
 
             File.Delete(manifest);
@@ -57,11 +75,34 @@ public sealed class FeedClean : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
+    // The first folder between the output folder and the listed file that is not a real folder (a symbolic link, a
+    // file), or null when every one is a real folder or missing.
+    private static string? LinkedFolder(string outDir, string relative)
+    {
+        int slash = -1;
+        while ((slash = relative.IndexOf('/', slash + 1)) >= 0)
+        {
+            string folder = Path.Join(outDir, relative[..slash].Replace('/', Path.DirectorySeparatorChar));
+            FileKind kind = FileKinds.Of(folder, followLinks: false);
+            if (kind == FileKind.Missing)
+            {
+                return null;
+            }
+
+            if (kind != FileKind.Directory)
+            {
+                return folder;
+            }
+        }
+
+        return null;
+    }
+
     private static void RemoveEmptyParents(string outDir, string? dir)
     {
         string root = Path.TrimEndingDirectorySeparator(outDir);
         while (dir is not null && dir.Length > root.Length && dir.StartsWith(root, StringComparison.Ordinal)
-               && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any())
+               && FileKinds.Of(dir, followLinks: false) == FileKind.Directory && !Directory.EnumerateFileSystemEntries(dir).Any())
         {
             Directory.Delete(dir);
             dir = Path.GetDirectoryName(dir);

@@ -37,6 +37,32 @@ public sealed class FeedCleanTests
     }
 
     [Fact]
+    public void Clean_never_deletes_through_a_linked_folder()
+    {
+        using var project = new SampleProject();
+        project.Task(new RecordingBuildEngine()).Execute().ShouldBeTrue();
+
+        // Someone replaced the generated feed/ folder by a link to a folder outside, holding a file of the same name
+        // as a listed page, and a listed page by a link to a file outside.
+        string elsewhere = Path.Combine(project.Root, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        File.WriteAllText(Path.Combine(elsewhere, "2.xml"), "keep");
+        File.WriteAllText(Path.Combine(project.Root, "keep.xml"), "keep too");
+        Directory.Delete(project.Output("feed"), recursive: true);
+        Directory.CreateSymbolicLink(project.Output("feed"), elsewhere);
+        File.Delete(project.Output("atom/2.xml"));
+        File.CreateSymbolicLink(project.Output("atom/2.xml"), Path.Combine(project.Root, "keep.xml"));
+
+        var engine = new RecordingBuildEngine();
+        new FeedClean { BuildEngine = engine, OutputDir = project.Out }.Execute().ShouldBeTrue();
+
+        File.ReadAllText(Path.Combine(elsewhere, "2.xml")).ShouldBe("keep");
+        File.ReadAllText(Path.Combine(project.Root, "keep.xml")).ShouldBe("keep too");
+        engine.Warnings.ShouldContain(w => w.File.EndsWith("feed" + Path.DirectorySeparatorChar + "2.xml", StringComparison.Ordinal));
+        File.Exists(project.Output("atom.xml")).ShouldBeFalse(); // the rest is cleaned as usual
+    }
+
+    [Fact]
     public void Clean_without_a_manifest_does_nothing()
     {
         using var project = new SampleProject();
