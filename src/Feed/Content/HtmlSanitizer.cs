@@ -1,3 +1,4 @@
+using System.Text;
 using Feed.Html;
 using Feed.Internal;
 
@@ -35,6 +36,7 @@ internal sealed class HtmlSanitizer : IDisposable
     private const int MaxAttributeNameLength = 64;
     private const int MaxAttributes = 256;
     private const int MaxElementNameLength = 32;
+    private const string HexDigits = "0123456789ABCDEF";
 
     private readonly string _html;
     private readonly Uri _postUrl;
@@ -45,6 +47,7 @@ internal sealed class HtmlSanitizer : IDisposable
     private CharBuffer _output;
     private CharBuffer _scratch;     // an attribute value decoded for inspection, or a decoded srcset
     private CharBuffer _urlScratch;  // a URL decoded for classification (PostBaseUrl)
+    private CharBuffer _url;         // a URL attribute in its canonical form (CanonicalUrl)
     private int _skipStart = -1;     // the name (in _html) of the element being dropped with its content
     private int _skipLength;
     private int _skipDepth;
@@ -57,6 +60,7 @@ internal sealed class HtmlSanitizer : IDisposable
         _output = new CharBuffer(html.Length + 256);
         _scratch = new CharBuffer(256);
         _urlScratch = new CharBuffer(256);
+        _url = new CharBuffer(256);
     }
 
     private PostBaseUrl BaseUrl => _baseUrl ??= new PostBaseUrl(_postUrl);
@@ -88,6 +92,7 @@ internal sealed class HtmlSanitizer : IDisposable
         _output.Dispose();
         _scratch.Dispose();
         _urlScratch.Dispose();
+        _url.Dispose();
     }
 
     private static char Lower(char c) => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
@@ -417,13 +422,13 @@ internal sealed class HtmlSanitizer : IDisposable
 
     private bool AppendUrl(ReadOnlySpan<char> value, bool isImage, bool isLink)
     {
-        bool blank = value.Trim(" \t\n\f\r").IsEmpty;
-        if (blank && !isLink)
+        ReadOnlySpan<char> url = CanonicalUrl(value);
+        if (url.IsEmpty && !isLink)
         {
             return false; // src="" names nothing; the feed validator reports it as a relative reference
         }
 
-        if (!blank && !IsAllowedUrl(value, isDecoded: false, isImage))
+        if (!url.IsEmpty && !IsAllowedUrl(url, isDecoded: true, isImage))
         {
             return false;
         }
@@ -431,9 +436,66 @@ internal sealed class HtmlSanitizer : IDisposable
         _output.Append("=\"");
         // A link's same-document reference ("#fn:1", or href="") is resolved too, so a footnote link leads to the
         // post, with the fragment prefixed like the id it points to.
-        BaseUrl.AppendResolved(value, isDecoded: false, resolveSameDocument: isLink, ref _output, ref _urlScratch, isLink ? HtmlPolicy.IdPrefix : null);
+        BaseUrl.AppendResolved(url, isDecoded: true, resolveSameDocument: isLink, ref _output, ref _urlScratch, isLink ? HtmlPolicy.IdPrefix : null);
         _output.Append('"');
         return true;
+    }
+
+    /// <summary>
+    /// A URL-valued attribute in the one form it is judged and written in: character references decoded; the leading
+    /// and trailing C0 controls and spaces the URL Standard's basic URL parser strips, and the tab and newlines it
+    /// ignores, left out; and what XML 1.0 cannot carry or <see cref="FeedText.Clean"/> would change (the other C0
+    /// controls, C1 controls, U+2028, U+2029, U+FFFE, U+FFFF) percent-encoded as UTF-8, which is what that parser does
+    /// with them in a path, query or fragment, and what keeps a scheme from being formed by removing them. It is then
+    /// written escaped (&amp;amp;, &amp;quot;, &amp;lt;, &amp;gt;), so the next reading decodes it to the same string:
+    /// sanitising the output again changes nothing.
+    /// </summary>
+    private ReadOnlySpan<char> CanonicalUrl(ReadOnlySpan<char> value)
+    {
+        if (value.Contains('&'))
+        {
+            _scratch.Length = 0;
+            CharacterReferences.Decode(value, ref _scratch);
+            value = _scratch.Written;
+        }
+
+        int start = 0, end = value.Length;
+        while (start < end && value[start] <= ' ')
+        {
+            start++;
+        }
+
+        while (end > start && value[end - 1] <= ' ')
+        {
+            end--;
+        }
+
+        _url.Length = 0;
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (char c in value[start..end])
+        {
+            if (c is '\t' or '\n' or '\r')
+            {
+                continue;
+            }
+
+            if (c < ' ' || c is (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
+            {
+                int bytes = new Rune(c).EncodeToUtf8(utf8);
+                foreach (byte b in utf8[..bytes])
+                {
+                    _url.Append('%');
+                    _url.Append(HexDigits[b >> 4]);
+                    _url.Append(HexDigits[b & 0xF]);
+                }
+
+                continue;
+            }
+
+            _url.Append(c);
+        }
+
+        return _url.Written;
     }
 
     // Judges a URL as the URL Standard's parser reads it: character references decoded, leading C0 controls and
@@ -879,14 +941,15 @@ internal sealed class HtmlSanitizer : IDisposable
             }
         }
 
-        if (source.Trim(" \t\n\f\r").IsEmpty || !IsAllowedUrl(source, isDecoded: false, isImage: false))
+        ReadOnlySpan<char> url = CanonicalUrl(source);
+        if (url.IsEmpty || !IsAllowedUrl(url, isDecoded: true, isImage: false))
         {
             return;
         }
 
         _output.Append("<a href=\"");
         int urlStart = _output.Length;
-        BaseUrl.AppendResolved(source, isDecoded: false, resolveSameDocument: true, ref _output, ref _urlScratch, HtmlPolicy.IdPrefix);
+        BaseUrl.AppendResolved(url, isDecoded: true, resolveSameDocument: true, ref _output, ref _urlScratch, HtmlPolicy.IdPrefix);
         int urlEnd = _output.Length;
         _output.Append("\">");
         title = title.Trim(" \t\n\f\r");
@@ -899,7 +962,11 @@ internal sealed class HtmlSanitizer : IDisposable
         }
         else
         {
-            _output.AppendAttributeText(title, escapeAmpersand: false);
+            // The attribute's value becomes text: decoded and written escaped, so that a reference in it that text
+            // treats differently from an attribute (&#7; is removed from text) reads the same on the next pass.
+            _scratch.Length = 0;
+            CharacterReferences.Decode(title, ref _scratch);
+            _output.AppendAttributeText(RemoveXmlForbidden(_scratch.WrittenSpan), escapeAmpersand: true);
         }
 
         _output.Append("</a>");

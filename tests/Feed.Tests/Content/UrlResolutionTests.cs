@@ -85,17 +85,23 @@ public sealed class UrlResolutionTests
             .ShouldBe("<img srcset=\"https://example.org/posts/nice-flow/a.png?w=1&amp;h=2 1x, https://example.org/posts/nice-flow/b.png 2x\">");
 
     [Fact]
-    public void Character_references_in_a_url_are_kept_as_written_behind_the_resolved_prefix()
+    public void Character_references_in_a_url_are_decoded_and_the_url_written_escaped()
     {
-        // Markdig writes '&' in URLs as "&amp;"; a reader decodes the value, so the prefix plus the value as written
-        // is exactly the resolved URL.
+        // Markdig writes '&' in URLs as "&amp;"; a reader decodes the value, and so does the sanitiser, which writes
+        // the URL it judged, escaped again: what the reader decodes is exactly the resolved URL.
         ContentHtml.FromHtml("<a href=\"../q?a=1&amp;b=2\">q</a>")
             .ShouldBe("<a href=\"https://example.org/posts/q?a=1&amp;b=2\">q</a>");
         // A '#' spelled as a reference is read as one: the fragment is prefixed like any other.
         ContentHtml.FromHtml("<a href=\"&#35;fn1\">1</a>")
             .ShouldBe("<a href=\"https://example.org/posts/nice-flow/#user-content-fn1\">1</a>");
         ContentHtml.FromHtml("<img src=\"&#x2F;&#x2F;cdn.example.net/x.png\">")
-            .ShouldBe("<img src=\"https:&#x2F;&#x2F;cdn.example.net/x.png\">");
+            .ShouldBe("<img src=\"https://cdn.example.net/x.png\">");
+        // Controls a reference can spell, which XML cannot carry, are percent-encoded as the URL parser would; the
+        // tab and newlines it ignores go, and so do the controls and spaces it strips at either end.
+        ContentHtml.FromHtml("<a href=\"&#7;x&#7;y&Tab;z&NewLine;&#x81;&#xFFFE;&#32;\">q</a>")
+            .ShouldBe("<a href=\"https://example.org/posts/nice-flow/x%07yz%C2%81%EF%BF%BE\">q</a>");
+        ContentHtml.FromHtml("<a href=\"jav&#1;ascript:alert(1)\">q</a>")
+            .ShouldBe("<a href=\"https://example.org/posts/nice-flow/jav%01ascript:alert(1)\">q</a>");
     }
 
     [Fact]
