@@ -16,7 +16,8 @@ public static class BlogApp
         WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
         string connection = builder.Configuration.GetConnectionString("Blog")
             ?? $"Data Source={Path.Combine(AppContext.BaseDirectory, "blog.db")}";
-        builder.Services.AddDbContext<BlogDb>(options => options.UseSqlite(connection));
+        // Pooled: a feed request then reuses a context instead of building one (most of what EF allocates per request).
+        builder.Services.AddDbContextPool<BlogDb>(options => options.UseSqlite(connection));
         builder.Services.AddScoped<BlogStore>();
 
         // Output caching: "memory" (one instance), "redis" (several instances share rendered pages), "none".
