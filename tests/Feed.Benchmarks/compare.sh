@@ -13,7 +13,7 @@
 # env:   FEED_SHARED     the shared folder (default: ../shared beside the repository)
 #        FEED_BENCH_DIR  work folder for corpora, peers and builds (default: a new temporary folder, removed at exit)
 #        FEED_TOOL       a feed executable to measure instead of publishing one from this repository
-#        FEED_PEERS      the peers to run (default: "python npm hugo markdig"); missing tools are skipped, or
+#        FEED_PEERS      the peers to run (default: "python npm hugo markdig"; empty: none); missing tools are skipped, or
 #                        installed from Debian when running as root (python3-feedgenerator python3-markdown
 #                        python3-yaml, hugo; npm ci in npm-feed)
 # The 100-post corpus is gen_corpus.py's seed 3, the others seed 1 (the shared benchmark corpus).
@@ -22,7 +22,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 rounds=${1:-5}
 sizes=${2:-"0 100 1000 10000"}
 shared=${FEED_SHARED:-$repo/../shared}
-peers=${FEED_PEERS:-"python npm hugo markdig"}
+peers=${FEED_PEERS-"python npm hugo markdig"}
 if [ -n "${FEED_BENCH_DIR:-}" ]; then
   work=$FEED_BENCH_DIR; mkdir -p "$work"
 else
