@@ -10,45 +10,18 @@
 # Needs only the .NET SDK and the machine's NuGet source; python3 with feedparser adds the feed checks when present.
 # Ends with a dotnet-test-style summary line ("Passed!  - Failed: N, Passed: N, ...") so .ci/run counts each check.
 #
-# Version: each run packs a unique prerelease version (0.1.0-smoke.<epoch>.<pid>) so restore can never pick up a stale
-# Feed.Build from ~/.nuget/packages; that one version folder is removed from the global package cache on exit, along
-# with the temporary directory. MSBuild node reuse is off, so no build server outlives the script.
+# Version and clean-up: see smoke_start in .ci/smoke-lib.sh; the web app started below is stopped on exit too.
+# MSBuild node reuse is off, so no build server outlives the script.
 set -uo pipefail
-cd "$(dirname "$0")/.."
-repo=$(pwd)
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+source "$(dirname "$0")/smoke-lib.sh"
+smoke_start build-smoke feed.build
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_DO_NOT_USE_MSBUILD_SERVER=1 UseSharedCompilation=false
 
-passed=0 failed=0 skipped=0
-started=$(date +%s)
-ok()   { echo "  ok    $1"; passed=$((passed + 1)); }
-bad()  { echo "  FAIL  $1"; failed=$((failed + 1)); }
-skip() { echo "  skip  $1"; skipped=$((skipped + 1)); }
-check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi; }
-summary() {
-  local total=$((passed + failed + skipped)) word="Passed!"
-  [ "$failed" -eq 0 ] || word="Failed!"
-  echo "$word  - Failed: $(printf '%5d' "$failed"), Passed: $(printf '%5d' "$passed"), Skipped: $(printf '%5d' "$skipped"), Total: $(printf '%5d' "$total"), Duration: $(( $(date +%s) - started )) s - build-smoke"
-  [ "$failed" -eq 0 ]
-}
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/feed-build-smoke.XXXXXX")
-version="0.1.0-smoke.$(date +%s).$$"
-cache=$(dotnet nuget locals global-packages --list 2>/dev/null | sed -n 's/^global-packages: *//p')
-cache=${cache%/}
 server=""
-cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; fi
-  rm -rf "$tmp"
-  if [ -n "$cache" ]; then rm -rf "$cache/feed.build/$version"; rmdir "$cache/feed.build" 2>/dev/null; fi
-}
-trap cleanup EXIT
+stop_server() { if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; server=""; fi; }
+trap 'stop_server; smoke_cleanup' EXIT
 
 echo "build smoke: Feed.Build $version in $tmp"
-
-have_feedparser=false
-/usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 && have_feedparser=true
 
 # Every file under a folder with its SHA-256, one "hash  path" line each, sorted: compared before and after a build.
 snapshot() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
@@ -57,67 +30,36 @@ feed_files=(feed.xml feed/2.xml feed/3.xml atom.xml atom/2.xml atom/3.xml .feed-
 has_feeds() { local dir=$1 f; for f in "${feed_files[@]}"; do test -s "$dir/$f" || return 1; done; }
 no_feeds() { local dir=$1 f; for f in "${feed_files[@]}"; do test ! -e "$dir/$f" || return 1; done; }
 # feedparser reads every document without error: 10 entries per format (12 posts, a draft and a future one left out).
-feeds_parse() {
-  /usr/bin/python3 - "$@" <<'EOF'
-import sys, feedparser
-counts = {}
-for path in sys.argv[1:]:
-    d = feedparser.parse(path)
-    if d.bozo or d.version not in ("rss20", "atom10"):
-        sys.exit(f"{path}: {d.version} {d.get('bozo_exception')}")
-    counts[d.version] = counts.get(d.version, 0) + len(d.entries)
-sys.exit(0 if counts == {"rss20": 10, "atom10": 10} else f"entries per format: {counts}")
-EOF
-}
 check_parse() { # what, folder
   if $have_feedparser; then
-    check "$1" feeds_parse "$2/feed.xml" "$2/feed/2.xml" "$2/feed/3.xml" "$2/atom.xml" "$2/atom/2.xml" "$2/atom/3.xml"
+    check "$1" feeds_parse 10 "$2/feed.xml" "$2/feed/2.xml" "$2/feed/3.xml" "$2/atom.xml" "$2/atom/2.xml" "$2/atom/3.xml"
   else
     skip "$1: python3-feedparser is not installed"
   fi
 }
 
 # 1. Pack, keeping the build out of the worktree's bin/obj (--artifacts-path).
-if ! dotnet pack src/Feed.Build -c Release -o "$tmp/packages" --artifacts-path "$tmp/artifacts" -p:Version="$version" >"$tmp/pack.log" 2>&1; then
-  tail -n 30 "$tmp/pack.log"
-  bad "dotnet pack src/Feed.Build"
-  summary; exit 1
-fi
-ok "dotnet pack src/Feed.Build"
+pack Feed.Build "$tmp/pack.log" || { summary; exit 1; }
 
-# 2. Fresh projects outside the repository: empty Directory.* files stop MSBuild from looking further up, and
-#    nuget.config adds the folder without <clear/>, so the machine's own source stays available.
-new_project() { # template, folder
-  local dir=$1
-  mkdir -p "$dir"
-  for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$dir/$f"; done
-  cat >"$dir/nuget.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="feed-build-smoke-local" value="$tmp/packages" />
-  </packageSources>
-</configuration>
-EOF
+# 2. Fresh projects outside the repository (new_folder: the package folder is their source beside the machine's),
+#    from a `dotnet new` template named after the folder, with the sample posts and config and Feed.Build added.
+new_project() { # template, folder, what: one check
+  local dir=$2
+  new_folder "$dir" feed-build-smoke-local
   cp -r "$repo/tests/Samples/blog" "$dir/posts"
   cp "$repo/tests/Samples/feed.json" "$dir/feed.json"
+  step "$3" "$tmp/new.log" in_dir "$dir" new_with_feed_build "$1" "$(basename "$dir")"
 }
+new_with_feed_build() { dotnet new "$1" --name "$2" --output . && dotnet add package Feed.Build --version "$version"; }
 
 app="$tmp/Site"
-new_project "$app"
-if (cd "$app" && dotnet new console --name Site --output . >"$tmp/new.log" 2>&1 \
-    && dotnet add package Feed.Build --version "$version" >>"$tmp/new.log" 2>&1); then
-  ok "dotnet new console + dotnet add package Feed.Build (from the local folder)"
-else
-  tail -n 30 "$tmp/new.log"; bad "dotnet new console + dotnet add package Feed.Build (from the local folder)"
-  summary; exit 1
-fi
+new_project console "$app" "dotnet new console + dotnet add package Feed.Build (from the local folder)" || { summary; exit 1; }
 out="$app/bin/Debug/net10.0"
 build() { (cd "$app" && dotnet build -v:n "$@" >"$tmp/build.log" 2>&1); }
 rebuild() { build --no-restore "$@"; } # restored once; nothing a later build changes touches restore
 
 # 3. First build: every page of both feeds, valid.
-if build; then ok "dotnet build succeeds"; else tail -n 30 "$tmp/build.log"; bad "dotnet build succeeds"; fi
+passes "dotnet build succeeds" "$tmp/build.log" build
 check "the build wrote feed.xml, feed/2.xml, feed/3.xml, atom.xml, atom/2.xml, atom/3.xml and .feed-manifest to bin/Debug/net10.0" has_feeds "$out"
 check "the build log shows the tool's summary (12 posts read, 6 files written)" grep -qF "feed: 12 posts read, 2 skipped (1 draft, 1 future), 6 files written, 0 unchanged, 0 removed" "$tmp/build.log"
 check_parse "feedparser reads all six documents, 10 entries per format" "$out"
@@ -156,7 +98,7 @@ snapshot "$out" >"$tmp/after"
 check "  ... and leaves the previous feeds unchanged" cmp -s "$tmp/before" "$tmp/after"
 cp "$tmp/hello.md" "$app/posts/2024-01-15-hello-world.md"
 rm "$app/posts/2024-12-01-no-date.md"
-if rebuild; then ok "fixing the posts makes the build pass again"; else tail -n 30 "$tmp/build.log"; bad "fixing the posts makes the build pass again"; fi
+passes "fixing the posts makes the build pass again" "$tmp/build.log" rebuild
 
 # 7. dotnet clean: the generated files go, a file of someone else's in the same folders stays.
 echo "not generated" >"$out/feed/notes.txt"
@@ -176,17 +118,11 @@ check "FeedTitle and FeedPageSize override feed.json (5 posts a page: feed.xml a
 
 # 9. A web project: the feeds are static web assets, served in development and published under wwwroot.
 web="$tmp/Web"
-new_project "$web"
-if (cd "$web" && dotnet new web --name Web --output . >"$tmp/new.log" 2>&1 \
-    && dotnet add package Feed.Build --version "$version" >>"$tmp/new.log" 2>&1); then
-  ok "dotnet new web + dotnet add package Feed.Build"
-else
-  tail -n 30 "$tmp/new.log"; bad "dotnet new web + dotnet add package Feed.Build"
-fi
+new_project web "$web" "dotnet new web + dotnet add package Feed.Build"
 # The template serves nothing static; a site would add this line to serve its wwwroot (and, in development, the
 # static web assets of the build).
 sed -i 's|^app.MapGet|app.UseStaticFiles();\napp.MapGet|' "$web/Program.cs"
-if (cd "$web" && dotnet build >"$tmp/web-build.log" 2>&1); then ok "web: dotnet build succeeds"; else tail -n 30 "$tmp/web-build.log"; bad "web: dotnet build succeeds"; fi
+step "web: dotnet build succeeds" "$tmp/web-build.log" in_dir "$web" dotnet build
 check "web: the build wrote the feeds to bin/Debug/net10.0" has_feeds "$web/bin/Debug/net10.0"
 
 if command -v python3 >/dev/null 2>&1; then
@@ -210,13 +146,13 @@ for path in ("feed.xml", "feed/2.xml", "atom.xml", "atom/3.xml"):
 EOF
   }
   check "web: in development the app serves /feed.xml, /feed/2.xml, /atom.xml, /atom/3.xml (the files' bytes)" served
-  kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; server=""
+  stop_server
 else
   skip "web: serving in development: python3 is not installed"
 fi
 
 # Debug, the configuration just built: the publish then finds the feed target up to date and must still publish them.
-if (cd "$web" && dotnet publish -c Debug -o "$tmp/publish" >"$tmp/publish.log" 2>&1); then ok "web: dotnet publish succeeds"; else tail -n 30 "$tmp/publish.log"; bad "web: dotnet publish succeeds"; fi
+step "web: dotnet publish succeeds" "$tmp/publish.log" in_dir "$web" dotnet publish -c Debug -o "$tmp/publish"
 check "web: the publish output has every feed page under wwwroot at its URL path" \
   bash -c "cd '$tmp/publish/wwwroot' && test -s feed.xml && test -s feed/2.xml && test -s feed/3.xml && test -s atom.xml && test -s atom/2.xml && test -s atom/3.xml"
 check_parse "web: feedparser reads the published feeds" "$tmp/publish/wwwroot"

@@ -7,53 +7,38 @@
 # xmllint, python3-feedparser and unzip add checks when present. Ends with a dotnet-test-style summary line
 # ("Passed!  - Failed: N, Passed: N, ...") so .ci/run counts each check.
 #
-# Version: each run packs a unique prerelease version (0.1.0-smoke.<epoch>.<pid>) so that restore can never pick up
-# a stale copy of Feed 0.1.0 from ~/.nuget/packages; that one version folder is removed from the global package
-# cache again on exit, along with the temporary directory.
+# Version and clean-up: see smoke_start in .ci/smoke-lib.sh (every package packed here, at this run's version).
 set -uo pipefail
-cd "$(dirname "$0")/.."
-repo=$(pwd)
+source "$(dirname "$0")/smoke-lib.sh"
+smoke_start package-smoke feed feed.aspnetcore feed.tool feed.tool.any feed.tool.linux-x64
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-passed=0 failed=0 skipped=0
-started=$(date +%s)
-ok()   { echo "  ok    $1"; passed=$((passed + 1)); }
-bad()  { echo "  FAIL  $1"; failed=$((failed + 1)); }
-skip() { echo "  skip  $1"; skipped=$((skipped + 1)); }
-check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi; }
 has_entry() { grep -aqF -- "$2" "$1"; } # zip entry names are stored uncompressed: no unzip needed to list them
 has_all_entries() { local file=$1; shift; for entry in "$@"; do has_entry "$file" "$entry" || return 1; done; }
 has_all_in_zip() { local file=$1 xml; shift; xml=$(unzip -p "$file" '*.xml') || return 1; for text in "$@"; do grep -qF -- "$text" <<<"$xml" || return 1; done; }
 has_all() { local file=$1; shift; for text in "$@"; do grep -qF -- "$text" "$file" || return 1; done; }
-summary() {
-  local total=$((passed + failed + skipped)) word="Passed!"
-  [ "$failed" -eq 0 ] || word="Failed!"
-  echo "$word  - Failed: $(printf '%5d' "$failed"), Passed: $(printf '%5d' "$passed"), Skipped: $(printf '%5d' "$skipped"), Total: $(printf '%5d' "$total"), Duration: $(( $(date +%s) - started )) s - package-smoke"
-  [ "$failed" -eq 0 ]
+# A fresh app's project file, as a new user's would be (warnings are errors): the SDK, an output type where the SDK
+# needs one ("" where not), and a package reference for each "Id=Version".
+project_file() {
+  local sdk=$1 output_type=$2 reference
+  shift 2
+  echo "<Project Sdk=\"$sdk\">"
+  echo "  <PropertyGroup>"
+  [ -z "$output_type" ] || echo "    <OutputType>$output_type</OutputType>"
+  echo "    <TargetFramework>net10.0</TargetFramework>"
+  echo "    <Nullable>enable</Nullable>"
+  echo "    <ImplicitUsings>enable</ImplicitUsings>"
+  echo "    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>"
+  echo "  </PropertyGroup>"
+  echo "  <ItemGroup>"
+  for reference in "$@"; do echo "    <PackageReference Include=\"${reference%%=*}\" Version=\"${reference#*=}\" />"; done
+  echo "  </ItemGroup>"
+  echo "</Project>"
 }
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/feed-package-smoke.XXXXXX")
-version="0.1.0-smoke.$(date +%s).$$"
-cache=$(dotnet nuget locals global-packages --list 2>/dev/null | sed -n 's/^global-packages: *//p')
-cache=${cache%/}
-cleanup() {
-  rm -rf "$tmp"
-  if [ -n "$cache" ]; then
-    for id in feed feed.aspnetcore feed.tool feed.tool.any feed.tool.linux-x64; do rm -rf "${cache:?}/$id/$version"; rmdir "$cache/$id" 2>/dev/null; done
-  fi
-}
-trap cleanup EXIT
 
 echo "package smoke: Feed $version in $tmp"
 
 # 1. Pack, keeping the build out of the worktree's bin/obj (--artifacts-path).
-if ! dotnet pack src/Feed -c Release -o "$tmp/packages" --artifacts-path "$tmp/artifacts" -p:Version="$version" >"$tmp/pack.log" 2>&1; then
-  tail -n 30 "$tmp/pack.log"
-  bad "dotnet pack src/Feed"
-  summary; exit 1
-fi
-ok "dotnet pack src/Feed"
+pack Feed "$tmp/pack.log" || { summary; exit 1; }
 
 nupkg="$tmp/packages/Feed.$version.nupkg"
 snupkg="$tmp/packages/Feed.$version.snupkg"
@@ -64,35 +49,12 @@ check "nupkg holds the XML docs lib/net10.0/Feed.xml" has_entry "$nupkg" "lib/ne
 check "symbols package Feed.$version.snupkg exists" test -s "$snupkg"
 check "snupkg holds lib/net10.0/Feed.pdb" has_entry "$snupkg" "lib/net10.0/Feed.pdb"
 
-# 2. A fresh console app outside the repository: empty Directory.* files stop MSBuild from looking further up, and
-#    nuget.config adds the folder without <clear/>, so the machine's own source still serves the dependencies.
+# 2. A fresh console app outside the repository (new_folder: the package folder is its source beside the machine's).
 app="$tmp/app"
-mkdir -p "$app" "$tmp/out"
-for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$app/$f"; done
+new_folder "$app" feed-smoke-local
+mkdir -p "$tmp/out"
 di_version=$(sed -n 's/.*Include="Microsoft.Extensions.DependencyInjection" Version="\([^"]*\)".*/\1/p' "$repo/Directory.Packages.props")
-cat >"$app/nuget.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="feed-smoke-local" value="$tmp/packages" />
-  </packageSources>
-</configuration>
-EOF
-cat >"$app/Smoke.csproj" <<EOF
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="Feed" Version="$version" />
-    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="${di_version:-10.0.0}" />
-  </ItemGroup>
-</Project>
-EOF
+project_file Microsoft.NET.Sdk Exe "Feed=$version" "Microsoft.Extensions.DependencyInjection=${di_version:-10.0.0}" >"$app/Smoke.csproj"
 cat >"$app/Program.cs" <<'EOF'
 using System.ServiceModel.Syndication;
 using System.Xml;
@@ -171,13 +133,8 @@ Console.WriteLine($"wrote and read back {2 * pages.Count} documents, {seen.Count
 internal sealed record Note(string Slug, string Title, string Markdown, DateTimeOffset Date);
 EOF
 
-if dotnet run --project "$app" -c Release -- "$tmp/out" >"$tmp/app.log" 2>&1; then
-  ok "fresh app restores Feed from the local folder, builds, registers AddFeed, writes and reloads every page"
-  sed 's/^/        /' "$tmp/app.log" | tail -n 2
-else
-  tail -n 30 "$tmp/app.log"
-  bad "fresh app restores Feed from the local folder, builds, registers AddFeed, writes and reloads every page"
-fi
+step "fresh app restores Feed from the local folder, builds, registers AddFeed, writes and reloads every page" \
+  "$tmp/app.log" dotnet run --project "$app" -c Release -- "$tmp/out" && sed 's/^/        /' "$tmp/app.log" | tail -n 2
 
 # 3. What restore extracted from the .nupkg: the nuspec's readme and repository (SourceLink) metadata, the docs.
 pkgdir="$cache/feed/$version"
@@ -201,31 +158,12 @@ fi
 
 # 5. Feed.AspNetCore: packed beside Feed (same version), then a fresh web app maps a feed with MapFeed and asks itself
 #    for page 1 (GET), its headers (HEAD) and a 304 (If-None-Match), on a loopback port.
-if dotnet pack src/Feed.AspNetCore -c Release -o "$tmp/packages" --artifacts-path "$tmp/artifacts" -p:Version="$version" >"$tmp/pack-aspnetcore.log" 2>&1; then
-  ok "dotnet pack src/Feed.AspNetCore"
-else
-  tail -n 30 "$tmp/pack-aspnetcore.log"
-  bad "dotnet pack src/Feed.AspNetCore"
-fi
+pack Feed.AspNetCore "$tmp/pack-aspnetcore.log"
 webnupkg="$tmp/packages/Feed.AspNetCore.$version.nupkg"
 check "nupkg holds README.md and lib/net10.0/Feed.AspNetCore.dll and .xml" has_all_entries "$webnupkg" "README.md" "lib/net10.0/Feed.AspNetCore.dll" "lib/net10.0/Feed.AspNetCore.xml"
 web="$tmp/web"
-mkdir -p "$web"
-for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$web/$f"; done
-cp "$app/nuget.config" "$web/nuget.config"
-cat >"$web/Web.csproj" <<EOF2
-<Project Sdk="Microsoft.NET.Sdk.Web">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="Feed.AspNetCore" Version="$version" />
-  </ItemGroup>
-</Project>
-EOF2
+new_folder "$web" feed-smoke-local
+project_file Microsoft.NET.Sdk.Web "" "Feed.AspNetCore=$version" >"$web/Web.csproj"
 cat >"$web/Program.cs" <<'EOF2'
 using System.Net;
 using Feed;
@@ -274,13 +212,8 @@ internal sealed class Notes : IFeedPageSource<Note>
         ValueTask.FromResult<FeedRows<Note>?>(new FeedRows<Note>(All.Length, [.. All.Skip(query.Skip).Take(query.Take)]));
 }
 EOF2
-if dotnet run --project "$web" -c Release >"$tmp/web.log" 2>&1; then
-  ok "fresh web app restores Feed.AspNetCore, maps a feed with MapFeed, serves GET, HEAD and a 304"
-  sed 's/^/        /' "$tmp/web.log" | tail -n 1
-else
-  tail -n 30 "$tmp/web.log"
-  bad "fresh web app restores Feed.AspNetCore, maps a feed with MapFeed, serves GET, HEAD and a 304"
-fi
+step "fresh web app restores Feed.AspNetCore, maps a feed with MapFeed, serves GET, HEAD and a 304" \
+  "$tmp/web.log" dotnet run --project "$web" -c Release && sed 's/^/        /' "$tmp/web.log" | tail -n 1
 
 # 4. The written feeds, read by tools that share no code with .NET.
 shopt -s nullglob
@@ -291,17 +224,8 @@ if command -v xmllint >/dev/null 2>&1; then
 else
   skip "xmllint is not installed"
 fi
-if /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1; then
-  check "feedparser: every document parses without errors, 5 entries per format" /usr/bin/python3 - "${written[@]}" <<'EOF'
-import sys, feedparser
-counts = {}
-for path in sys.argv[1:]:
-    d = feedparser.parse(path)
-    if d.bozo or d.version not in ("rss20", "atom10"):
-        sys.exit(f"{path}: {d.version} {d.get('bozo_exception')}")
-    counts[d.version] = counts.get(d.version, 0) + len(d.entries)
-sys.exit(0 if counts == {"rss20": 5, "atom10": 5} else f"entries per format: {counts}")
-EOF
+if $have_feedparser; then
+  check "feedparser: every document parses without errors, 5 entries per format" feeds_parse 5 "${written[@]}"
 else
   skip "python3-feedparser is not installed"
 fi
@@ -311,12 +235,10 @@ fi
 #    framework-dependent build for every other platform. Both must write the same bytes as the in-repository tool.
 tools="$tmp/tool-packages"
 samples=(build "$repo/tests/Samples/blog" --config "$repo/tests/Samples/feed.json" --now 2025-01-01T00:00:00Z --quiet)
-if dotnet pack src/Feed.Tool -c Release -o "$tools" --artifacts-path "$tmp/tool-artifacts" -p:Version="$version" >"$tmp/tool-pack.log" 2>&1 \
-   && dotnet pack src/Feed.Tool -c Release -r any -o "$tools" --artifacts-path "$tmp/tool-artifacts" -p:Version="$version" >>"$tmp/tool-pack.log" 2>&1; then
-  ok "dotnet pack src/Feed.Tool (the tool package and its portable 'any' package)"
-else
-  tail -n 30 "$tmp/tool-pack.log"; bad "dotnet pack src/Feed.Tool (the tool package and its portable 'any' package)"
-fi
+# The tool package names the per-runtime ones; -r RID packs that runtime's (any: portable; linux-x64: Native AOT).
+pack_tool() { dotnet pack src/Feed.Tool -c Release -o "$tools" --artifacts-path "$tmp/tool-artifacts" -p:Version="$version" "$@"; }
+pack_tool_and_any() { pack_tool && pack_tool -r any; }
+step "dotnet pack src/Feed.Tool (the tool package and its portable 'any' package)" "$tmp/tool-pack.log" pack_tool_and_any
 check "the tool package points at Feed.Tool.linux-x64 and Feed.Tool.any" has_all_in_zip "$tools/Feed.Tool.$version.nupkg" \
   'RuntimeIdentifier="linux-x64" Id="Feed.Tool.linux-x64"' 'RuntimeIdentifier="any" Id="Feed.Tool.any"'
 
@@ -332,8 +254,8 @@ fi
 
 if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ] || ! command -v clang >/dev/null 2>&1; then
   skip "Native AOT package for linux-x64: needs Linux x64 and clang (apt-get install clang zlib1g-dev)"
-elif dotnet pack src/Feed.Tool -c Release -r linux-x64 -o "$tools" --artifacts-path "$tmp/tool-artifacts" -p:Version="$version" >"$tmp/aot-pack.log" 2>&1; then
-  ok "dotnet pack src/Feed.Tool -r linux-x64 (Native AOT, no trim or AOT warnings: warnings are errors)"
+elif step "dotnet pack src/Feed.Tool -r linux-x64 (Native AOT, no trim or AOT warnings: warnings are errors)" "$tmp/aot-pack.log" \
+     pack_tool -r linux-x64; then
   if dotnet tool install Feed.Tool --version "$version" --tool-path "$tmp/tool" --add-source "$tools" >"$tmp/install.log" 2>&1; then
     ok "dotnet tool install Feed.Tool picks the native linux-x64 package"
     check "the installed feed is a native executable, not a .NET assembly" test -x "$(readlink -f "$tmp/tool/feed")" -a ! -e "$(dirname "$(readlink -f "$tmp/tool/feed")")/Feed.Tool.dll"
@@ -343,8 +265,6 @@ elif dotnet pack src/Feed.Tool -c Release -r linux-x64 -o "$tools" --artifacts-p
   else
     cat "$tmp/install.log"; bad "dotnet tool install Feed.Tool picks the native linux-x64 package"
   fi
-else
-  tail -n 30 "$tmp/aot-pack.log"; bad "dotnet pack src/Feed.Tool -r linux-x64 (Native AOT, no trim or AOT warnings: warnings are errors)"
 fi
 
 summary
