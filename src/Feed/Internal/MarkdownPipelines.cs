@@ -9,7 +9,8 @@ internal static class MarkdownPipelines
     /// Markdig's advanced extensions (<c>UseAdvancedExtensions</c>) except two: auto-identifiers (slow, and heading
     /// ids are unused in feeds) and alert blocks (GitHub's <c>&gt; [!NOTE]</c> callouts stay plain block quotes,
     /// which every reader shows); plus YAML front matter so that a body that still carries it loses it. Inline math follows pandoc's dollar rule
-    /// (<see cref="DollarMathInlineParser"/>), which must come after <c>UseMathematics</c> to replace its parser.
+    /// (<see cref="DollarMathInlineParser"/>), which must come after <c>UseMathematics</c> to replace its parser; numeric
+    /// references that Markdig and browsers read differently reach the content HTML as written (<see cref="NumericReferenceExtension"/>).
     /// </summary>
     public static readonly MarkdownPipeline Default = new MarkdownPipelineBuilder()
         .UseAbbreviations()
@@ -31,5 +32,6 @@ internal static class MarkdownPipelines
         .UseDiagrams()
         .UseGenericAttributes()
         .UseYamlFrontMatter()
+        .Use(new NumericReferenceExtension())
         .Build();
 }

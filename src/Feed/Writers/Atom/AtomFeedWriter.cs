@@ -110,21 +110,8 @@ internal sealed class AtomFeedWriter : IFeedWriter
                 Authors.Add(person);
             }
 
-            Paging.FeedLinks links = document.Links;
-            Links.Add(new SyndicationLink(links.Alternate, "alternate", null, HtmlMediaType, 0));
-            Links.Add(new SyndicationLink(links.Self, "self", null, MediaType, 0));
-            AddLink(links.First, "first");
-            AddLink(links.Previous, "previous");
-            AddLink(links.Next, "next");
-            AddLink(links.Last, "last");
-            AddLink(links.Current, "current");
-            AddLink(links.PreviousArchive, "prev-archive");
-            AddLink(links.NextArchive, "next-archive");
-            if (metadata.Hub is not null)
-            {
-                // W3C WebSub §4: the hub beside the topic's self link (it names no media type).
-                Links.Add(new SyndicationLink(metadata.Hub, "hub", null, null, 0));
-            }
+            Links.Add(new SyndicationLink(document.Links.Alternate, "alternate", null, HtmlMediaType, 0));
+            DocumentLinks.Add(Links, document, MediaType);
 
             Items = document.Entries.Select(entry => (SyndicationItem)new Entry(entry, document, extensions));
         }
@@ -141,14 +128,6 @@ internal sealed class AtomFeedWriter : IFeedWriter
             foreach (FeedExtension extension in _extensions)
             {
                 extension.WriteFeedElements(writer, _document);
-            }
-        }
-
-        private void AddLink(Uri? uri, string rel)
-        {
-            if (uri is not null)
-            {
-                Links.Add(new SyndicationLink(uri, rel, null, MediaType, 0));
             }
         }
     }

@@ -90,8 +90,6 @@ internal sealed class RssFeedWriter : IFeedWriter
         : metadata.Authors.Count > 0 ? metadata.Authors
         : [new FeedAuthor(metadata.Title)];
 
-    private static SyndicationLink Link(Uri uri, string rel) => new(uri, rel, null, MediaType, 0);
-
     private sealed class Channel : SyndicationFeed
     {
         private readonly FeedDocument _document;
@@ -125,21 +123,8 @@ internal sealed class RssFeedWriter : IFeedWriter
             }
 
             // The first alternate link becomes <link>; the others are written as atom:link (RFC 5005 Appendix B).
-            Paging.FeedLinks links = document.Links;
-            Links.Add(SyndicationLink.CreateAlternateLink(links.Alternate));
-            Links.Add(Link(links.Self, "self"));
-            AddLink(links.First, "first");
-            AddLink(links.Previous, "previous");
-            AddLink(links.Next, "next");
-            AddLink(links.Last, "last");
-            AddLink(links.Current, "current");
-            AddLink(links.PreviousArchive, "prev-archive");
-            AddLink(links.NextArchive, "next-archive");
-            if (metadata.Hub is not null)
-            {
-                // W3C WebSub §4: the hub beside the topic's self link, as atom:link (it names no media type).
-                Links.Add(new SyndicationLink(metadata.Hub, "hub", null, null, 0));
-            }
+            Links.Add(SyndicationLink.CreateAlternateLink(document.Links.Alternate));
+            DocumentLinks.Add(Links, document, MediaType);
 
             Items = document.Entries.Select(entry => (SyndicationItem)new Item(entry, document, extensions));
         }
@@ -155,14 +140,6 @@ internal sealed class RssFeedWriter : IFeedWriter
             foreach (FeedExtension extension in _extensions)
             {
                 extension.WriteFeedElements(writer, _document);
-            }
-        }
-
-        private void AddLink(Uri? uri, string rel)
-        {
-            if (uri is not null)
-            {
-                Links.Add(Link(uri, rel));
             }
         }
     }
