@@ -122,6 +122,14 @@ public sealed class FeedGenerator
     /// </exception>
     public FeedEntry CreateEntry(FeedPost post) => _entries.Create(post);
 
+    /// <summary>
+    /// Makes the entry of <paramref name="post"/> from the <see cref="FeedEntry.Excerpt"/> and
+    /// <see cref="FeedEntry.ContentHtml"/> that <see cref="CreateEntry"/> made of the same post with the same settings,
+    /// without reading its body (the tool's build cache).
+    /// </summary>
+    internal FeedEntry CreateRenderedEntry(FeedPost post, Excerpts.Excerpt excerpt, string? contentHtml) =>
+        _entries.CreateRendered(post, excerpt, contentHtml);
+
     /// <summary>Makes one document from its page and the entries of that page's posts.</summary>
     /// <param name="format">The format the document is written in and its links point to.</param>
     /// <param name="page">The document, from this generator's <see cref="Paging"/>.</param>

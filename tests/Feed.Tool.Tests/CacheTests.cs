@@ -121,7 +121,7 @@ public sealed class CacheTests : IDisposable
         _site.ManyPosts(25);
         (await _site.BuildAsync("--cache-dir", Cache)).ExitCode.ShouldBe(0);
         var built = _site.Snapshot();
-        string index = Directory.GetFiles(Cache).ShouldHaveSingleItem();
+        string index = Directory.GetFiles(Cache, "pages-*.bin").ShouldHaveSingleItem();
         byte[] good = File.ReadAllBytes(index);
 
         // Every one-byte change and every truncation is caught by the checksum or the format checks.
@@ -149,7 +149,7 @@ public sealed class CacheTests : IDisposable
     {
         _site.ManyPosts(5);
         (await _site.BuildAsync("--cache-dir", Cache)).ExitCode.ShouldBe(0);
-        byte[] index = File.ReadAllBytes(Directory.GetFiles(Cache).ShouldHaveSingleItem());
+        byte[] index = File.ReadAllBytes(Directory.GetFiles(Cache, "pages-*.bin").ShouldHaveSingleItem());
         UInt128 fingerprint = SettingsFingerprint.Compute(Settings())!.Value;
 
         BuildCache.Parse(index, fingerprint).ShouldNotBeNull();
@@ -160,6 +160,122 @@ public sealed class CacheTests : IDisposable
         ToolRun run = await _site.BuildAsync("--cache-dir", Cache, "--description", "Other");
         run.Stdout.ShouldContain("2 files written, 0 unchanged", Case.Sensitive, run.ToString());
         _site.ReadOut("feed.xml").ShouldContain("<description>Other</description>");
+    }
+
+    [Fact]
+    public async Task A_new_post_moves_every_page_and_renders_only_itself()
+    {
+        _site.ManyPosts(25);
+        (await _site.BuildAsync("--cache-dir", Cache)).ExitCode.ShouldBe(0);
+        Directory.GetFiles(Cache, "entries-*.bin").ShouldHaveSingleItem();
+
+        // Newest first, 10 a page: the new post pushes one post onto each next page, so every document changes.
+        _site.Post("brand-new.md", "Brand new", "2024-12-31T08:00:00Z", body: "Just *written*.");
+        ToolRun run = await _site.BuildAsync("--cache-dir", Cache);
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.Stdout.ShouldContain("6 files written, 0 unchanged", Case.Sensitive, run.ToString());
+
+        string clean = Path.Combine(_site.Root, "clean");
+        (await ToolRun.RunAsync(["build", _site.Posts, "--out", clean, "--site-url", TestSite.SiteUrl, "--title", "Test blog",
+            "--now", "2025-01-01T00:00:00Z", "--no-cache"])).ExitCode.ShouldBe(0);
+        _site.Snapshot().ShouldBe(TestSite.SnapshotOf(clean));
+    }
+
+    [Fact]
+    public void The_entry_store_reads_back_what_it_stored_and_only_that()
+    {
+        string dir = Path.Combine(_site.Root, "store");
+        var generator = new FeedGenerator(new FeedOptions { Title = "T", SiteUrl = new Uri(TestSite.SiteUrl) });
+        FeedEntry first = generator.CreateEntry(new FeedPost
+        {
+            Title = "One", Url = new Uri(TestSite.SiteUrl + "one/"), Published = DateTimeOffset.UnixEpoch,
+            Body = "中文 and an emoji 😀, <b>bold</b> & a [link](x/).",
+        });
+        FeedEntry second = generator.CreateEntry(new FeedPost
+        {
+            Title = "Two", Url = new Uri(TestSite.SiteUrl + "two/"), Published = DateTimeOffset.UnixEpoch, Body = string.Empty,
+        });
+        UInt128 fingerprint = 42;
+        using (EntryStore store = EntryStore.Open(dir, "/site/out", fingerprint))
+        {
+            store.TryGet(1, out _, out _).ShouldBeFalse();
+            store.Add(1, first);
+            store.Add(2, second);
+            store.TryGet(1, out Excerpts.Excerpt? sameBuild, out _).ShouldBeTrue(); // another feed of the same build
+            sameBuild.ShouldBe(first.Excerpt);
+            store.Save([1, 2, 3]);
+        }
+
+        using (EntryStore store = EntryStore.Open(dir, "/site/out", fingerprint))
+        {
+            store.TryGet(1, out Excerpts.Excerpt? excerpt, out string? content).ShouldBeTrue();
+            excerpt.ShouldBe(first.Excerpt);
+            content.ShouldBe(first.ContentHtml);
+            store.TryGet(2, out excerpt, out content).ShouldBeTrue();
+            excerpt.ShouldBe(second.Excerpt);
+            content.ShouldBe(second.ContentHtml);
+            store.TryGet(3, out _, out _).ShouldBeFalse();
+            store.Save([1]); // the second post is gone
+        }
+
+        using (EntryStore store = EntryStore.Open(dir, "/site/out", fingerprint))
+        {
+            store.TryGet(1, out _, out _).ShouldBeTrue();
+            store.TryGet(2, out _, out _).ShouldBeFalse();
+        }
+
+        // Other settings, another output folder: nothing is found.
+        using (EntryStore store = EntryStore.Open(dir, "/site/out", 43))
+        {
+            store.TryGet(1, out _, out _).ShouldBeFalse();
+        }
+
+        using (EntryStore store = EntryStore.Open(dir, "/other/out", fingerprint))
+        {
+            store.TryGet(1, out _, out _).ShouldBeFalse();
+        }
+    }
+
+    [Fact]
+    public void Every_damaged_byte_and_every_truncation_of_the_entry_store_is_caught()
+    {
+        string dir = Path.Combine(_site.Root, "store");
+        var generator = new FeedGenerator(new FeedOptions { Title = "T", SiteUrl = new Uri(TestSite.SiteUrl) });
+        FeedEntry entry = generator.CreateEntry(new FeedPost
+        {
+            Title = "One", Url = new Uri(TestSite.SiteUrl + "one/"), Published = DateTimeOffset.UnixEpoch, Body = "Some *text*.",
+        });
+        using (EntryStore store = EntryStore.Open(dir, "/site/out", 7))
+        {
+            store.Add(1, entry);
+            store.Save([1]);
+        }
+
+        string file = Directory.GetFiles(dir, "entries-*.bin").ShouldHaveSingleItem();
+        byte[] good = File.ReadAllBytes(file);
+        for (int i = 0; i < good.Length; i++)
+        {
+            byte[] bad = (byte[])good.Clone();
+            bad[i] ^= 0x41;
+            File.WriteAllBytes(file, bad);
+            using (EntryStore store = EntryStore.Open(dir, "/site/out", 7))
+            {
+                store.TryGet(1, out _, out _).ShouldBeFalse($"byte {i} flipped");
+            }
+
+            File.WriteAllBytes(file, good[..i]);
+            using (EntryStore store = EntryStore.Open(dir, "/site/out", 7))
+            {
+                store.TryGet(1, out _, out _).ShouldBeFalse($"cut at {i}");
+            }
+        }
+
+        File.WriteAllBytes(file, good);
+        using (EntryStore store = EntryStore.Open(dir, "/site/out", 7))
+        {
+            store.TryGet(1, out Excerpts.Excerpt? excerpt, out _).ShouldBeTrue();
+            excerpt.ShouldBe(entry.Excerpt);
+        }
     }
 
     [Fact]

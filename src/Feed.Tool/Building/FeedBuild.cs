@@ -85,6 +85,7 @@ internal static class FeedBuild
         }
 
         BuildCache? cache = BuildCache.Open(settings);
+        using EntryStore? entryStore = cache?.OpenEntryStore();
         var problems = new ConcurrentBag<Diagnostic>();
         var buffers = new ConcurrentBag<MemoryStream>();
         int pagesDone = 0;
@@ -112,7 +113,7 @@ internal static class FeedBuild
                     }
                 }
 
-                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, posts, page, settings.Rules.MaxPostBytes, local);
+                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, posts, page, settings.Rules.MaxPostBytes, entryStore, local);
                 if (entries is not null)
                 {
                     MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
@@ -165,6 +166,7 @@ internal static class FeedBuild
         }
 
         cache?.Save();
+        entryStore?.Save(catalog.Posts.Select(entryStore.KeyOf));
         foreach (Diagnostic note in output.Notes.Skip(notesBefore))
         {
             stderr.WriteLine(note.ToString());
@@ -231,24 +233,33 @@ internal static class FeedBuild
         return output;
     }
 
-    // Reads the bodies of one page's posts and makes their entries once, for every format: rendering Markdown
-    // (content and excerpt) is the expensive part of a build.
+    // Makes the entries of one page's posts once, for every format: from the entry store when an earlier build (or
+    // another feed of this one) rendered the same post with the same settings, else by reading the body and rendering
+    // its Markdown (content and excerpt), the expensive part of a build.
     private static FeedEntry[]? ReadEntries(
-        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, long maxPostBytes, List<Diagnostic> diagnostics)
+        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, long maxPostBytes, EntryStore? store, List<Diagnostic> diagnostics)
     {
         var entries = new FeedEntry[page.Count];
         for (int i = 0; i < page.Count; i++)
         {
             PostHead head = all[page.Offset + i];
-            string? body = PostReader.ReadBody(head.File, maxPostBytes, diagnostics);
-            if (body is null)
-            {
-                return null;
-            }
-
+            UInt128 key = store?.KeyOf(head) ?? default;
             try
             {
+                if (store is not null && store.TryGet(key, out Excerpts.Excerpt? excerpt, out string? contentHtml))
+                {
+                    entries[i] = generator.CreateRenderedEntry(head.ToPost(string.Empty), excerpt!, contentHtml);
+                    continue;
+                }
+
+                string? body = PostReader.ReadBody(head.File, maxPostBytes, diagnostics);
+                if (body is null)
+                {
+                    return null;
+                }
+
                 entries[i] = generator.CreateEntry(head.ToPost(body));
+                store?.Add(key, entries[i]);
                 GarbageBudget.Check();
             }
             catch (ArgumentException e)

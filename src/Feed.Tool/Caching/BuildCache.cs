@@ -33,6 +33,7 @@ internal sealed class BuildCache
     private static readonly byte[] Magic = "feed build cache\n"u8.ToArray();
 
     private readonly string _indexPath;
+    private readonly string _cacheDir;
     private readonly string _outDir;
     private readonly UInt128 _fingerprint;
     private readonly Dictionary<string, Entry> _previous;
@@ -43,6 +44,7 @@ internal sealed class BuildCache
     private BuildCache(string cacheDir, string outDir, UInt128 fingerprint)
     {
         _outDir = outDir;
+        _cacheDir = cacheDir;
         _fingerprint = fingerprint;
 
         // One index per output folder: a cache folder shared by several sites (the default one is) keeps them apart.
@@ -70,6 +72,10 @@ internal sealed class BuildCache
 
         return new BuildCache(Path.GetFullPath(settings.CacheDir), Path.GetFullPath(settings.OutDir), fingerprint);
     }
+
+    /// <summary>Opens the store of rendered entries that goes with this cache (same folder, same settings).</summary>
+    /// <returns>The store; the caller disposes it.</returns>
+    public EntryStore OpenEntryStore() => EntryStore.Open(_cacheDir, _outDir, _fingerprint);
 
     /// <summary>The default cache folder: <c>feed</c> in the user's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%).</summary>
     /// <returns>The folder, or <see langword="null"/> when the user has no home folder (then builds run without a cache).</returns>

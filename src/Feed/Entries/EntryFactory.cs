@@ -34,23 +34,41 @@ internal sealed class EntryFactory
             : null;
         Excerpt excerpt = _excerpts.Create(post, parsed);
         string excerptText = FeedText.Clean(excerpt.Text);
-        return new FeedEntry
-        {
-            Id = FeedText.Clean(post.EffectiveId),
-            Title = FeedText.Clean(post.Title),
-            Url = post.Url,
-            Published = post.Published,
-            Updated = post.EffectiveUpdated,
-            Authors = post.Authors.Count == 0 ? [] : [.. post.Authors.Select(CleanAuthor)],
-            Categories = CleanCategories(post.Categories),
-            Excerpt = ReferenceEquals(excerptText, excerpt.Text) ? excerpt : excerpt with { Text = excerptText },
+        return Assemble(
+            post,
+            ReferenceEquals(excerptText, excerpt.Text) ? excerpt : excerpt with { Text = excerptText },
             // No second FeedText.Clean here: the sanitizer cleans its input first and emits nothing it would remove
             // (a property test in Content/ checks that), so another scan of the whole HTML would find nothing.
-            ContentHtml = _fullContent ? HtmlContentRenderer.Instance.Render(post, parsed) : null,
-            Language = string.IsNullOrWhiteSpace(post.Language) ? null : post.Language,
-            Properties = post.Properties ?? FeedPost.EmptyProperties,
-        };
+            _fullContent ? HtmlContentRenderer.Instance.Render(post, parsed) : null);
     }
+
+    /// <summary>
+    /// Makes the entry of <paramref name="post"/> from the excerpt and content HTML an earlier <see cref="Create"/> made
+    /// of the same post with the same settings (a build cache): everything but those two comes from the post, checked
+    /// and cleaned as <see cref="Create"/> does; the body is not read.
+    /// </summary>
+    public FeedEntry CreateRendered(FeedPost post, Excerpt excerpt, string? contentHtml)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(excerpt);
+        CheckPost(post);
+        return Assemble(post, excerpt, _fullContent ? contentHtml : null);
+    }
+
+    private static FeedEntry Assemble(FeedPost post, Excerpt excerpt, string? contentHtml) => new()
+    {
+        Id = FeedText.Clean(post.EffectiveId),
+        Title = FeedText.Clean(post.Title),
+        Url = post.Url,
+        Published = post.Published,
+        Updated = post.EffectiveUpdated,
+        Authors = post.Authors.Count == 0 ? [] : [.. post.Authors.Select(CleanAuthor)],
+        Categories = CleanCategories(post.Categories),
+        Excerpt = excerpt,
+        ContentHtml = contentHtml,
+        Language = string.IsNullOrWhiteSpace(post.Language) ? null : post.Language,
+        Properties = post.Properties ?? FeedPost.EmptyProperties,
+    };
 
     /// <summary>Cleans a person construct's texts (feed authors and entry authors alike).</summary>
     public static FeedAuthor CleanAuthor(FeedAuthor author) => author with

@@ -1,0 +1,493 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+using Feed.Excerpts;
+using Feed.Tool.Posts;
+using Microsoft.Win32.SafeHandles;
+
+namespace Feed.Tool.Caching;
+
+/// <summary>
+/// The rendered part of each post's entry (its excerpt and content HTML) from earlier builds, so that a document that
+/// must be written again — every page moves when a post is added — is assembled from entries already made instead of
+/// parsing and rendering every post's Markdown again.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A post's key is a hash of the build's <see cref="SettingsFingerprint"/> (tool version and every setting), the post's
+/// path and the content hash of its file: everything its entry depends on (the excerpt and content settings, the
+/// post's URL, its front matter and body). An equal key means an equal entry, so a document made from stored entries
+/// is byte-identical to one made from the posts (the cached-build-equals-clean-build property tests cover it).
+/// </para>
+/// <para>
+/// One file per output folder in the cache folder: records (one per post), then an index of (key, offset, length,
+/// checksum) and a footer (index offset, count, fingerprint, format, magic, and a checksum of index and footer).
+/// Memory stays flat: only the index is read at start; a record is read when its post is needed, and checked
+/// against its own checksum. Entries rendered during a build are spilled to a temporary file beside it, and after
+/// the build commits they are appended with a new index and footer (the file is rewritten, without the posts that
+/// are gone, when those hold most of it). A crash while appending leaves a file whose last bytes are no valid footer:
+/// the next build ignores it and starts a new one. A failed or cancelled build leaves the file as it was.
+/// </para>
+/// </remarks>
+/// <threadsafety><see cref="TryGet"/> and <see cref="Add"/> may be called from several threads at once; <see cref="Save"/> may not.</threadsafety>
+internal sealed class EntryStore : IDisposable
+{
+    private const int FormatVersion = 1;
+    private const int IndexEntrySize = 16 + 8 + 4 + 8;
+    private static readonly byte[] Magic = "feed entry cache\n"u8.ToArray();
+    private static readonly int FooterSize = 8 + 4 + 16 + 4 + Magic.Length + 16;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly string _path;
+    private readonly UInt128 _fingerprint;
+    private readonly Dictionary<UInt128, Record> _previous;
+    private readonly Dictionary<UInt128, Record> _added = [];
+    private readonly Lock _spillLock = new();
+    private SafeFileHandle? _file;
+    private long _fileLength;
+    private FileStream? _spill;
+    private string? _spillPath;
+    private int _reused;
+
+    private EntryStore(string path, UInt128 fingerprint)
+    {
+        _path = path;
+        _fingerprint = fingerprint;
+        _previous = TryOpen(path, fingerprint, out _file, out _fileLength) ?? [];
+    }
+
+    /// <summary>Gets how many entries this build took from the store instead of rendering them.</summary>
+    public int Reused => _reused;
+
+    /// <summary>Opens the store of a build's output folder in its cache folder.</summary>
+    /// <param name="cacheDir">The cache folder.</param>
+    /// <param name="outDir">The output folder (full path): one store per output folder.</param>
+    /// <param name="fingerprint">The build's settings fingerprint.</param>
+    /// <returns>The store; empty when there is none yet, or when the file is damaged or from other settings.</returns>
+    public static EntryStore Open(string cacheDir, string outDir, UInt128 fingerprint)
+    {
+        UInt128 name = new Fingerprint().Add(outDir).Value;
+        string path = Path.Join(cacheDir, "entries-" + name.ToString("x32", System.Globalization.CultureInfo.InvariantCulture) + ".bin");
+        return new EntryStore(path, fingerprint);
+    }
+
+    /// <summary>The key of a post's entry: the build's settings, the post's path and the content hash of its file.</summary>
+    /// <param name="post">The post.</param>
+    /// <returns>The key.</returns>
+    public UInt128 KeyOf(PostHead post) =>
+        new Fingerprint().Add(_fingerprint).Add(post.File.RelativePath).Add((long)(ulong)(post.ContentHash >> 64)).Add((long)(ulong)post.ContentHash).Value;
+
+    /// <summary>Reads the rendered part of the entry of <paramref name="key"/>, when an earlier build stored it intact.</summary>
+    /// <param name="key">The post's key, from <see cref="KeyOf"/>.</param>
+    /// <param name="excerpt">The entry's excerpt.</param>
+    /// <param name="contentHtml">The entry's content HTML, or <see langword="null"/>.</param>
+    /// <returns>Whether it was found and read back whole.</returns>
+    public bool TryGet(UInt128 key, out Excerpt? excerpt, out string? contentHtml)
+    {
+        excerpt = null;
+        contentHtml = null;
+        if (_file is not null && _previous.TryGetValue(key, out Record record))
+        {
+            return TryRead(_file, record, out excerpt, out contentHtml);
+        }
+
+        // Made earlier in this build (the same post in a tag's, category's or author's feed): read from the spill.
+        lock (_spillLock)
+        {
+            if (_spill is null || !_added.TryGetValue(key, out record))
+            {
+                return false;
+            }
+
+            try
+            {
+                _spill.Flush();
+                return TryRead(_spill.SafeFileHandle, record, out excerpt, out contentHtml);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool TryRead(SafeFileHandle file, Record record, out Excerpt? excerpt, out string? contentHtml)
+    {
+        excerpt = null;
+        contentHtml = null;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(record.Length);
+        try
+        {
+            Span<byte> bytes = buffer.AsSpan(0, record.Length);
+            if (RandomAccess.Read(file, bytes, record.Offset) != record.Length || XxHash64.HashToUInt64(bytes) != record.Checksum
+                || !TryDecode(bytes, out excerpt, out contentHtml))
+            {
+                excerpt = null;
+                contentHtml = null;
+                return false;
+            }
+
+            Interlocked.Increment(ref _reused);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Keeps the rendered part of an entry this build made, for the next builds (written by <see cref="Save"/>).</summary>
+    /// <param name="key">The post's key.</param>
+    /// <param name="entry">The entry.</param>
+    /// <remarks>Best effort: a spill file that cannot be written only costs the next build its speed.</remarks>
+    public void Add(UInt128 key, FeedEntry entry)
+    {
+        byte[] bytes = Encode(entry.Excerpt, entry.ContentHtml);
+        lock (_spillLock)
+        {
+            if (_added.ContainsKey(key) || _spillPath == string.Empty)
+            {
+                return;
+            }
+
+            try
+            {
+                if (_spill is null)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+                    _spillPath = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                    _spill = new FileStream(_spillPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                }
+
+                long offset = _spill.Position;
+                _spill.Write(bytes);
+                _added[key] = new Record(offset, bytes.Length, XxHash64.HashToUInt64(bytes));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                DropSpill();
+                _spillPath = string.Empty; // nothing more is kept this build
+            }
+        }
+    }
+
+    /// <summary>
+    /// After a committed build: appends the entries it made, with an index of every post still in the site
+    /// (<paramref name="liveKeys"/>); rewrites the file without the others when they are most of it.
+    /// </summary>
+    /// <param name="liveKeys">The keys of every post the build published.</param>
+    /// <remarks>Best effort: a store that cannot be written costs the next build its speed, never its result.</remarks>
+    public void Save(IEnumerable<UInt128> liveKeys)
+    {
+        try
+        {
+            var live = new HashSet<UInt128>(liveKeys);
+            bool anyNew = _added.Keys.Any(live.Contains);
+            bool anyGone = _previous.Keys.Any(key => !live.Contains(key));
+            if (!anyNew && !anyGone)
+            {
+                return;
+            }
+
+            _spill?.Flush();
+            long liveOld = _previous.Where(p => live.Contains(p.Key)).Sum(p => (long)p.Value.Length);
+            if (_file is not null && (!anyGone || liveOld * 2 >= _fileLength))
+            {
+                Append(live);
+            }
+            else
+            {
+                Rewrite(live);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only or full disk: the next build renders what it needs.
+        }
+    }
+
+    /// <summary>Closes the store and removes its spill file.</summary>
+    public void Dispose()
+    {
+        _file?.Dispose();
+        _file = null;
+        lock (_spillLock)
+        {
+            DropSpill();
+        }
+    }
+
+    // New records after the old ones, then a new index (old records that are gone simply stop being indexed).
+    private void Append(HashSet<UInt128> live)
+    {
+        _file!.Dispose();
+        _file = null;
+        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Write, FileShare.None, 1 << 16);
+        stream.Position = _fileLength;
+        var index = new SortedDictionary<UInt128, Record>();
+        foreach (var (key, record) in _previous)
+        {
+            if (live.Contains(key))
+            {
+                index[key] = record;
+            }
+        }
+
+        CopyAdded(stream, live, index);
+        WriteIndexAndFooter(stream, index);
+    }
+
+    // A new file of the live records only (old ones copied, new ones from the spill), moved over the old one.
+    private void Rewrite(HashSet<UInt128> live)
+    {
+        string temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                var index = new SortedDictionary<UInt128, Record>();
+                if (_file is not null)
+                {
+                    byte[] buffer = [];
+                    foreach (var (key, record) in _previous.OrderBy(p => p.Value.Offset))
+                    {
+                        if (!live.Contains(key))
+                        {
+                            continue;
+                        }
+
+                        if (buffer.Length < record.Length)
+                        {
+                            buffer = new byte[Math.Max(record.Length, 64 * 1024)];
+                        }
+
+                        if (RandomAccess.Read(_file, buffer.AsSpan(0, record.Length), record.Offset) != record.Length)
+                        {
+                            continue;
+                        }
+
+                        index[key] = record with { Offset = stream.Position };
+                        stream.Write(buffer, 0, record.Length);
+                    }
+
+                    _file.Dispose();
+                    _file = null;
+                }
+
+                CopyAdded(stream, live, index);
+                WriteIndexAndFooter(stream, index);
+            }
+
+            File.Move(temp, _path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private void CopyAdded(FileStream stream, HashSet<UInt128> live, SortedDictionary<UInt128, Record> index)
+    {
+        if (_spill is null)
+        {
+            return;
+        }
+
+        byte[] buffer = [];
+        foreach (var (key, record) in _added.OrderBy(p => p.Value.Offset))
+        {
+            if (!live.Contains(key))
+            {
+                continue;
+            }
+
+            // A key already indexed was stored before but could not be read back (a damaged record): the new one wins.
+
+            if (buffer.Length < record.Length)
+            {
+                buffer = new byte[Math.Max(record.Length, 64 * 1024)];
+            }
+
+            _spill.Position = record.Offset;
+            _spill.ReadExactly(buffer, 0, record.Length);
+            index[key] = record with { Offset = stream.Position };
+            stream.Write(buffer, 0, record.Length);
+        }
+    }
+
+    private void WriteIndexAndFooter(FileStream stream, SortedDictionary<UInt128, Record> index)
+    {
+        long indexOffset = stream.Position;
+        byte[] tail = new byte[(index.Count * IndexEntrySize) + FooterSize];
+        Span<byte> at = tail;
+        foreach (var (key, record) in index)
+        {
+            BinaryPrimitives.WriteUInt128LittleEndian(at, key);
+            BinaryPrimitives.WriteInt64LittleEndian(at[16..], record.Offset);
+            BinaryPrimitives.WriteInt32LittleEndian(at[24..], record.Length);
+            BinaryPrimitives.WriteUInt64LittleEndian(at[28..], record.Checksum);
+            at = at[IndexEntrySize..];
+        }
+
+        BinaryPrimitives.WriteInt64LittleEndian(at, indexOffset);
+        BinaryPrimitives.WriteInt32LittleEndian(at[8..], index.Count);
+        BinaryPrimitives.WriteUInt128LittleEndian(at[12..], _fingerprint);
+        BinaryPrimitives.WriteInt32LittleEndian(at[28..], FormatVersion);
+        Magic.CopyTo(at[32..]);
+        XxHash128.Hash(tail.AsSpan(0, tail.Length - 16), tail.AsSpan(tail.Length - 16));
+        stream.Write(tail);
+        stream.SetLength(stream.Position);
+    }
+
+    // The index of a file whose footer, index and checksum are whole and of this format and these settings; else null.
+    private static Dictionary<UInt128, Record>? TryOpen(string path, UInt128 fingerprint, out SafeFileHandle? file, out long length)
+    {
+        file = null;
+        length = 0;
+        SafeFileHandle? handle = null;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            length = RandomAccess.GetLength(handle);
+            if (length < FooterSize)
+            {
+                return null;
+            }
+
+            byte[] footer = new byte[FooterSize];
+            if (RandomAccess.Read(handle, footer, length - FooterSize) != FooterSize
+                || !footer.AsSpan(32, Magic.Length).SequenceEqual(Magic)
+                || BinaryPrimitives.ReadInt32LittleEndian(footer.AsSpan(28)) != FormatVersion
+                || BinaryPrimitives.ReadUInt128LittleEndian(footer.AsSpan(12)) != fingerprint)
+            {
+                return null;
+            }
+
+            long indexOffset = BinaryPrimitives.ReadInt64LittleEndian(footer);
+            int count = BinaryPrimitives.ReadInt32LittleEndian(footer.AsSpan(8));
+            if (count < 0 || indexOffset < 0 || indexOffset + ((long)count * IndexEntrySize) != length - FooterSize)
+            {
+                return null;
+            }
+
+            byte[] tail = new byte[(count * IndexEntrySize) + FooterSize];
+            if (RandomAccess.Read(handle, tail, indexOffset) != tail.Length
+                || !XxHash128.Hash(tail.AsSpan(0, tail.Length - 16)).AsSpan().SequenceEqual(tail.AsSpan(tail.Length - 16)))
+            {
+                return null;
+            }
+
+            var records = new Dictionary<UInt128, Record>(count);
+            for (int i = 0; i < count; i++)
+            {
+                ReadOnlySpan<byte> entry = tail.AsSpan(i * IndexEntrySize, IndexEntrySize);
+                var record = new Record(
+                    BinaryPrimitives.ReadInt64LittleEndian(entry[16..]),
+                    BinaryPrimitives.ReadInt32LittleEndian(entry[24..]),
+                    BinaryPrimitives.ReadUInt64LittleEndian(entry[28..]));
+                if (record.Offset < 0 || record.Length < 0 || record.Offset + record.Length > indexOffset)
+                {
+                    return null;
+                }
+
+                records[BinaryPrimitives.ReadUInt128LittleEndian(entry)] = record;
+            }
+
+            file = handle;
+            handle = null;
+            return records;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutOfMemoryException)
+        {
+            return null;
+        }
+        finally
+        {
+            handle?.Dispose();
+        }
+    }
+
+    // A record: the excerpt's source and truncation, its text, then the content HTML (length -1 when there is none).
+    private static byte[] Encode(Excerpt excerpt, string? contentHtml)
+    {
+        int textBytes = Encoding.UTF8.GetByteCount(excerpt.Text);
+        int contentBytes = contentHtml is null ? 0 : Encoding.UTF8.GetByteCount(contentHtml);
+        byte[] bytes = new byte[2 + 4 + textBytes + 4 + contentBytes];
+        bytes[0] = (byte)excerpt.Source;
+        bytes[1] = excerpt.IsTruncated ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(2), textBytes);
+        Encoding.UTF8.GetBytes(excerpt.Text, bytes.AsSpan(6));
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6 + textBytes), contentHtml is null ? -1 : contentBytes);
+        if (contentHtml is not null)
+        {
+            Encoding.UTF8.GetBytes(contentHtml, bytes.AsSpan(10 + textBytes));
+        }
+
+        return bytes;
+    }
+
+    private static bool TryDecode(ReadOnlySpan<byte> bytes, out Excerpt? excerpt, out string? contentHtml)
+    {
+        excerpt = null;
+        contentHtml = null;
+        try
+        {
+            if (bytes.Length < 10 || bytes[0] > (byte)ExcerptSource.Summary || bytes[1] > 1)
+            {
+                return false;
+            }
+
+            int textBytes = BinaryPrimitives.ReadInt32LittleEndian(bytes[2..]);
+            if (textBytes < 0 || 10 + textBytes > bytes.Length)
+            {
+                return false;
+            }
+
+            int contentBytes = BinaryPrimitives.ReadInt32LittleEndian(bytes[(6 + textBytes)..]);
+            if (contentBytes != (contentBytes < 0 ? -1 : bytes.Length - 10 - textBytes) || (contentBytes < 0 && bytes.Length != 10 + textBytes))
+            {
+                return false;
+            }
+
+            excerpt = new Excerpt(StrictUtf8.GetString(bytes.Slice(6, textBytes)), bytes[1] == 1, (ExcerptSource)bytes[0]);
+            contentHtml = contentBytes < 0 ? null : StrictUtf8.GetString(bytes[(10 + textBytes)..]);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private void DropSpill()
+    {
+        _spill?.Dispose();
+        _spill = null;
+        if (!string.IsNullOrEmpty(_spillPath))
+        {
+            try
+            {
+                File.Delete(_spillPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A leftover temp file in the cache folder: harmless, and the cache folder is safe to delete.
+            }
+
+            _spillPath = null;
+        }
+    }
+
+    /// <summary>Where a record is, how long it is, and its checksum.</summary>
+    private readonly record struct Record(long Offset, int Length, ulong Checksum);
+}
