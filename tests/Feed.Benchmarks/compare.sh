@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end comparison, whole process, side by side in one run: `feed build` cold (empty --cache-dir, no output),
-# unchanged (cache warm, nothing to do), after one post changed, and cold without full content (what the peers
-# write), against the python, npm and Hugo peers of the shared benchmark folder (bench/peer.sh) and the one-thread
+# unchanged (cache warm, nothing to do), after one post changed, after one post added (every page moves), and cold
+# without full content (what the peers write), against the python, npm and Hugo peers of the shared benchmark folder (bench/peer.sh) and the one-thread
 # Markdig floor, at several site sizes. In every round each command runs once, alternating, so machine noise hits
 # them alike; each cell is the median over the rounds of the wall time and of the peak resident memory
 # (/usr/bin/time, "Maximum resident set size").
@@ -56,8 +56,8 @@ fi
 
 # The peers, from a writable copy of the shared folder (Hugo and npm write next to their configs).
 cp -r "$shared/bench" "$work/bench" && chmod -R u+w "$work/bench"
-names=("feed cold" "feed unchanged" "feed one post changed" "feed cold, excerpts only")
-kinds=(cold unchanged changed cold-excerpts)
+names=("feed cold" "feed unchanged" "feed one post changed" "feed one post added" "feed cold, excerpts only")
+kinds=(cold unchanged changed added cold-excerpts)
 printf '{ "fullContent": false }\n' >"$work/excerpts-only.json"
 for peer in $peers; do
   case $peer in
@@ -97,7 +97,7 @@ run() { # run KEY COMMAND...: time one command, remember its wall time (ms) and 
   start=$(date +%s%N)
   if ! /usr/bin/time -o "$work/time.txt" -f "%M" "$@" >/dev/null 2>"$work/stderr.txt"; then
     say "failed: $*"; tail -n 5 "$work/stderr.txt" >&2
-    [[ $key == [0123]/* ]] && exit 1 # feed itself must not fail; a peer that does is left out of that cell
+    [[ $key == [01234]/* ]] && exit 1 # feed itself must not fail; a peer that does is left out of that cell
     return 0
   fi
   end=$(date +%s%N)
@@ -119,6 +119,11 @@ for ((r = 1; r <= rounds; r++)); do
           post=$(find "$corpus" -name '*.md' | sort | sed -n "$(( (count + 1) / 2 ))p")
           printf '\nEdited in round %d.\n' "$r" >>"$post"
         fi
+        run "$i/$n" "${feed[@]}" build "$corpus" --out "$out" --cache-dir "$cache" "${args[@]}" ;;
+      added)
+        # A new newest post: every page moves by one post, so every document is written again.
+        printf -- '---\ntitle: "Added in round %d"\ndate: 2099-12-%02dT08:00:00Z\n---\n\nA new post, *just* written.\n' "$r" "$r" \
+          >"$corpus/2099-12-$(printf %02d "$r")-added-in-round-$r.md"
         run "$i/$n" "${feed[@]}" build "$corpus" --out "$out" --cache-dir "$cache" "${args[@]}" ;;
       cold-excerpts)
         rm -rf "$out-excerpts"
@@ -151,11 +156,11 @@ echo
 for n in $sizes; do
   fastest="" fastest_name=""
   for i in "${!kinds[@]}"; do
-    case ${kinds[$i]} in cold|unchanged|changed|cold-excerpts|markdig) continue ;; esac
+    case ${kinds[$i]} in cold|unchanged|changed|added|cold-excerpts|markdig) continue ;; esac
     [ -n "${med[$i/$n]}" ] || continue
     if [ -z "$fastest" ] || awk -v a="${med[$i/$n]}" -v b="$fastest" 'BEGIN { exit !(a < b) }'; then fastest=${med[$i/$n]}; fastest_name=${names[$i]}; fi
   done
-  line="$n posts: unchanged / cold $(ratio "${med[1/$n]}" "${med[0/$n]}"), one changed / cold $(ratio "${med[2/$n]}" "${med[0/$n]}")"
+  line="$n posts: unchanged / cold $(ratio "${med[1/$n]}" "${med[0/$n]}"), one changed / cold $(ratio "${med[2/$n]}" "${med[0/$n]}"), one added / cold $(ratio "${med[3/$n]}" "${med[0/$n]}")"
   [ -n "$fastest" ] && line+=", cold / fastest peer ($fastest_name) $(ratio "${med[0/$n]}" "$fastest")"
   for i in "${!kinds[@]}"; do
     if [ "${kinds[$i]}" = node ] && [ -n "${med[$i/$n]}" ]; then line+=", npm feed / cold $(ratio "${med[$i/$n]}" "${med[0/$n]}")x"; fi

@@ -279,6 +279,25 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Temporary_files_a_killed_build_left_in_the_cache_are_removed_by_the_next_build()
+    {
+        _site.ManyPosts(3);
+        (await _site.BuildAsync("--cache-dir", Cache)).ExitCode.ShouldBe(0);
+        string[] stores = [.. Directory.GetFiles(Cache, "*.bin")];
+        stores.Length.ShouldBe(2);
+        foreach (string store in stores)
+        {
+            File.WriteAllText(store + ".0123456789abcdef0123456789abcdef.tmp", "left by a killed build");
+        }
+
+        string other = Path.Combine(Cache, "entries-00000000000000000000000000000000.bin.0123.tmp");
+        File.WriteAllText(other, "another output folder's build, maybe running");
+
+        (await _site.BuildAsync("--cache-dir", Cache)).ExitCode.ShouldBe(0);
+        Directory.GetFiles(Cache, "*.tmp").ShouldBe([other]);
+    }
+
+    [Fact]
     public void The_fingerprint_reads_every_setting_that_exists()
     {
         // A new option must be added to SettingsFingerprint, or a cached page would survive a change to it.

@@ -50,6 +50,7 @@ internal sealed class BuildCache
         // One index per output folder: a cache folder shared by several sites (the default one is) keeps them apart.
         var name = new Fingerprint().Add(outDir).Value;
         _indexPath = Path.Join(cacheDir, "pages-" + name.ToString("x32", System.Globalization.CultureInfo.InvariantCulture) + ".bin");
+        EntryStore.RemoveOrphans(_indexPath); // a killed build's unfinished index; the output folder's lock is held
         _previousBytes = TryReadAll(_indexPath);
         _previous = _previousBytes is null ? new(StringComparer.Ordinal) : Parse(_previousBytes, fingerprint) ?? new(StringComparer.Ordinal);
     }

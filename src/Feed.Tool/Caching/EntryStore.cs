@@ -54,6 +54,7 @@ internal sealed class EntryStore : IDisposable
     {
         _path = path;
         _fingerprint = fingerprint;
+        RemoveOrphans(path);
         _previous = TryOpen(path, fingerprint, out _file, out _fileLength) ?? [];
     }
 
@@ -342,6 +343,31 @@ internal sealed class EntryStore : IDisposable
         XxHash128.Hash(tail.AsSpan(0, tail.Length - 16), tail.AsSpan(tail.Length - 16));
         stream.Write(tail);
         stream.SetLength(stream.Position);
+    }
+
+    /// <summary>
+    /// Removes the temporary files a killed build of the same output folder left beside <paramref name="path"/> (a
+    /// spill, an unfinished rewrite). Safe: the caller holds the output folder's lock, so no other build of it runs.
+    /// </summary>
+    internal static void RemoveOrphans(string path)
+    {
+        try
+        {
+            string? dir = Path.GetDirectoryName(path);
+            if (dir is null || !Directory.Exists(dir))
+            {
+                return;
+            }
+
+            foreach (string orphan in Directory.EnumerateFiles(dir, Path.GetFileName(path) + ".*.tmp"))
+            {
+                File.Delete(orphan);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next build: the cache folder is safe to delete whole.
+        }
     }
 
     // The index of a file whose footer, index and checksum are whole and of this format and these settings; else null.

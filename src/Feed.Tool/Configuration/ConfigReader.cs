@@ -119,34 +119,12 @@ internal static class ConfigReader
     private static ToolConfig ReadRoot(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, State state)
     {
         var config = ToolConfig.Empty;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        state.Properties(utf8, ref reader, section: null, TopLevelKeys, reportRepeats: true, (utf8, ref reader, key) =>
         {
-            var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
-            if (state.Text(utf8, ref reader) is not { } key)
-            {
-                reader.Read();
-                reader.Skip();
-                continue;
-            }
-
-            state.Positions.TryAdd(key, (line, column));
-            if (!seen.Add(key))
-            {
-                state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, $"'{key}' is given more than once.");
-            }
-
-            reader.Read();
             switch (key)
             {
                 case "siteUrl":
-                    if (state.String(utf8, ref reader, key) is { } siteUrl)
-                    {
-                        Uri? uri = SettingValues.ParseSiteUrl(siteUrl, out string? error);
-                        state.Check(utf8, ref reader, key, error);
-                        config = config with { SiteUrl = uri };
-                    }
-
+                    config = config with { SiteUrl = state.Parsed(utf8, ref reader, key, SettingValues.ParseSiteUrl, config.SiteUrl) };
                     break;
                 case "title":
                     config = config with { Title = state.NonEmptyString(utf8, ref reader, key) };
@@ -158,13 +136,7 @@ internal static class ConfigReader
                     config = config with { Copyright = state.String(utf8, ref reader, key) };
                     break;
                 case "language":
-                    if (state.String(utf8, ref reader, key) is { } language)
-                    {
-                        bool ok = Feed.Internal.ValueRules.IsLanguageTag(language);
-                        state.Check(utf8, ref reader, key, ok ? null : $"'{language}' is not a language tag such as 'en' or 'zh-CN'.");
-                        config = config with { Language = ok ? language : null };
-                    }
-
+                    config = config with { Language = state.Parsed(utf8, ref reader, key, ParseLanguage, config.Language) };
                     break;
                 case "icon":
                     config = config with { Icon = state.AbsoluteUri(utf8, ref reader, key) };
@@ -179,13 +151,7 @@ internal static class ConfigReader
                     config = config with { PageSize = state.PositiveInt(utf8, ref reader, key) };
                     break;
                 case "permalink":
-                    if (state.String(utf8, ref reader, key) is { } permalink)
-                    {
-                        string? error = SettingValues.CheckPermalinkTemplate(permalink);
-                        state.Check(utf8, ref reader, key, error);
-                        config = config with { Permalink = error is null ? permalink : null };
-                    }
-
+                    config = config with { Permalink = state.Parsed(utf8, ref reader, key, ParsePermalink, config.Permalink) };
                     break;
                 case "fullContent":
                     config = config with { FullContent = state.Bool(utf8, ref reader, key) };
@@ -212,24 +178,17 @@ internal static class ConfigReader
                     config = ReadTaxonomies(utf8, ref reader, state, config);
                     break;
                 case "timeZone":
-                    if (state.String(utf8, ref reader, key) is { } zoneId)
-                    {
-                        TimeZoneInfo? zone = FindTimeZone(zoneId);
-                        state.Check(utf8, ref reader, key, zone is null ? $"'{zoneId}' is not a known IANA time zone (for example 'Asia/Shanghai')." : null);
-                        config = config with { TimeZone = zone };
-                    }
-
+                    config = config with { TimeZone = state.Parsed(utf8, ref reader, key, ParseTimeZone, config.TimeZone) };
                     break;
                 case "$schema":
                     reader.Skip(); // editors add it; it configures nothing
                     break;
                 default:
-                    state.Add(line, column, DiagnosticCodes.ConfigUnknownKey,
-                        $"unknown key '{key}'; the keys are {string.Join(", ", TopLevelKeys)}.");
-                    reader.Skip();
-                    break;
+                    return false;
             }
-        }
+
+            return true;
+        });
 
         return config;
     }
@@ -250,19 +209,8 @@ internal static class ConfigReader
         var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
         string? name = null, email = null;
         Uri? uri = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        state.Properties(utf8, ref reader, "author", AuthorKeys, reportRepeats: false, (utf8, ref reader, key) =>
         {
-            var (keyLine, keyColumn) = TextPosition.Of(utf8, reader.TokenStartIndex);
-            string? key = state.Text(utf8, ref reader);
-            reader.Read();
-            if (key is null)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            state.Positions.TryAdd("author." + key, (keyLine, keyColumn));
-
             switch (key)
             {
                 case "name":
@@ -281,12 +229,11 @@ internal static class ConfigReader
                     uri = state.AbsoluteUri(utf8, ref reader, "author.uri");
                     break;
                 default:
-                    state.Add(keyLine, keyColumn, DiagnosticCodes.ConfigUnknownKey,
-                        $"unknown key 'author.{key}'; the keys are {string.Join(", ", AuthorKeys)}.");
-                    reader.Skip();
-                    break;
+                    return false;
             }
-        }
+
+            return true;
+        });
 
         if (name is null)
         {
@@ -350,11 +297,8 @@ internal static class ConfigReader
             return config;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        state.Properties(utf8, ref reader, "taxonomies", TaxonomyKeys, reportRepeats: false, (utf8, ref reader, key) =>
         {
-            var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
-            string? key = state.Text(utf8, ref reader);
-            reader.Read();
             switch (key)
             {
                 case "tags":
@@ -366,16 +310,12 @@ internal static class ConfigReader
                 case "authors":
                     config = config with { AuthorFeeds = state.Bool(utf8, ref reader, "taxonomies.authors") };
                     break;
-                case null:
-                    reader.Skip();
-                    break;
                 default:
-                    state.Add(line, column, DiagnosticCodes.ConfigUnknownKey,
-                        $"unknown key 'taxonomies.{key}'; the keys are {string.Join(", ", TaxonomyKeys)}.");
-                    reader.Skip();
-                    break;
+                    return false;
             }
-        }
+
+            return true;
+        });
 
         return config;
     }
@@ -387,19 +327,8 @@ internal static class ConfigReader
             return config;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        state.Properties(utf8, ref reader, "excerpt", ExcerptKeys, reportRepeats: false, (utf8, ref reader, key) =>
         {
-            var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
-            string? key = state.Text(utf8, ref reader);
-            reader.Read();
-            if (key is null)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            state.Positions.TryAdd("excerpt." + key, (line, column));
-
             switch (key)
             {
                 case "length":
@@ -415,28 +344,48 @@ internal static class ConfigReader
                     config = config with { DisplayMathPlaceholder = state.String(utf8, ref reader, "excerpt.displayMathPlaceholder") };
                     break;
                 case "boundary":
-                    if (state.String(utf8, ref reader, "excerpt.boundary") is { } boundary)
-                    {
-                        ExcerptBoundary? value = boundary switch
-                        {
-                            "word" => ExcerptBoundary.Word,
-                            "character" => ExcerptBoundary.Character,
-                            _ => null,
-                        };
-                        state.Check(utf8, ref reader, "excerpt.boundary", value is null ? $"'{boundary}' is not \"word\" or \"character\"." : null);
-                        config = config with { ExcerptBoundary = value };
-                    }
-
+                    config = config with { ExcerptBoundary = state.Parsed(utf8, ref reader, "excerpt.boundary", ParseBoundary, config.ExcerptBoundary) };
                     break;
                 default:
-                    state.Add(line, column, DiagnosticCodes.ConfigUnknownKey,
-                        $"unknown key 'excerpt.{key}'; the keys are {string.Join(", ", ExcerptKeys)}.");
-                    reader.Skip();
-                    break;
+                    return false;
             }
-        }
+
+            return true;
+        });
 
         return config;
+    }
+
+    private static string? ParseLanguage(string text, out string? error)
+    {
+        bool ok = Feed.Internal.ValueRules.IsLanguageTag(text);
+        error = ok ? null : $"'{text}' is not a language tag such as 'en' or 'zh-CN'.";
+        return ok ? text : null;
+    }
+
+    private static string? ParsePermalink(string text, out string? error)
+    {
+        error = SettingValues.CheckPermalinkTemplate(text);
+        return error is null ? text : null;
+    }
+
+    private static TimeZoneInfo? ParseTimeZone(string text, out string? error)
+    {
+        TimeZoneInfo? zone = FindTimeZone(text);
+        error = zone is null ? $"'{text}' is not a known IANA time zone (for example 'Asia/Shanghai')." : null;
+        return zone;
+    }
+
+    private static ExcerptBoundary? ParseBoundary(string text, out string? error)
+    {
+        ExcerptBoundary? value = text switch
+        {
+            "word" => ExcerptBoundary.Word,
+            "character" => ExcerptBoundary.Character,
+            _ => null,
+        };
+        error = value is null ? $"'{text}' is not \"word\" or \"character\"." : null;
+        return value;
     }
 
     /// <summary>Finds an IANA time zone, or <see langword="null"/>.</summary>
@@ -453,6 +402,14 @@ internal static class ConfigReader
             return null;
         }
     }
+
+    /// <summary>Reads the value of <paramref name="key"/>, the reader on it (a <see cref="Utf8JsonReader"/> is a ref struct, so no <see cref="Func{T, TResult}"/> can take it).</summary>
+    /// <returns><see langword="false"/>, with the value not read, when the object has no such key.</returns>
+    private delegate bool PropertyReader(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key);
+
+    /// <summary>Makes a setting of <paramref name="text"/>, the way <see cref="SettingValues.ParseSiteUrl"/> does.</summary>
+    /// <returns>The setting, or the type's unset value with <paramref name="error"/> saying why.</returns>
+    private delegate T ValueParser<T>(string text, out string? error);
 
     /// <summary>Error collection with the file name, plus typed readers that report a wrong type and skip the value.</summary>
     private sealed class State(string path, List<Diagnostic> diagnostics)
@@ -493,6 +450,48 @@ internal static class ConfigReader
             return false;
         }
 
+        /// <summary>
+        /// Reads the properties of the object the reader stands on, up to its end: records where each key was given,
+        /// hands its value to <paramref name="read"/>, and reports (and skips) a key that <paramref name="read"/> does
+        /// not know, listing <paramref name="keys"/>.
+        /// </summary>
+        /// <param name="utf8">The file's bytes, for positions.</param>
+        /// <param name="reader">The reader, on the object's <c>{</c>; left on its <c>}</c>.</param>
+        /// <param name="section">The key of the object (<c>author</c>), which prefixes its keys' paths; <see langword="null"/> for the top level.</param>
+        /// <param name="keys">The keys the object may hold, for the message about an unknown one.</param>
+        /// <param name="reportRepeats">Whether a key given twice is reported (at the top level).</param>
+        /// <param name="read">Reads one key's value.</param>
+        public void Properties(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string? section, IReadOnlyList<string> keys,
+            bool reportRepeats, PropertyReader read)
+        {
+            HashSet<string>? seen = reportRepeats ? new(StringComparer.Ordinal) : null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
+                string? key = Text(utf8, ref reader);
+                string? path = key is null || section is null ? key : section + "." + key;
+                if (path is not null)
+                {
+                    Positions.TryAdd(path, (line, column));
+                    if (seen is not null && !seen.Add(path))
+                    {
+                        Add(line, column, DiagnosticCodes.ConfigInvalidValue, $"'{path}' is given more than once.");
+                    }
+                }
+
+                reader.Read();
+                if (key is null)
+                {
+                    reader.Skip(); // the key's text was reported
+                }
+                else if (!read(utf8, ref reader, key))
+                {
+                    Add(line, column, DiagnosticCodes.ConfigUnknownKey, $"unknown key '{path}'; the keys are {string.Join(", ", keys)}.");
+                    reader.Skip();
+                }
+            }
+        }
+
         public string? String(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key) =>
             Expect(utf8, ref reader, key, JsonTokenType.String, "a string") ? Text(utf8, ref reader) : null;
 
@@ -524,16 +523,29 @@ internal static class ConfigReader
             return value;
         }
 
-        public Uri? AbsoluteUri(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key)
+        public Uri? AbsoluteUri(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key) =>
+            Parsed(utf8, ref reader, key, SettingValues.ParseAbsoluteUri, unchanged: null);
+
+        /// <summary>
+        /// Reads a string and makes it a <typeparamref name="T"/> with <paramref name="parse"/>; the reason it gives
+        /// when it cannot is reported at the value.
+        /// </summary>
+        /// <param name="utf8">The file's bytes, for positions.</param>
+        /// <param name="reader">The reader, on the value.</param>
+        /// <param name="key">The key's path, for messages.</param>
+        /// <param name="parse">Makes the value, or gives <see langword="null"/> (or the type's unset value) and the reason.</param>
+        /// <param name="unchanged">What the setting holds so far: it keeps it when the value is not a string (reported, unless it is JSON <c>null</c>).</param>
+        /// <returns>The value <paramref name="parse"/> made, or <paramref name="unchanged"/>.</returns>
+        public T Parsed<T>(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key, ValueParser<T> parse, T unchanged)
         {
             if (String(utf8, ref reader, key) is not { } text)
             {
-                return null;
+                return unchanged;
             }
 
-            Uri? uri = SettingValues.ParseAbsoluteUri(text, out string? error);
+            T value = parse(text, out string? error);
             Check(utf8, ref reader, key, error);
-            return uri;
+            return value;
         }
 
         public bool? Bool(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string key)

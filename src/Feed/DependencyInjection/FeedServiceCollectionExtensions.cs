@@ -21,6 +21,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <c>Bind</c> are the ones every .NET library uses.
 /// </para>
 /// <para>
+/// The renderer reads the options once, when it is made: a configuration source that reloads (an edited
+/// <c>appsettings.json</c>) changes the feed at the next start, not mid-run. A renderer is immutable so that every
+/// document it writes comes from one set of options, and the hosting package's entity tags, computed from them, stay
+/// true for as long as it serves.
+/// </para>
+/// <para>
 /// The options are checked by an <see cref="IValidateOptions{TOptions}"/> that applies <see cref="FeedOptions.Validate"/>,
 /// and <c>ValidateOnStart</c> is on: invalid options stop the host from starting with one
 /// <see cref="OptionsValidationException"/> that lists every problem, never at the first request. (Without a host, they

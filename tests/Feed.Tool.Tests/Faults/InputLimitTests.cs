@@ -30,6 +30,22 @@ public sealed partial class InputLimitTests : IDisposable
         Directory.Exists(_site.Out).ShouldBeFalse(run.ToString());
     }
 
+    private string WriteConfig(string json) => WriteConfig(Encoding.UTF8.GetBytes(json));
+
+    private string WriteConfig(byte[] utf8)
+    {
+        string config = Path.Combine(_site.Root, "feed.json");
+        File.WriteAllBytes(config, utf8);
+        return config;
+    }
+
+    // Bad settings, on the command line or in the config file, are a usage error: exit code 2, and that one error.
+    private static void AssertUsageError(ToolRun run, string errorStart)
+    {
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Errors.ShouldHaveSingleItem().ShouldStartWith(errorStart);
+    }
+
     [Fact]
     public async Task A_recursive_alias_used_as_a_key_is_an_error_not_a_stack_overflow()
     {
@@ -88,8 +104,7 @@ public sealed partial class InputLimitTests : IDisposable
     public async Task A_date_out_of_range_in_the_configured_time_zone_is_an_error_at_its_line()
     {
         string path = _site.Write("2024-02-01-zone.md", "---\ntitle: Zone\ndate: 0001-01-01\n---\nBody.\n");
-        string config = Path.Combine(_site.Root, "feed.json");
-        File.WriteAllText(config, """{ "timeZone": "Asia/Shanghai" }""");
+        string config = WriteConfig("""{ "timeZone": "Asia/Shanghai" }""");
 
         ToolRun run = await BuildAsync("--config", config);
 
@@ -102,32 +117,27 @@ public sealed partial class InputLimitTests : IDisposable
         ToolRun run = await ToolProcess.RunAsync(
             "build", _site.Posts, "--out", _site.Out, "--site-url", TestSite.SiteUrl, "--title", "T", "--now", "0001-01-01T00:00:00+01:00");
 
-        run.ExitCode.ShouldBe(2, run.ToString());
-        run.Errors.ShouldHaveSingleItem().ShouldStartWith("feed: error FEED0104: --now: '0001-01-01T00:00:00+01:00' is outside the range of dates");
+        AssertUsageError(run, "feed: error FEED0104: --now: '0001-01-01T00:00:00+01:00' is outside the range of dates");
     }
 
     [Fact]
     public async Task Invalid_utf8_inside_a_config_string_is_an_error_at_the_byte()
     {
-        string config = Path.Combine(_site.Root, "feed.json");
-        File.WriteAllBytes(config, [.. "{\n  \"title\": \"Caf"u8, 0xE9, .. "\"\n}\n"u8]);
+        string config = WriteConfig([.. "{\n  \"title\": \"Caf"u8, 0xE9, .. "\"\n}\n"u8]);
 
         ToolRun run = await BuildAsync("--config", config);
 
-        run.ExitCode.ShouldBe(2, run.ToString());
-        run.Errors.ShouldHaveSingleItem().ShouldStartWith($"{config}(2,16): error FEED0101: the config file is not valid UTF-8");
+        AssertUsageError(run, $"{config}(2,16): error FEED0101: the config file is not valid UTF-8");
     }
 
     [Fact]
     public async Task A_lone_surrogate_escape_in_the_config_is_an_error_at_its_string()
     {
-        string config = Path.Combine(_site.Root, "feed.json");
-        File.WriteAllText(config, "{\n  \"description\": \"\\ud800\"\n}\n");
+        string config = WriteConfig("{\n  \"description\": \"\\ud800\"\n}\n");
 
         ToolRun run = await BuildAsync("--config", config);
 
-        run.ExitCode.ShouldBe(2, run.ToString());
-        run.Errors.ShouldHaveSingleItem().ShouldStartWith($"{config}(2,18): error FEED0103: this string escapes half of a surrogate pair");
+        AssertUsageError(run, $"{config}(2,18): error FEED0103: this string escapes half of a surrogate pair");
     }
 
     [Fact]
@@ -232,13 +242,11 @@ public sealed partial class InputLimitTests : IDisposable
     public async Task A_config_permalink_to_another_site_is_reported_once_at_the_configs_line()
     {
         _site.ManyPosts(40);
-        string config = Path.Combine(_site.Root, "feed.json");
-        File.WriteAllText(config, "{\n  \"permalink\": \"https://evil.org/{slug}\"\n}\n");
+        string config = WriteConfig("{\n  \"permalink\": \"https://evil.org/{slug}\"\n}\n");
 
         ToolRun run = await BuildAsync("--config", config);
 
-        run.ExitCode.ShouldBe(2, run.ToString());
-        run.Errors.ShouldHaveSingleItem().ShouldStartWith($"{config}(2,16): error FEED0103: 'permalink': the permalink 'https://evil.org/{{slug}}' points to another site");
+        AssertUsageError(run, $"{config}(2,16): error FEED0103: 'permalink': the permalink 'https://evil.org/{{slug}}' points to another site");
     }
 
     [Fact]

@@ -31,6 +31,21 @@ public sealed class InterruptionTests : IDisposable
         return before;
     }
 
+    // The same, then a build killed (SIGKILL, which no handler sees) while paused at the phase: the earlier output and
+    // the folder as the kill left it.
+    private async Task<(Snapshot Before, Snapshot Killed)> EarlierBuildThenKillAtAsync(string phase)
+    {
+        Snapshot before = await EarlierBuildThenNewPostsAsync();
+        using (ToolProcess build = ToolProcess.Start(Args(), pauseAt: phase))
+        {
+            await build.WaitForStderrAsync($"feed: paused at {phase}");
+            build.Signal(9);
+            (await build.WaitAsync()).ExitCode.ShouldBe(137);
+        }
+
+        return (before, Snapshot.Of(_site.Out));
+    }
+
     private async Task<Snapshot> CleanBuildAsync()
     {
         string clean = Path.Combine(_site.Root, "clean-" + Guid.NewGuid().ToString("N"));
@@ -63,15 +78,7 @@ public sealed class InterruptionTests : IDisposable
     [Fact]
     public async Task A_kill_while_staging_leaves_the_old_pages_and_the_next_build_removes_the_debris()
     {
-        Snapshot before = await EarlierBuildThenNewPostsAsync();
-        using (ToolProcess build = ToolProcess.Start(Args(), pauseAt: "staging"))
-        {
-            await build.WaitForStderrAsync("feed: paused at staging");
-            build.Signal(9);
-            (await build.WaitAsync()).ExitCode.ShouldBe(137);
-        }
-
-        Snapshot killed = Snapshot.Of(_site.Out);
+        (Snapshot before, Snapshot killed) = await EarlierBuildThenKillAtAsync("staging");
         killed.WithoutDebris().ShouldBe(before); // every page as it was
         killed.TemporaryFiles.ShouldNotBeEmpty();
 
@@ -99,15 +106,7 @@ public sealed class InterruptionTests : IDisposable
     [Fact]
     public async Task A_kill_during_the_commit_is_completed_by_the_next_build()
     {
-        Snapshot before = await EarlierBuildThenNewPostsAsync();
-        using (ToolProcess build = ToolProcess.Start(Args(), pauseAt: "commit"))
-        {
-            await build.WaitForStderrAsync("feed: paused at commit");
-            build.Signal(9);
-            (await build.WaitAsync()).ExitCode.ShouldBe(137);
-        }
-
-        Snapshot killed = Snapshot.Of(_site.Out);
+        (Snapshot before, Snapshot killed) = await EarlierBuildThenKillAtAsync("commit");
         killed.Files.Keys.ShouldContain(".feed-journal");
         killed.WithoutDebris().ShouldNotBe(before); // half old, half new: one page is already in place
 
