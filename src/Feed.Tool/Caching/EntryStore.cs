@@ -201,6 +201,10 @@ internal sealed class EntryStore : IDisposable
             {
                 Append(live);
             }
+            else if (_file is null && _spill is not null)
+            {
+                AdoptSpill(live);
+            }
             else
             {
                 Rewrite(live);
@@ -241,6 +245,28 @@ internal sealed class EntryStore : IDisposable
 
         CopyAdded(stream, live, index);
         WriteIndexAndFooter(stream, index);
+    }
+
+    // No earlier store (a cold build): the spill already holds every record; with an index and a footer it becomes
+    // the store, so a cold build writes each record once.
+    private void AdoptSpill(HashSet<UInt128> live)
+    {
+        var index = new SortedDictionary<UInt128, Record>();
+        foreach (var (key, record) in _added)
+        {
+            if (live.Contains(key))
+            {
+                index[key] = record;
+            }
+        }
+
+        FileStream spill = _spill!;
+        spill.Position = spill.Length;
+        WriteIndexAndFooter(spill, index);
+        spill.Dispose();
+        _spill = null;
+        File.Move(_spillPath!, _path, overwrite: true);
+        _spillPath = null;
     }
 
     // A new file of the live records only (old ones copied, new ones from the spill), moved over the old one.
