@@ -76,8 +76,18 @@ internal sealed class EntryStore : IDisposable
     /// <summary>The key of a post's entry: the build's settings, the post's path and the content hash of its file.</summary>
     /// <param name="post">The post.</param>
     /// <returns>The key.</returns>
-    public UInt128 KeyOf(PostHead post) =>
-        new Fingerprint().Add(_fingerprint).Add(post.File.RelativePath).Add((long)(ulong)(post.ContentHash >> 64)).Add((long)(ulong)post.ContentHash).Value;
+    public UInt128 KeyOf(PostHead post)
+    {
+        // One-shot over a stack buffer: a key is computed for every post of every build, so no hasher object each.
+        ReadOnlySpan<char> path = post.File.RelativePath;
+        int pathBytes = path.Length * sizeof(char);
+        Span<byte> bytes = pathBytes <= 1024 ? stackalloc byte[32 + 4 + pathBytes] : new byte[32 + 4 + pathBytes];
+        BinaryPrimitives.WriteUInt128LittleEndian(bytes, _fingerprint);
+        BinaryPrimitives.WriteUInt128LittleEndian(bytes[16..], post.ContentHash);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[32..], path.Length);
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(path).CopyTo(bytes[36..]);
+        return XxHash128.HashToUInt128(bytes);
+    }
 
     /// <summary>Reads the rendered part of the entry of <paramref name="key"/>, when an earlier build stored it intact.</summary>
     /// <param name="key">The post's key, from <see cref="KeyOf"/>.</param>
@@ -148,32 +158,43 @@ internal sealed class EntryStore : IDisposable
     /// <remarks>Best effort: a spill file that cannot be written only costs the next build its speed.</remarks>
     public void Add(UInt128 key, FeedEntry entry)
     {
-        byte[] bytes = Encode(entry.Excerpt, entry.ContentHtml);
-        lock (_spillLock)
+        int length = EncodedLength(entry.Excerpt, entry.ContentHtml);
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            if (_added.ContainsKey(key) || _spillPath == string.Empty)
+            Span<byte> record = bytes.AsSpan(0, length);
+            Encode(entry.Excerpt, entry.ContentHtml, record);
+            ulong checksum = XxHash64.HashToUInt64(record);
+            lock (_spillLock)
             {
-                return;
-            }
-
-            try
-            {
-                if (_spill is null)
+                if (_added.ContainsKey(key) || _spillPath == string.Empty)
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-                    _spillPath = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-                    _spill = new FileStream(_spillPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                    return;
                 }
 
-                long offset = _spill.Position;
-                _spill.Write(bytes);
-                _added[key] = new Record(offset, bytes.Length, XxHash64.HashToUInt64(bytes));
+                try
+                {
+                    if (_spill is null)
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+                        _spillPath = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                        _spill = new FileStream(_spillPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                    }
+
+                    long offset = _spill.Position;
+                    _spill.Write(record);
+                    _added[key] = new Record(offset, length, checksum);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    DropSpill();
+                    _spillPath = string.Empty; // nothing more is kept this build
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                DropSpill();
-                _spillPath = string.Empty; // nothing more is kept this build
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
@@ -470,22 +491,20 @@ internal sealed class EntryStore : IDisposable
     }
 
     // A record: the excerpt's source and truncation, its text, then the content HTML (length -1 when there is none).
-    private static byte[] Encode(Excerpt excerpt, string? contentHtml)
+    private static int EncodedLength(Excerpt excerpt, string? contentHtml) =>
+        2 + 4 + Encoding.UTF8.GetByteCount(excerpt.Text) + 4 + (contentHtml is null ? 0 : Encoding.UTF8.GetByteCount(contentHtml));
+
+    private static void Encode(Excerpt excerpt, string? contentHtml, Span<byte> bytes)
     {
-        int textBytes = Encoding.UTF8.GetByteCount(excerpt.Text);
-        int contentBytes = contentHtml is null ? 0 : Encoding.UTF8.GetByteCount(contentHtml);
-        byte[] bytes = new byte[2 + 4 + textBytes + 4 + contentBytes];
         bytes[0] = (byte)excerpt.Source;
         bytes[1] = excerpt.IsTruncated ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(2), textBytes);
-        Encoding.UTF8.GetBytes(excerpt.Text, bytes.AsSpan(6));
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(6 + textBytes), contentHtml is null ? -1 : contentBytes);
+        int textBytes = Encoding.UTF8.GetBytes(excerpt.Text, bytes[6..]);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[2..], textBytes);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[(6 + textBytes)..], contentHtml is null ? -1 : bytes.Length - 10 - textBytes);
         if (contentHtml is not null)
         {
-            Encoding.UTF8.GetBytes(contentHtml, bytes.AsSpan(10 + textBytes));
+            Encoding.UTF8.GetBytes(contentHtml, bytes[(10 + textBytes)..]);
         }
-
-        return bytes;
     }
 
     private static bool TryDecode(ReadOnlySpan<byte> bytes, out Excerpt? excerpt, out string? contentHtml)
