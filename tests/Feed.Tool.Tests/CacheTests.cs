@@ -215,6 +215,7 @@ public sealed class CacheTests : IDisposable
             excerpt.ShouldBe(second.Excerpt);
             content.ShouldBe(second.ContentHtml);
             store.TryGet(3, out _, out _).ShouldBeFalse();
+            store.Reused.ShouldBe(2);
             store.Save([1]); // the second post is gone
         }
 
