@@ -35,6 +35,10 @@ internal sealed class EntryStore : IDisposable
 {
     private const int FormatVersion = 1;
     private const int IndexEntrySize = 16 + 8 + 4 + 8;
+
+    // Far above any post's rendered entry (posts are capped by --max-post-size); a larger length is a forged index,
+    // refused before a buffer of that size is asked for.
+    private const int MaxRecordLength = 1 << 28;
     private static readonly byte[] Magic = "feed entry cache\n"u8.ToArray();
     private static readonly int FooterSize = 8 + 4 + 16 + 4 + Magic.Length + 16;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -159,6 +163,11 @@ internal sealed class EntryStore : IDisposable
     public void Add(UInt128 key, FeedEntry entry)
     {
         int length = EncodedLength(entry.Excerpt, entry.ContentHtml);
+        if (length > MaxRecordLength)
+        {
+            return; // rendered again next time rather than stored past what a read accepts
+        }
+
         byte[] bytes = ArrayPool<byte>.Shared.Rent(length);
         try
         {
@@ -468,7 +477,7 @@ internal sealed class EntryStore : IDisposable
                     BinaryPrimitives.ReadInt64LittleEndian(entry[16..]),
                     BinaryPrimitives.ReadInt32LittleEndian(entry[24..]),
                     BinaryPrimitives.ReadUInt64LittleEndian(entry[28..]));
-                if (record.Offset < 0 || record.Length < 0 || record.Offset + record.Length > indexOffset)
+                if (record.Offset < 0 || record.Length < 0 || record.Length > MaxRecordLength || record.Offset + record.Length > indexOffset)
                 {
                     return null;
                 }
