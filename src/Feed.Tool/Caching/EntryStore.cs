@@ -457,7 +457,8 @@ internal sealed class EntryStore : IDisposable
 
             long indexOffset = BinaryPrimitives.ReadInt64LittleEndian(footer);
             int count = BinaryPrimitives.ReadInt32LittleEndian(footer.AsSpan(8));
-            if (count < 0 || indexOffset < 0 || indexOffset + ((long)count * IndexEntrySize) != length - FooterSize)
+            if (count < 0 || indexOffset < 0 || (long)count * IndexEntrySize > Array.MaxLength - FooterSize
+                || indexOffset + ((long)count * IndexEntrySize) != length - FooterSize)
             {
                 return null;
             }
