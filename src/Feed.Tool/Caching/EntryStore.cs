@@ -310,28 +310,7 @@ internal sealed class EntryStore : IDisposable
                 var index = new SortedDictionary<UInt128, Record>();
                 if (_file is not null)
                 {
-                    byte[] buffer = [];
-                    foreach (var (key, record) in _previous.OrderBy(p => p.Value.Offset))
-                    {
-                        if (!live.Contains(key))
-                        {
-                            continue;
-                        }
-
-                        if (buffer.Length < record.Length)
-                        {
-                            buffer = new byte[Math.Max(record.Length, 64 * 1024)];
-                        }
-
-                        if (RandomAccess.Read(_file, buffer.AsSpan(0, record.Length), record.Offset) != record.Length)
-                        {
-                            continue;
-                        }
-
-                        index[key] = record with { Offset = stream.Position };
-                        stream.Write(buffer, 0, record.Length);
-                    }
-
+                    CopyRecords(_file, _previous, live, stream, index);
                     _file.Dispose();
                     _file = null;
                 }
@@ -348,30 +327,39 @@ internal sealed class EntryStore : IDisposable
         }
     }
 
+    // The entries made this build, from the spill. A key already indexed was stored before but could not be read
+    // back (a damaged record), so it was rendered again: the new record wins.
     private void CopyAdded(FileStream stream, HashSet<UInt128> live, SortedDictionary<UInt128, Record> index)
     {
-        if (_spill is null)
+        if (_spill is not null)
         {
-            return;
+            _spill.Flush();
+            CopyRecords(_spill.SafeFileHandle, _added, live, stream, index);
         }
+    }
 
+    // Copies the live ones of records (in file order) from a file to the end of stream, indexing them at their new place.
+    private static void CopyRecords(
+        SafeFileHandle from, Dictionary<UInt128, Record> records, HashSet<UInt128> live, FileStream stream, SortedDictionary<UInt128, Record> index)
+    {
         byte[] buffer = [];
-        foreach (var (key, record) in _added.OrderBy(p => p.Value.Offset))
+        foreach (var (key, record) in records.OrderBy(p => p.Value.Offset))
         {
             if (!live.Contains(key))
             {
                 continue;
             }
 
-            // A key already indexed was stored before but could not be read back (a damaged record): the new one wins.
-
             if (buffer.Length < record.Length)
             {
                 buffer = new byte[Math.Max(record.Length, 64 * 1024)];
             }
 
-            _spill.Position = record.Offset;
-            _spill.ReadExactly(buffer, 0, record.Length);
+            if (RandomAccess.Read(from, buffer.AsSpan(0, record.Length), record.Offset) != record.Length)
+            {
+                continue;
+            }
+
             index[key] = record with { Offset = stream.Position };
             stream.Write(buffer, 0, record.Length);
         }
