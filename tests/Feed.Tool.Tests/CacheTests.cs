@@ -238,6 +238,61 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
+    public void The_entry_store_appends_while_most_of_it_is_live_and_rewrites_when_it_is_not()
+    {
+        string dir = Path.Combine(_site.Root, "store");
+        var generator = new FeedGenerator(new FeedOptions { Title = "T", SiteUrl = new Uri(TestSite.SiteUrl) });
+        FeedEntry Entry(int i) => generator.CreateEntry(new FeedPost
+        {
+            Title = $"Post {i}", Url = new Uri(TestSite.SiteUrl + $"p{i}/"), Published = DateTimeOffset.UnixEpoch,
+            Body = string.Concat(Enumerable.Repeat($"Paragraph of post {i}. ", 20)),
+        });
+        string File() => Directory.GetFiles(dir, "entries-*.bin").ShouldHaveSingleItem();
+
+        using (EntryStore store = EntryStore.Open(dir, "/site/out", 9))
+        {
+            for (int i = 1; i <= 10; i++)
+            {
+                store.Add((UInt128)i, Entry(i));
+            }
+
+            store.Save([.. Enumerable.Range(1, 10).Select(i => (UInt128)i)]);
+        }
+
+        long first = new FileInfo(File()).Length;
+        using (EntryStore store = EntryStore.Open(dir, "/site/out", 9))
+        {
+            store.Add(11, Entry(11)); // one new post, every old one still published: appended
+            store.Save([.. Enumerable.Range(1, 11).Select(i => (UInt128)i)]);
+        }
+
+        long appended = new FileInfo(File()).Length;
+        appended.ShouldBeGreaterThan(first);
+        using (EntryStore store = EntryStore.Open(dir, "/site/out", 9))
+        {
+            for (int i = 1; i <= 11; i++)
+            {
+                store.TryGet((UInt128)i, out Excerpts.Excerpt? excerpt, out string? content).ShouldBeTrue($"post {i}");
+                excerpt.ShouldBe(Entry(i).Excerpt);
+                content.ShouldBe(Entry(i).ContentHtml);
+            }
+
+            store.Save([2, 11]); // most posts gone: rewritten without them
+        }
+
+        new FileInfo(File()).Length.ShouldBeLessThan(first);
+        using (EntryStore store = EntryStore.Open(dir, "/site/out", 9))
+        {
+            store.TryGet(2, out Excerpts.Excerpt? two, out _).ShouldBeTrue();
+            two.ShouldBe(Entry(2).Excerpt);
+            store.TryGet(11, out _, out _).ShouldBeTrue();
+            store.TryGet(1, out _, out _).ShouldBeFalse();
+        }
+
+        Directory.GetFiles(dir, "*.tmp").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Every_damaged_byte_and_every_truncation_of_the_entry_store_is_caught()
     {
         string dir = Path.Combine(_site.Root, "store");
