@@ -113,7 +113,7 @@ internal static class FeedBuild
                     }
                 }
 
-                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, posts, page, settings.Rules.MaxPostBytes, entryStore, local);
+                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, posts, page, settings.Rules.MaxPostBytes, entryStore, local, ct);
                 if (entries is not null)
                 {
                     MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
@@ -237,11 +237,14 @@ internal static class FeedBuild
     // another feed of this one) rendered the same post with the same settings, else by reading the body and rendering
     // its Markdown (content and excerpt), the expensive part of a build.
     private static FeedEntry[]? ReadEntries(
-        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, long maxPostBytes, EntryStore? store, List<Diagnostic> diagnostics)
+        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, long maxPostBytes, EntryStore? store, List<Diagnostic> diagnostics,
+        CancellationToken cancellationToken)
     {
         var entries = new FeedEntry[page.Count];
         for (int i = 0; i < page.Count; i++)
         {
+            // A signal waits for at most the post being rendered, not the rest of its page.
+            cancellationToken.ThrowIfCancellationRequested();
             PostHead head = all[page.Offset + i];
             UInt128 key = store?.KeyOf(head) ?? default;
             try
