@@ -97,7 +97,7 @@ internal sealed class EntryFactory
         }
 
         // An unset date reads as 0001-01-01T00:00:00Z. Written out, it would give RSS no pubDate and Atom the clock's
-        // time (Atom10FeedFormatter writes DateTimeOffset.UtcNow for it): two builds would differ.
+        // time (Atom10FeedFormatter writes the current time for it): two builds would differ.
         if (post.Published == default)
         {
             messages.Add("Published must be set (it was default(DateTimeOffset), 0001-01-01T00:00:00Z).");
