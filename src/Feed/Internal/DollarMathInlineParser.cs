@@ -51,7 +51,7 @@ internal sealed class DollarMathInlineParser : InlineParser
         int close;      // index after the closing delimiter
         if (run == 1)
         {
-            if (!TryInline(text, contentStart, end, out contentEnd))
+            if (!TryClose(text, contentStart, end, display: false, out contentEnd))
             {
                 return false;
             }
@@ -60,7 +60,7 @@ internal sealed class DollarMathInlineParser : InlineParser
         }
         else if (run == 2)
         {
-            if (!TryDisplay(text, contentStart, end, out contentEnd))
+            if (!TryClose(text, contentStart, end, display: true, out contentEnd))
             {
                 return false;
             }
@@ -93,19 +93,21 @@ internal sealed class DollarMathInlineParser : InlineParser
         return true;
     }
 
-    // $…$: a non-space right after the opening dollar; the first unescaped dollar closes, and only when a non-space
-    // is right before it and no digit right after it. Otherwise there is no math here at all (pandoc does not look
-    // for a later closing dollar).
-    private static bool TryInline(string text, int start, int end, out int closing)
+    // Finds the closing delimiter, pandoc's way. $…$: a non-space right after the opening dollar; the first unescaped
+    // dollar closes, and only when a non-space is right before it and no digit right after it. $$…$$: the next
+    // unescaped "$$" closes, unless the math between is empty or blank. Either way a blank line ends the search, and a
+    // delimiter that cannot close means there is no math here at all (pandoc does not look for a later one).
+    private static bool TryClose(string text, int start, int end, bool display, out int closing)
     {
         closing = -1;
-        if (start > end || IsSpace(text[start]))
+        if (!display && (start > end || IsSpace(text[start])))
         {
             return false;
         }
 
+        int last = display ? end - 1 : end; // "$$" needs the character after the first dollar
         int i = start;
-        while (i <= end)
+        while (i <= last)
         {
             char c = text[i];
             if (c == '\\')
@@ -114,51 +116,13 @@ internal sealed class DollarMathInlineParser : InlineParser
                 continue;
             }
 
-            if (c == '$')
+            if (c == '$' && (!display || text[i + 1] == '$'))
             {
-                if (IsSpace(text[i - 1]) || (i < end && char.IsAsciiDigit(text[i + 1])))
-                {
-                    return false;
-                }
-
-                closing = i;
-                return true;
-            }
-
-            if (c == '\n' && IsBlankLineAfter(text, i, end))
-            {
-                return false;
-            }
-
-            i++;
-        }
-
-        return false;
-    }
-
-    // $$…$$: anything but a blank line up to the next unescaped "$$".
-    private static bool TryDisplay(string text, int start, int end, out int closing)
-    {
-        closing = -1;
-        int i = start;
-        while (i < end)
-        {
-            char c = text[i];
-            if (c == '\\')
-            {
-                i = SkipEscape(text, i, end);
-                continue;
-            }
-
-            if (c == '$' && text[i + 1] == '$')
-            {
-                if (i == start || text.AsSpan(start, i - start).IsWhiteSpace())
-                {
-                    return false; // "$$$$" or "$$ $$" is not math
-                }
-
-                closing = i;
-                return true;
+                bool closes = display
+                    ? i > start && !text.AsSpan(start, i - start).IsWhiteSpace() // "$$$$" or "$$ $$" is not math
+                    : !IsSpace(text[i - 1]) && !(i < end && char.IsAsciiDigit(text[i + 1]));
+                closing = closes ? i : -1;
+                return closes;
             }
 
             if (c == '\n' && IsBlankLineAfter(text, i, end))
