@@ -65,7 +65,7 @@ internal static class FeedCommand
     {
         var postsDir = new Argument<string>("posts-dir")
         {
-            Description = "The folder of Markdown posts: every *.md under it, recursively (hidden folders skipped), in ordinal path order.",
+            Description = "The folder of posts: every *.md under it, recursively (hidden folders skipped), in ordinal path order; with config \"conventions\", the files that site generator reads as posts (see Conventions below).",
         };
         var outDir = new Option<string>("--out", "-o")
         {
@@ -136,11 +136,15 @@ internal static class FeedCommand
             HelpName = "dir",
         };
         var noCache = new Option<bool>("--no-cache") { Description = "Build without the cache: read and render every post (the output is the same)." };
+        var skipInvalid = new Option<bool>("--skip-invalid")
+        {
+            Description = "Build the feeds from the valid posts: each post with errors is left out and its errors printed as warnings (FEED0042), exit code 0 (config: skipInvalid). Default: any error fails the build and nothing is written.",
+        };
 
         var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0, an Atom 1.0 and (on request) a JSON Feed 1.1 feed.")
         {
             postsDir, outDir, config, siteUrl, title, description, pageSize, excerptLength, drafts, future, now, quiet,
-            maxPostSize, lockTimeout, changedList, cacheDir, noCache,
+            maxPostSize, lockTimeout, changedList, cacheDir, noCache, skipInvalid,
         };
         build.SetAction((parse, ct) =>
         {
@@ -161,6 +165,7 @@ internal static class FeedCommand
                 MaxPostSize = parse.GetValue(maxPostSize),
                 LockTimeout = parse.GetValue(lockTimeout),
                 ChangedList = parse.GetValue(changedList),
+                SkipInvalid = parse.GetValue(skipInvalid),
             };
             string? cache = parse.GetValue(noCache) ? null : parse.GetValue(cacheDir) ?? BuildCache.DefaultDirectory();
             return RunBuildAsync(values, cache, stdout, stderr, time, interactive ? stderr : null, ct);

@@ -73,6 +73,15 @@ internal static class DiagnosticCodes
     /// <summary>Two different tag, category or author names make the same slug, so their feeds would share a folder.</summary>
     public const string TaxonomySlugCollision = "FEED0030";
 
+    /// <summary>Warning: a front-matter key looks like a misspelling of one the site generator reads (<c>Title</c>, <c>titel</c>), and is not read.</summary>
+    public const string NearMissKey = "FEED0040";
+
+    /// <summary>Warning: a template tag in a post could not be expanded (a reference to a post that is not in the folder, ...).</summary>
+    public const string TemplateNote = "FEED0041";
+
+    /// <summary>Warning (<c>--skip-invalid</c>): a post with errors is left out of the feeds.</summary>
+    public const string InvalidPostSkipped = "FEED0042";
+
     /// <summary>The config file is missing or cannot be read.</summary>
     public const string ConfigUnreadable = "FEED0100";
 
@@ -115,6 +124,9 @@ internal static class DiagnosticCodes
         new(OutputLocked, "another build is writing the same --out"),
         new(OutputRecovered, "warning: an interrupted build was completed or rolled back, or an unsafe manifest line skipped"),
         new(TaxonomySlugCollision, "two tag, category or author names make the same slug (their feeds would share a folder)"),
+        new(NearMissKey, "warning: a front-matter key looks like a misspelling of one the generator reads (did you mean ...?)"),
+        new(TemplateNote, "warning: a template tag could not be expanded (e.g. a link to a post not in the folder)"),
+        new(InvalidPostSkipped, "warning (--skip-invalid): a post with errors is left out; its errors are printed as warnings"),
         new(ConfigUnreadable, "the config file cannot be read"),
         new(ConfigSyntax, "the config file is not valid JSON"),
         new(ConfigUnknownKey, "an unknown key in the config file"),

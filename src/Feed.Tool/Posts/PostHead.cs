@@ -32,6 +32,18 @@ internal sealed record PostHead
     /// <summary>Gets the update time, if any.</summary>
     public DateTimeOffset? Updated { get; init; }
 
+    /// <summary>Gets the time after which the post is no longer published (Hugo's <c>expiryDate</c>), if any.</summary>
+    public DateTimeOffset? Expires { get; init; }
+
+    /// <summary>Gets the file line the body starts on (for template warnings).</summary>
+    public int BodyLine { get; init; } = 1;
+
+    /// <summary>
+    /// Gets whether the body holds template syntax (<c>{%</c>, <c>{{</c>) that the convention's template language
+    /// expands: such a post's rendering may depend on other posts' URLs, so its cache keys include them.
+    /// </summary>
+    public bool TemplateSensitive { get; init; }
+
     /// <summary>Gets the authors (shared lists, see <see cref="SharedValues"/>).</summary>
     public IReadOnlyList<FeedAuthor> Authors { get; init; } = [];
 
