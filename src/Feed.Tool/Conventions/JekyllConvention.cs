@@ -69,8 +69,11 @@ internal sealed partial class JekyllConvention : Convention
         string[] parts = relativePath.Split('/');
         string name = parts[^1];
 
-        // EntryFilter (jekyll/lib/jekyll/entry_filter.rb): names starting with '.', '_' or '#', or ending in '~', are not read.
-        if (parts.Any(p => p.Length > 0 && p[0] is '.' or '#' || p.EndsWith('~')) || (name.Length > 0 && name[0] == '_'))
+        // EntryFilter (jekyll/lib/jekyll/entry_filter.rb, special? and backup?): an entry of _posts whose path or base
+        // name starts with '.', '_', '#' or '~', or that ends in '~', is not read.
+        int special = Array.FindLastIndex(parts, p => p is "_posts" or "_drafts");
+        string inner = string.Join('/', parts[(special + 1)..]);
+        if (inner.Length == 0 || inner[0] is '.' or '_' or '#' or '~' || name[0] is '.' or '_' or '#' or '~' || name.EndsWith('~'))
         {
             return FileRole.NotRead;
         }

@@ -70,7 +70,7 @@ internal static class DiagnosticCodes
     /// <summary>Warning: a build that was interrupted was completed or rolled back, or a path the manifest lists was skipped.</summary>
     public const string OutputRecovered = "FEED0020";
 
-    /// <summary>Two different tag, category or author names make the same slug, so their feeds would share a folder.</summary>
+    /// <summary>A tag, category or author name makes no usable folder name (names that share a slug get distinct ones instead).</summary>
     public const string TaxonomySlugCollision = "FEED0030";
 
     /// <summary>Warning: a front-matter key looks like a misspelling of one the site generator reads (<c>Title</c>, <c>titel</c>), and is not read.</summary>
@@ -123,7 +123,7 @@ internal static class DiagnosticCodes
         new(ArchiveChanged, "warning: archive documents an earlier build wrote have changed"),
         new(OutputLocked, "another build is writing the same --out"),
         new(OutputRecovered, "warning: an interrupted build was completed or rolled back, or an unsafe manifest line skipped"),
-        new(TaxonomySlugCollision, "two tag, category or author names make the same slug (their feeds would share a folder)"),
+        new(TaxonomySlugCollision, "a tag, category or author name makes no usable folder name for its feed"),
         new(NearMissKey, "warning: a front-matter key looks like a misspelling of one the generator reads (did you mean ...?)"),
         new(TemplateNote, "warning: a template tag could not be expanded (e.g. a link to a post not in the folder)"),
         new(InvalidPostSkipped, "warning (--skip-invalid): a post with errors is left out; its errors are printed as warnings"),

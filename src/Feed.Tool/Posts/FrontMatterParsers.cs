@@ -98,7 +98,7 @@ internal static class FrontMatterParsers
                     throw new FrontMatterSyntaxException(e.Line, e.Column, $"the front matter holds more than {YamlTree.MaxNodes:N0} values.");
                 }
 
-                Add(open, node, pendingKey);
+                Add(open, node, pendingKey, pendingMark);
                 pendingKey = null;
                 if (node is YamlTree.Mapping or YamlTree.Sequence)
                 {
@@ -206,7 +206,7 @@ internal static class FrontMatterParsers
                     throw new FrontMatterSyntaxException(line, column, $"the front matter holds more than {YamlTree.MaxNodes:N0} values.");
                 }
 
-                Add(open, node, pendingKey);
+                Add(open, node, pendingKey, pendingMark);
                 pendingKey = null;
                 if (node is YamlTree.Mapping or YamlTree.Sequence)
                 {
@@ -230,7 +230,7 @@ internal static class FrontMatterParsers
         return root ?? new YamlTree.Mapping(Mark.Empty);
     }
 
-    private static void Add(Stack<YamlTree.Node> open, YamlTree.Node node, string? key)
+    private static void Add(Stack<YamlTree.Node> open, YamlTree.Node node, string? key, Mark keyMark)
     {
         if (open.Count == 0)
         {
@@ -243,7 +243,7 @@ internal static class FrontMatterParsers
                 sequence.Children.Add(node);
                 break;
             case YamlTree.Mapping mapping:
-                var keyNode = new YamlTree.Scalar(node.Start, key ?? string.Empty, YamlDotNet.Core.ScalarStyle.Plain);
+                var keyNode = new YamlTree.Scalar(keyMark, key ?? string.Empty, YamlDotNet.Core.ScalarStyle.Plain);
                 if (key is not null && !mapping.Keys.TryAdd(key, node.Start))
                 {
                     throw new FrontMatterSyntaxException((int)node.Start.Line, (int)node.Start.Column, $"duplicate key '{key}'.");
