@@ -64,8 +64,7 @@ internal static class FeedSets
     /// The folder name of a tag, category or author: the name in lower case, with letters, digits, marks and symbols
     /// (emoji) kept and every run of anything else (spaces, punctuation) one
     /// <c>-</c>, none at either end. Unicode stays: the folder is <c>tags/静态网站/</c>, and links carry it URL-escaped.
-    /// Names are not Unicode-normalized (the tool runs with invariant globalization, which has no normalization
-    /// tables), so a precomposed and a decomposed "é" make two slugs that look alike.
+    /// The feeds slug a term's normalized key (<see cref="Terms"/>), so every spelling of a term has one folder.
     /// </summary>
     /// <param name="name">The name.</param>
     /// <returns>The slug; empty when the name has nothing to keep.</returns>
@@ -100,8 +99,8 @@ internal static class FeedSets
     internal const int MaxSlugBytes = 100;
 
     /// <summary>
-    /// Groups a taxonomy's names into terms and gives each its folder. Names that differ only in case are one term
-    /// (Jekyll's and Hugo's taxonomies are case-insensitive: `RL` and `rl` are one tag), shown with the spelling of its
+    /// Groups a taxonomy's names into terms and gives each its folder. Names that differ only in case or Unicode form are
+    /// one term (<see cref="FeedTerms.Normalize"/>; Hugo's taxonomies are case-insensitive: `RL` and `rl` are one tag), shown with the spelling of its
     /// newest post. Terms whose slugs collide (`C#` and `C`) get distinct folders: the term whose name is its own slug
     /// (`c`) keeps it, else the first in ordinal order does, and each other gets its slug and a short hash of its name
     /// (`c-1a2b3c4d`), the same on every build. A slug longer than <see cref="MaxSlugBytes"/> is cut and given that hash
@@ -143,9 +142,10 @@ internal static class FeedSets
         return terms;
     }
 
-    // Names that differ only in case are one term. (Unicode normalization would also join a precomposed and a
-    // decomposed "é", but the tool runs with invariant globalization, which has no normalization tables.)
-    private static string Fold(string name) => name.Trim().ToLowerInvariant();
+    // The library's one rule for when two spellings are one term (FeedTerms.Normalize: NFKC_Casefold, white space
+    // collapsed), with its own Unicode tables, so it holds under invariant globalization: "RL" and "rl", a precomposed
+    // and a decomposed "é", "Ｃ＃" and "c#" are one term.
+    private static string Fold(string name) => FeedTerms.Normalize(name);
 
     // The slug cut to a safe length (on a character boundary, no '-' at its end), then '-' and 8 hex digits of the name's XXH64.
     private static string Hashed(string slug, string key)

@@ -190,4 +190,24 @@ public sealed class ConventionSiteTests : IDisposable
             "A's bytes did not change, but B's URL did: A's cache identity must change with it");
         (await ToolRun.RunAsync(args)).ExitCode.ShouldBe(0);
     }
+
+    [Fact]
+    public void The_readme_config_of_coming_from_jekyll_hugo_hexo_is_a_valid_config()
+    {
+        string dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Feed.sln")))
+        {
+            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("Feed.sln not found above the test folder");
+        }
+
+        string readme = File.ReadAllText(Path.Combine(dir, "README.md"));
+        string section = readme[readme.IndexOf("### Coming from Jekyll / Hugo / Hexo", StringComparison.Ordinal)..];
+        int start = section.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        string json = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+        var diagnostics = new List<Feed.Tool.Diagnostics.Diagnostic>();
+        Feed.Tool.Configuration.ToolConfig config = Feed.Tool.Configuration.ConfigReader.Parse(System.Text.Encoding.UTF8.GetBytes(json), "README.md", diagnostics);
+        diagnostics.ShouldBeEmpty();
+        config.Conventions.ShouldBe(Convention.Jekyll);
+        Convention.Jekyll.CheckPermalink(config.Permalink!).ShouldBeNull();
+    }
 }
