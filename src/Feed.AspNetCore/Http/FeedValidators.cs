@@ -37,7 +37,13 @@ internal static class FeedValidators
         return hash.GetHashAndReset();
     }
 
-    /// <summary>The strong entity tag of a document: its feed, format, place and count, and every field of its posts.</summary>
+    /// <summary>
+    /// The entity tag of a document: its feed, format, place and count, and every field of its posts. Weak (RFC 9110
+    /// §8.8.1): the same document is sent identity-, gzip- or Brotli-coded by response compression, which keeps the
+    /// tag, and a strong validator must differ between the content codings of a representation (RFC 9110 §8.8.3). A
+    /// weak one is what these are: equivalent representations. <c>If-None-Match</c> compares weakly (RFC 9110
+    /// §13.1.2), so every coding's tag still answers 304.
+    /// </summary>
     public static string EntityTag(byte[] feedFingerprint, FeedFormat format, FeedPage page, IReadOnlyList<FeedPost> posts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -55,14 +61,16 @@ internal static class FeedValidators
         Span<byte> digest = stackalloc byte[32];
         hash.GetHashAndReset(digest);
 
-        // 144 bits, base64url: quoted, as an entity-tag must be (RFC 9110 §8.8.3).
-        Span<char> text = stackalloc char[26];
-        text[0] = '"';
-        Convert.TryToBase64Chars(digest[..18], text[1..], out int written);
-        text[1..(written + 1)].Replace('+', '-');
-        text[1..(written + 1)].Replace('/', '_');
-        text[written + 1] = '"';
-        return new string(text[..(written + 2)]);
+        // 144 bits, base64url, quoted and marked weak: W/"…" (RFC 9110 §8.8.3).
+        Span<char> text = stackalloc char[28];
+        text[0] = 'W';
+        text[1] = '/';
+        text[2] = '"';
+        Convert.TryToBase64Chars(digest[..18], text[3..], out int written);
+        text[3..(written + 3)].Replace('+', '-');
+        text[3..(written + 3)].Replace('/', '_');
+        text[written + 3] = '"';
+        return new string(text[..(written + 4)]);
     }
 
     /// <summary>The newest updated time among the posts: the document's own date (never the clock).</summary>
