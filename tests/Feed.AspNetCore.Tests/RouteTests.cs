@@ -228,6 +228,9 @@ public sealed class RouteRefusalTests
     [Theory]
     [InlineData("/by/ODD/feed", "https://notes.example.net/by/odd/feed")]
     [InlineData("/by/Odd/feed?page=2", "https://notes.example.net/by/odd/feed?page=2")]
+    [InlineData("/by/%EF%BD%8F%EF%BD%84%EF%BD%84/feed", "https://notes.example.net/by/odd/feed")] // full-width ｏｄｄ
+    [InlineData("/by/%20odd%20/feed", "https://notes.example.net/by/odd/feed")]
+    [InlineData("/by/o%C2%ADdd/feed", "https://notes.example.net/by/odd/feed")] // a soft hyphen inside
     [InlineData("/by/odd/feed?page=1", "https://notes.example.net/by/odd/feed")]
     [InlineData("/by/No-Such-Tag/feed", "https://notes.example.net/by/no-such-tag/feed")] // redirected, then 404
     [InlineData("/feed.xml?page=1&utm_source=x", "https://notes.example.net/feed.xml")]

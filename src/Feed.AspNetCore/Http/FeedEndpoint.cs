@@ -51,7 +51,7 @@ internal sealed class FeedEndpoint<TPost>
         _archiveCacheControl = options.ArchiveCacheControl;
         _capacity = options.VariantCapacity;
         _pageSize = root.Generator.Paging.PageSize;
-        _archived = IsArchived(root.Generator.Paging);
+        _archived = root.Generator.Paging.Archive;
 
         // The renderer shows no options; a variant's callback is handed a copy of them (and makes a renderer we drop).
         Uri? site = null;
@@ -89,8 +89,8 @@ internal sealed class FeedEndpoint<TPost>
         if (_route.VariantParameter is not null)
         {
             string? asked = Convert.ToString(context.GetRouteValue(_route.VariantParameter), CultureInfo.InvariantCulture);
-            variant = VariantNames.Normalize(asked);
-            if (variant is null)
+            variant = asked is null ? null : FeedTerms.Normalize(asked);
+            if (string.IsNullOrEmpty(variant))
             {
                 response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -144,7 +144,7 @@ internal sealed class FeedEndpoint<TPost>
         }
 
         string entityTag = FeedValidators.EntityTag(feed.Fingerprint, _format.Format, page, posts);
-        DateTimeOffset? lastModified = rows.LastModified ?? FeedValidators.Newest(posts, feed.Renderer.Generator.Options.EmptyFeedUpdated);
+        DateTimeOffset? lastModified = rows.LastModified ?? FeedValidators.Newest(posts, feed.EmptyUpdated);
 
         IHeaderDictionary headers = response.Headers;
         headers.ETag = entityTag;
@@ -163,7 +163,14 @@ internal sealed class FeedEndpoint<TPost>
         }
 
         using var buffer = new ResponseBuffer();
-        await feed.Renderer.WriteMappedAsync(_format.Format, page, posts, buffer, cancellationToken).ConfigureAwait(false);
+        var entries = new FeedEntry[posts.Length];
+        for (int i = 0; i < posts.Length; i++)
+        {
+            entries[i] = feed.Renderer.CreateEntry(posts[i]);
+        }
+
+        FeedGenerator generator = feed.Renderer.Generator;
+        await generator.WriteAsync(generator.CreateDocument(_format.Format, page, entries), buffer, cancellationToken).ConfigureAwait(false);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = _format.ContentType;
         response.ContentLength = buffer.Length;
@@ -221,9 +228,6 @@ internal sealed class FeedEndpoint<TPost>
 
         return false;
     }
-
-    /// <summary>Whether a feed is archived (RFC 5005 §4): only then does a full group of posts make an archive document.</summary>
-    private static bool IsArchived(FeedPaging paging) => paging.GetArchiveCount(paging.PageSize) == 1;
 
     /// <summary>301 to the one URL of the document asked for: the normalized variant, no <c>?page=1</c>.</summary>
     private void Redirect(HttpResponse response, PathString pathBase, string? variant, DocumentRequest document)
@@ -290,7 +294,7 @@ internal sealed class FeedEndpoint<TPost>
         });
 
         FeedPaging paging = renderer.Generator.Paging;
-        if (paging.PageSize != _pageSize || IsArchived(paging) != _archived)
+        if (paging.PageSize != _pageSize || paging.Archive != _archived)
         {
             throw new InvalidOperationException(
                 $"FeedEndpointOptions.ConfigureVariant changed PageSize or Archive for \"{variant}\"; a variant keeps the feed's paging, which its page source is queried with.");
@@ -329,7 +333,7 @@ internal sealed class FeedEndpoint<TPost>
                 $"MapFeed(\"{_route.Pattern}\", FeedFormat.{_format.Format}): FeedOptions.{template} gives {secondUrl.AbsoluteUri} for {what}, but the endpoint serves {what} at {served.AbsoluteUri}. Leave {template} at its default, {(_archived ? "?archive={archive}" : "?page={page}")}.");
         }
 
-        return new FeedVariant<TPost>(renderer);
+        return new FeedVariant<TPost>(renderer, renderer.Generator.CreateDocument(_format.Format, first!, []).Updated);
     }
 
     /// <summary>An explicit feed URL is the public URL of the route: its path must end with the route's path.</summary>
@@ -352,10 +356,13 @@ internal sealed class FeedEndpoint<TPost>
     }
 }
 
-/// <summary>A feed an endpoint serves (placed at its route, or one variant's) with its fingerprint.</summary>
-internal sealed class FeedVariant<TPost>(FeedRenderer<TPost> renderer)
+/// <summary>A feed an endpoint serves (placed at its route, or one variant's) with its fingerprint and the date of its empty documents.</summary>
+internal sealed class FeedVariant<TPost>(FeedRenderer<TPost> renderer, DateTimeOffset emptyUpdated)
 {
     public FeedRenderer<TPost> Renderer { get; } = renderer;
+
+    /// <summary>Gets the date a document without entries carries (<see cref="FeedOptions.EmptyFeedUpdated"/>, or the library's fixed date).</summary>
+    public DateTimeOffset EmptyUpdated { get; } = emptyUpdated;
 
     public byte[] Fingerprint { get; } = FeedValidators.Fingerprint(renderer.Generator);
 }

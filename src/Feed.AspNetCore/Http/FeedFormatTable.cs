@@ -12,7 +12,7 @@ internal static class FeedFormatTable
             static options => options.RssUrl, static (options, url) => options.RssUrl = url),
         new(FeedFormat.Atom, FeedMediaTypes.Atom, nameof(FeedOptions.AtomUrl), nameof(FeedOptions.AtomPageUrlTemplate), nameof(FeedOptions.AtomArchiveUrlTemplate),
             static options => options.AtomUrl, static (options, url) => options.AtomUrl = url),
-        new(FeedFormat.Json, FeedMediaTypes.Json, nameof(FeedOptions.JsonUrl), "JsonPageUrlTemplate", "JsonArchiveUrlTemplate",
+        new(FeedFormat.Json, FeedMediaTypes.Json, nameof(FeedOptions.JsonUrl), nameof(FeedOptions.JsonPageUrlTemplate), nameof(FeedOptions.JsonArchiveUrlTemplate),
             static options => options.JsonUrl, static (options, url) => options.JsonUrl = url),
     ];
 
@@ -46,5 +46,5 @@ internal sealed record FeedFormatInfo(
     Action<FeedOptions, Uri> SetFeedUrl)
 {
     /// <summary>Gets the response's <c>Content-Type</c>, with its charset.</summary>
-    public string ContentType { get; } = FeedContentTypes.Get(Format);
+    public string ContentType { get; } = FeedMediaTypes.GetContentType(Format);
 }

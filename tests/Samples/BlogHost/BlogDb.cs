@@ -54,7 +54,7 @@ public sealed class PostTag
         set
         {
             _name = value;
-            Key = BlogTerms.Normalize(value);
+            Key = Feed.FeedTerms.Normalize(value);
         }
     }
 
@@ -63,8 +63,3 @@ public sealed class PostTag
     public int PostId { get; set; }
 }
 
-/// <summary>The one spelling of a tag: compatibility-composed and lower case, as the feed endpoints normalize a tag in a URL.</summary>
-public static class BlogTerms
-{
-    public static string Normalize(string term) => term.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
-}
