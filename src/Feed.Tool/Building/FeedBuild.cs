@@ -84,8 +84,21 @@ internal static class FeedBuild
             return failed;
         }
 
-        BuildCache? cache = BuildCache.Open(settings);
-        using EntryStore? entryStore = cache?.OpenEntryStore();
+        BuildCache? cache;
+        EntryStore? opened;
+        try
+        {
+            cache = BuildCache.Open(settings);
+            opened = cache?.OpenEntryStore();
+        }
+        catch (Files.NotRegularFileException e)
+        {
+            // A link or a special file where the cache keeps a file: never read or written through, and said, since
+            // it is not what a cache folder holds by accident.
+            return Fail(stderr, [e.ToDiagnostic(Path.Join(settings.CacheDir, Path.GetFileName(e.Path)), "its build cache")], "the build cache");
+        }
+
+        using EntryStore? entryStore = opened;
         var problems = new ConcurrentBag<Diagnostic>();
         var templateNotes = new ConcurrentBag<Diagnostic>();
         var render = new RenderContext(settings, catalog.Links, templateNotes);
@@ -148,6 +161,7 @@ internal static class FeedBuild
         progress.Clear();
         if (!problems.IsEmpty)
         {
+            ReportCache(cache, settings, stderr);
             return Fail(stderr, problems.Order(Diagnostic.Order).ToList(), "the output");
         }
 
@@ -169,6 +183,7 @@ internal static class FeedBuild
 
         cache?.Save();
         entryStore?.Save(catalog.Posts.Select(entryStore.KeyOf));
+        ReportCache(cache, settings, stderr);
         foreach (Diagnostic note in output.Notes.Skip(notesBefore))
         {
             stderr.WriteLine(note.ToString());
@@ -242,6 +257,15 @@ internal static class FeedBuild
         return line.ToString();
     }
 
+    // The warning of a build cache that failed in this build (once, whatever failed and however often).
+    private static void ReportCache(BuildCache? cache, BuildSettings settings, TextWriter stderr)
+    {
+        if (cache?.Health.Warning(settings.CacheDir!) is { } warning)
+        {
+            stderr.WriteLine(warning.ToString());
+        }
+    }
+
     // Opens --out: creates it if missing, takes its lock (waiting for another build up to --lock-timeout), completes
     // or rolls back an interrupted build and says so. Null (with the exit code) when the build cannot go on.
     private static OutputTransaction? OpenOutput(
@@ -302,7 +326,7 @@ internal static class FeedBuild
                     continue;
                 }
 
-                string? body = PostReader.ReadBody(head.File, render.MaxPostBytes, render.Shapes, diagnostics);
+                string? body = PostReader.ReadBody(head.File, render.MaxPostBytes, head.FileHash, render.Shapes, diagnostics);
                 if (body is null)
                 {
                     return null;

@@ -74,7 +74,13 @@ internal sealed record PostHead
     /// <summary>Gets whether the front matter says <c>draft: true</c>.</summary>
     public bool Draft { get; init; }
 
-    /// <summary>Gets the 128-bit XXH3 hash of the post file's bytes: the build cache's key for the post.</summary>
+    /// <summary>Gets the 128-bit XXH3 hash of the post file's bytes, as the first pass read them.</summary>
+    public UInt128 FileHash { get; init; }
+
+    /// <summary>
+    /// Gets the post's identity for the build cache: <see cref="FileHash"/>, mixed with a hash of every post's URL when
+    /// the post has template tags (<see cref="TemplateSensitive"/>), whose expansion may name other posts' URLs.
+    /// </summary>
     public UInt128 ContentHash { get; init; }
 
     /// <summary>Gets the line to report a duplicate URL on (the <c>slug</c> or <c>permalink</c> field, else 1).</summary>
