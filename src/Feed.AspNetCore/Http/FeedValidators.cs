@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Feed.Http;
 
@@ -13,27 +11,12 @@ namespace Feed.Http;
 /// </summary>
 internal static class FeedValidators
 {
-    private static readonly JsonSerializerOptions OptionsJson = new()
-    {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver
-        {
-            // An extension is code: it is named by its type below, not serialized.
-            Modifiers = { static info => RemoveProperty(info, typeof(FeedOptions), nameof(FeedOptions.Extensions)) },
-        },
-    };
-
-    /// <summary>A fingerprint of a feed: the library builds and every value of its options.</summary>
+    /// <summary>A fingerprint of a feed: this package's build and the generator's own fingerprint (the library's build and every option).</summary>
     public static byte[] Fingerprint(FeedGenerator generator)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(typeof(FeedGenerator).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         hash.AppendData(typeof(FeedValidators).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(generator.Options, OptionsJson));
-        foreach (FeedExtension extension in generator.Options.Extensions)
-        {
-            AppendString(hash, extension.GetType().AssemblyQualifiedName);
-        }
-
+        AppendString(hash, generator.Fingerprint);
         return hash.GetHashAndReset();
     }
 
@@ -143,21 +126,5 @@ internal static class FeedValidators
         Span<byte> bytes = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
         hash.AppendData(bytes);
-    }
-
-    private static void RemoveProperty(JsonTypeInfo info, Type type, string name)
-    {
-        if (info.Type != type)
-        {
-            return;
-        }
-
-        for (int i = info.Properties.Count - 1; i >= 0; i--)
-        {
-            if (info.Properties[i].Name == name)
-            {
-                info.Properties.RemoveAt(i);
-            }
-        }
     }
 }
