@@ -22,7 +22,7 @@ public sealed class ChurnTests
             {
                 for (int page = 1; page <= 6; page++)
                 {
-                    using HttpResponseMessage response = await host.Client.GetAsync($"{path}?page={page}");
+                    using HttpResponseMessage response = await host.Client.GetAsync(page == 1 ? path : $"{path}?page={page}");
                     statuses[response.StatusCode] = statuses.GetValueOrDefault(response.StatusCode) + 1;
                     await response.Content.ReadAsByteArrayAsync();
                 }
@@ -70,7 +70,7 @@ public sealed class ChurnTests
             await ExecuteAsync(connection, back, """
                 INSERT INTO Posts (FeedId, Slug, Title, Markdown, Language, PublishedTicks, UpdatedTicks)
                     SELECT FeedId, Slug, Title, Markdown, Language, PublishedTicks, UpdatedTicks FROM moved;
-                INSERT INTO Tags (Name, PostId) SELECT Name, (SELECT Id FROM Posts WHERE Slug = $slug) FROM moved_tags;
+                INSERT INTO Tags (Name, Key, PostId) SELECT Name, Key, (SELECT Id FROM Posts WHERE Slug = $slug) FROM moved_tags;
                 """, slug);
             await back.CommitAsync(CancellationToken.None);
             changes += 2;

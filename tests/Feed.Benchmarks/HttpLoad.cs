@@ -106,8 +106,8 @@ internal static class HttpLoad
         // The sample's /atom.xml carries CacheOutput, whose middleware buffers every response even with caching off
         // (about 47 KB a page here); the hand-written endpoints carry none, so neither does the MapFeed compared.
         app.MapFeed<Post>("/load/atom.xml", FeedFormat.Atom);
-        app.MapFeed<Post>("/no-snapshot/atom.xml", FeedFormat.Atom, endpoint => endpoint.FeedKey = NoSnapshotKey);
-        app.MapFeed<Post>("/memory/atom.xml", FeedFormat.Atom, endpoint => endpoint.FeedKey = MemoryKey);
+        app.MapFeed<Post>("/no-snapshot/atom.xml", FeedFormat.Atom, endpoint => endpoint.ServiceKey = NoSnapshotKey);
+        app.MapFeed<Post>("/memory/atom.xml", FeedFormat.Atom, endpoint => endpoint.ServiceKey = MemoryKey);
         app.MapMethods("/handwritten-memory/atom.xml", [HttpMethods.Get, HttpMethods.Head], HandWrittenFromMemoryAsync);
         await app.RunAsync();
     }

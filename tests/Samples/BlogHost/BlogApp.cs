@@ -75,7 +75,7 @@ public static class BlogApp
         app.UseOutputCache();
         Action<FeedEndpointOptions> byTag = endpoint =>
         {
-            endpoint.RouteKey = "tag"; // one feed per tag, from the one registration
+            endpoint.VariantRouteParameter = "tag"; // one feed per tag, from the one registration
             endpoint.ConfigureVariant = (options, tag) => options.Title = $"Notes tagged “{tag}”";
         };
         app.MapFeed<Post>("/feed.xml", FeedFormat.Rss).CacheOutput(BlogStore.FeedTag); // and ?page=N
