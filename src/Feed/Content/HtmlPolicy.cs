@@ -165,8 +165,18 @@ internal enum ElementKind
 /// case-insensitively, as HTML does, and written back in lower case (an HTML parser restores SVG's camel case).
 /// </para>
 /// <para>
+/// Two more rules keep everything inside the entry's box in the reader's page: the output is a balanced fragment
+/// that a browser builds exactly as written (<see cref="KindTable"/>: nothing the entry opens stays open after it),
+/// and no style, SVG or MathML attribute can paint or take clicks outside the box or load anything
+/// (<see cref="StyleTable"/>, <see cref="MathLengthTable"/>, the <see cref="AttributeRule.Paint"/> rule): every bound
+/// is a row with its reason.
+/// </para>
+/// <para>
 /// The tables below are the policy; <see cref="HtmlSanitizer"/> applies them in one pass, and
-/// <c>tests/Feed.Tests/Content/Specs/ContentSpecs.md</c> shows every rule on an example.
+/// <c>tests/Feed.Tests/Content/Specs/ContentSpecs.md</c> shows every rule on an example. Two oracles judge the output:
+/// AngleSharp, an independent HTML5 parser (the DOM holds nothing active, and is the tree the tags spell), and
+/// headless Chromium rendering a hostile corpus inside a mock reader (<c>ReaderPageOracle</c>: no box leaves the
+/// entry's, nothing loads, no reader control is covered or captured).
 /// </para>
 /// </remarks>
 internal static class HtmlPolicy

@@ -4,7 +4,8 @@ namespace Feed.Content;
 /// <param name="Policy">Its row of the policy.</param>
 /// <param name="Namespace">The namespace a browser puts it in: <see cref="ElementKind.Html"/>, <see cref="ElementKind.Svg"/> or <see cref="ElementKind.MathMl"/>.</param>
 /// <param name="Written">False for a link unwrapped to its text: its end tag is matched, and nothing is written for it.</param>
-internal readonly record struct OpenElement(ElementPolicy Policy, ElementKind Namespace, bool Written);
+/// <param name="Indent">How far its inline style moves content in from the sides, in em (<see cref="InlineStyle.HorizontalEm"/>).</param>
+internal readonly record struct OpenElement(ElementPolicy Policy, ElementKind Namespace, bool Written, double Indent = 0);
 
 /// <summary>The sanitiser's stack of open elements: what keeps its output a balanced fragment.</summary>
 /// <remarks>
@@ -31,8 +32,25 @@ internal sealed partial class HtmlSanitizer
     /// <summary>The deepest nesting written; deeper tags go, their content stays.</summary>
     internal const int MaxDepth = 64;
 
+    /// <summary>
+    /// How many elements that indent their content by default (<c>blockquote</c>, lists, <c>dd</c>, <c>figure</c>:
+    /// 40px each in every browser) may nest; deeper ones lose their tags. Nesting is the one way plain HTML moves text
+    /// sideways without bound: sixteen blockquotes put it past a 600px column, onto whatever the reader has beside it.
+    /// </summary>
+    internal const int MaxIndentingDepth = 8;
+
+    /// <summary>
+    /// How far, in em, the inline styles of nested elements may together move content in from the sides (margins,
+    /// padding, borders, text indents); a declaration that would go further goes. With <see cref="MaxIndentingDepth"/>
+    /// that keeps text at most 8 × 40px + 10em (480px) in from an entry's edges however deep it nests.
+    /// </summary>
+    internal const double MaxIndentEm = 10;
+
     private readonly List<OpenElement> _open = [];
-    private int _depth; // written elements on the stack
+    private int _depth;           // written elements on the stack
+    private int _indentingDepth;  // blockquote, ul, ol, dd, figure on the stack
+    private double _indent;       // the sum of the Indent of the open elements
+    private double _pendingIndent; // the Indent of the start tag being written
 
     // The namespace a start tag is read in: the top element's, except that the children of an integration point
     // (SVG desc; MathML mi, mo, mn, ms, mtext) are HTML (§13.2.6.5, the tree construction dispatcher).
@@ -293,23 +311,29 @@ internal sealed partial class HtmlSanitizer
         return -1;
     }
 
-    private void Push(ElementPolicy policy, ElementKind ns, bool written)
+    private void Push(ElementPolicy policy, ElementKind ns, bool written, double indent = 0)
     {
-        _open.Add(new OpenElement(policy, ns, written));
+        _open.Add(new OpenElement(policy, ns, written, indent));
+        _indent += indent;
         if (written)
         {
             _depth++;
+            _indentingDepth += IsIndenting(policy) ? 1 : 0;
         }
     }
+
+    private static bool IsIndenting(ElementPolicy policy) => policy.Name is "blockquote" or "ul" or "ol" or "dd" or "figure";
 
     // Closes the element on top: its end tag, when its start tag was written.
     private void Pop()
     {
         OpenElement top = _open[^1];
         _open.RemoveAt(_open.Count - 1);
+        _indent -= top.Indent;
         if (top.Written)
         {
             _depth--;
+            _indentingDepth -= IsIndenting(top.Policy) ? 1 : 0;
             _output.Append("</");
             _output.Append(top.Policy.Name);
             _output.Append('>');

@@ -299,10 +299,12 @@ internal sealed partial class HtmlSanitizer : IDisposable
     {
         ElementKind ns = PrepareStart(policy);
         bool isVoid = policy.Is(ElementKind.Void) || (ns != ElementKind.Html && selfClosing);
-        if (ns == ElementKind.None || (!isVoid && _depth >= MaxDepth))
+        if (ns == ElementKind.None || (!isVoid && _depth >= MaxDepth) || (IsIndenting(policy) && _indentingDepth >= MaxIndentingDepth))
         {
             return;
         }
+
+        _pendingIndent = 0;
 
         string element = policy.Name;
         bool isAnchor = element is "a";
@@ -404,7 +406,7 @@ internal sealed partial class HtmlSanitizer : IDisposable
         _output.Append(root ? "></" + policy.Name + ">" : isVoid && selfClosing ? " />" : ">");
         if (!isVoid)
         {
-            Push(policy, ns, written: true);
+            Push(policy, ns, written: true, _pendingIndent);
         }
     }
 
@@ -481,6 +483,12 @@ internal sealed partial class HtmlSanitizer : IDisposable
             value = _scratch.Written;
         }
 
+        return CanonicalDecodedUrl(value);
+    }
+
+    // The second half of CanonicalUrl, for a URL already decoded (a srcset candidate): into _url.
+    private ReadOnlySpan<char> CanonicalDecodedUrl(ReadOnlySpan<char> value)
+    {
         int start = 0, end = value.Length;
         while (start < end && value[start] <= ' ')
         {
@@ -611,10 +619,12 @@ internal sealed partial class HtmlSanitizer : IDisposable
         ReadOnlySpan<char> candidates = value;
         if (value.Contains('&'))
         {
-            // Decoded first, as a browser does before it splits the list; written back escaped.
+            // Decoded first, as a browser does before it splits the list; written back escaped. A control a reference
+            // spells stays in its candidate, which is then written in the one form href and src are
+            // (CanonicalDecodedUrl: percent-encoded), and a descriptor that holds one is not valid.
             _scratch.Length = 0;
             CharacterReferences.Decode(value, ref _scratch);
-            candidates = RemoveXmlForbidden(_scratch.WrittenSpan);
+            candidates = _scratch.Written;
         }
 
         _output.Append("=\"");
@@ -664,7 +674,8 @@ internal sealed partial class HtmlSanitizer : IDisposable
                 descriptors = candidates[descriptorsStart..i].Trim(" \t\n\f\r");
             }
 
-            if (!IsAllowedUrl(url, isDecoded: true, isImage: true))
+            url = CanonicalDecodedUrl(url);
+            if (url.IsEmpty || !IsAllowedUrl(url, isDecoded: true, isImage: true))
             {
                 return false;
             }
@@ -837,10 +848,14 @@ internal sealed partial class HtmlSanitizer : IDisposable
                 _output.Append(' ');
             }
 
-            if (!InlineStyle.TryAppend(rule, propertyValue, ref _output))
+            double indent = InlineStyle.HorizontalEm(rule, propertyValue);
+            if (_indent + _pendingIndent + indent > MaxIndentEm || !InlineStyle.TryAppend(rule, propertyValue, ref _output))
             {
                 _output.Length = declarationStart;
+                continue;
             }
+
+            _pendingIndent += indent;
         }
 
         if (_output.Length == start)

@@ -112,6 +112,36 @@ internal static class InlineStyle
         return true;
     }
 
+    /// <summary>
+    /// How far a kept declaration moves content in from the left and right edges of its box, in em (the largest
+    /// length of the value, counted on both sides for a shorthand): what nesting adds up, and the sanitiser bounds.
+    /// </summary>
+    public static double HorizontalEm(CssProperty property, ReadOnlySpan<char> value)
+    {
+        string name = property.Name;
+        int sides = name is "margin" or "padding" or "border" or "border-width" ? 2
+            : name is "margin-left" or "margin-right" or "padding-left" or "padding-right" or "border-left" or "border-right"
+                or "border-left-width" or "border-right-width" or "text-indent" ? 1
+            : 0;
+        if (sides == 0)
+        {
+            return 0;
+        }
+
+        double largest = 0;
+        foreach (Range range in value.SplitAny(" \t\n\f\r"))
+        {
+            ReadOnlySpan<char> token = value[range];
+            double em = token.Equals("thick", StringComparison.OrdinalIgnoreCase) || token.Equals("medium", StringComparison.OrdinalIgnoreCase)
+                || token.Equals("thin", StringComparison.OrdinalIgnoreCase) ? 5 / PixelsPerEm
+                : TryNumber(token, out double number, out ReadOnlySpan<char> unit) && !unit.IsEmpty && TryEm(number, unit, out double e, out _) ? e
+                : 0;
+            largest = Math.Max(largest, em);
+        }
+
+        return largest * sides;
+    }
+
     private delegate bool TokenTest(ReadOnlySpan<char> token);
 
     private static bool All(ReadOnlySpan<char> value, ReadOnlySpan<Range> parts, TokenTest test)

@@ -335,6 +335,11 @@ internal static class ReaderCorpus
             yield return Repeat("<small>", depth) + "small" + Repeat("</small>", depth);
             yield return Repeat("<div style=\"margin-left: 2em; padding-left: 0.5em\">", depth) + "indented" + Repeat("</div>", depth);
             yield return Repeat("<math><mstyle scriptlevel=\"-1\">", depth) + "<mi>x</mi>" + Repeat("</mstyle></math>", depth);
+            yield return Repeat("<blockquote>", depth) + "quoted" + Repeat("</blockquote>", depth);
+            yield return Repeat("<ul><li>", depth) + "item" + Repeat("</li></ul>", depth);
+            yield return Repeat("<dl><dd>", depth) + "definition" + Repeat("</dd></dl>", depth);
+            yield return Repeat("<figure>", depth) + "figure" + Repeat("</figure>", depth);
+            yield return Repeat("<blockquote style=\"padding: 0 0.5em; border-left: 0.375em solid; margin: 0 2em\">", depth) + $"<a href=\"{Evil}\">Star</a>" + Repeat("</blockquote>", depth);
         }
     }
 

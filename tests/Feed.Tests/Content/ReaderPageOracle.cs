@@ -208,6 +208,20 @@ internal sealed class ReaderPageOracle(ChromiumSession browser)
                 unattributed = false;
             }
 
+            if (batch.Length > 1 && findings.Any(f => f.Kind is "structure" or "captured"))
+            {
+                // An entry that left something open reaches into the items after it (as it would in a reader); each
+                // entry alone says which one did it.
+                findings.Clear();
+                for (int i = 0; i < batch.Length; i++)
+                {
+                    (List<ReaderFinding>? alone, _) = await GuardedRenderAsync([batch[i]], click: true);
+                    findings.AddRange(alone?.Select(f => f with { Entry = i }) ?? [new ReaderFinding(i, "hang", $"the page did not render in {RenderTimeout.TotalSeconds:F0} s")]);
+                }
+
+                unattributed = false;
+            }
+
             Log?.Invoke($"entries {start}–{start + batch.Length - 1}: {clock.Elapsed.TotalSeconds:F1} s, {findings.Count} findings");
             if (unattributed)
             {
@@ -348,7 +362,7 @@ internal sealed class ReaderPageOracle(ChromiumSession browser)
         JudgeResult result = await tab.EvaluateFunctionAsync<JudgeResult>(Judge);
         foreach (string url in result.Allowed)
         {
-            allowed[url] = true;
+            allowed[WithoutScheme(url)] = true;
         }
 
         foreach (JudgedFinding f in result.Findings)
@@ -401,7 +415,7 @@ internal sealed class ReaderPageOracle(ChromiumSession browser)
         await Task.Delay(50);
         foreach (string url in pending)
         {
-            if (!allowed.ContainsKey(url))
+            if (!allowed.ContainsKey(WithoutScheme(url)))
             {
                 findings.Add(new ReaderFinding(-1, "request", $"image {url} that no entry element names"));
             }
@@ -418,6 +432,10 @@ internal sealed class ReaderPageOracle(ChromiumSession browser)
         List<ReaderFinding> list = [.. findings];
         return (list, list.Any(f => f.Entry < 0));
     }
+
+    // Chromium upgrades an http image on an https page to https (mixed content): the same image.
+    private static string WithoutScheme(string url) =>
+        url.StartsWith("http://", StringComparison.Ordinal) ? url[5..] : url.StartsWith("https://", StringComparison.Ordinal) ? url[6..] : url;
 
     /// <summary>The reader's page for one batch, joined as strings the way a reader that trusts its content does.</summary>
     internal static string BuildPage(IReadOnlyList<string> batch)

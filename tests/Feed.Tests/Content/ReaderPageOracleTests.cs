@@ -18,14 +18,15 @@ public sealed class ReaderPageOracleTests(ITestOutputHelper output)
         "<a href=\"https://evil.example/phish\" style=\"padding: 3000px; background-color: #fff\">&#8203;</a>",
         "<p style=\"line-height:0\"><a href=\"https://evil.example/phish\" style=\"font-size:300px\">X</a></p>",
         "<p><a href=\"https://evil.example/phish\" style=\"border: 3000px solid #fff\">x</a></p>",
-        "<p><span style=\"vertical-align: 3000px\">x</span></p>",
-        "<p>Top</p><math><mpadded voffset=\"70px\" height=\"0\" depth=\"0\"><mtext><a href=\"https://evil.example/phish\">Reader settings</a></mtext></mpadded></math>",
+        "<blockquote><blockquote><blockquote><blockquote><blockquote><blockquote><blockquote><blockquote><blockquote><blockquote><blockquote><blockquote><blockquote><blockquote><blockquote><blockquote>deep</blockquote></blockquote></blockquote></blockquote></blockquote></blockquote></blockquote></blockquote></blockquote></blockquote></blockquote></blockquote></blockquote></blockquote></blockquote></blockquote>",
+        "<math><mpadded voffset=\"70px\" height=\"0\" depth=\"0\"><mtext><a href=\"https://evil.example/phish\">Reader settings</a></mtext></mpadded></math>",
+        "<math><mpadded voffset=\"-300px\" height=\"0\" depth=\"0\"><mspace width=\"50px\" height=\"50px\" mathbackground=\"red\"/></mpadded></math>",
         "<svg><rect mask=\"image-set('https://evil.example/t.png' 1x)\" width=\"10\" height=\"10\"/></svg>",
         "<p style=\"background-image: -webkit-image-set('https://evil.example/t.png' 1x)\">x</p>",
         "<h1 class=\"fixed inset-0 z-50 bg-white\">H</h1>",
         "<div style=\"height: 0\"><p>one</p><p>two</p><p>three</p></div>",
         "<p style=\"text-indent: -9999px\">hidden</p>",
-        "<img src=\"https://evil.example/a.png\" onerror=\"alert(1)\" src2=\"x\"><img src=\"x:\" onerror=\"alert(1)\">",
+        "<img src=\"https://example.org/a.png\" onload=\"alert(1)\">",
         "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">",
     ];
 

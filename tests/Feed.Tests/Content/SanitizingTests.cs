@@ -1,3 +1,5 @@
+using Feed.Content;
+
 namespace Feed.Tests.Content;
 
 public sealed class SanitizingTests
@@ -230,5 +232,30 @@ public sealed class SanitizingTests
         string once = ContentHtml.FromHtml(html);
         once.ShouldBe(expected);
         ContentHtml.FromHtml(once).ShouldBe(once);
+    }
+
+    // The class allow-list is what the library's own Markdown output uses: every class it writes stays.
+    [Fact]
+    public void Every_class_of_the_librarys_own_markdown_output_is_kept()
+    {
+        const string Markdown = "Text[^1] and $x$.\n\n- [x] done\n\n```csharp\nx\n```\n\n```mermaid\ngraph TD\n```\n\n```nomnoml\n[a]\n```\n\n$$\ny\n$$\n\n[^1]: Note.\n";
+        string raw = Markdig.Markdown.ToHtml(Markdown, Feed.Internal.MarkdownPipelines.Default);
+        string[] classes = [.. System.Text.RegularExpressions.Regex.Matches(raw, "class=\"([^\"]*)\"").SelectMany(m => m.Groups[1].Value.Split(' '))];
+        classes.ShouldNotBeEmpty();
+        classes.ShouldContain("footnote-ref");
+        classes.ShouldContain("task-list-item");
+        classes.ShouldContain("language-csharp");
+        classes.ShouldContain("math");
+        foreach (string name in classes.Distinct())
+        {
+            HtmlPolicy.IsAllowedClass(name).ShouldBeTrue($"the Markdown output's class {name} is dropped");
+        }
+
+        ContentHtml.FromMarkdown(Markdown).ShouldBe(HtmlSanitizer.Sanitize(raw, new Uri(ContentHtml.PostUrl)));
+        string sanitised = ContentHtml.FromMarkdown(Markdown);
+        foreach (string name in classes.Distinct())
+        {
+            sanitised.ShouldContain(name);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using Feed.Content;
+
 namespace Feed.Tests.Content;
 
 public sealed class UrlResolutionTests
@@ -145,4 +147,14 @@ public sealed class UrlResolutionTests
         Should.Throw<ArgumentException>(() => Feed.Content.HtmlContentRenderer.Instance.Render(post))
             .Message.ShouldContain("not absolute");
     }
+
+    // Defence in depth: the options refuse a post URL that is not http(s), and the sanitiser never resolves against
+    // one either (a javascript: base would turn "#fn1" into a script URL).
+    [Theory]
+    [InlineData("javascript:alert(1)//x")]
+    [InlineData("data:text/html,x")]
+    [InlineData("file:///home/me/post.html")]
+    public void Relative_references_are_not_resolved_against_a_post_url_that_is_not_http(string postUrl) =>
+        HtmlSanitizer.Sanitize("<a href=\"x\">x</a><a href=\"#f\">f</a><a href=\"\">e</a><img src=\"a.png\" alt=\"a\"><a href=\"https://ok.example/\">ok</a>", new Uri(postUrl))
+            .ShouldBe("xfe<img alt=\"a\"><a href=\"https://ok.example/\">ok</a>");
 }
