@@ -14,7 +14,7 @@ namespace Feed;
 /// </summary>
 /// <remarks>
 /// <para>
-/// For each document in <see cref="FeedPaging.GetDocuments"/> (or the one <see cref="FeedPaging.TryGetPage"/> found),
+/// For each document in <see cref="FeedPaging.GetPages"/> (or the one <see cref="FeedPaging.TryGetPage"/> found),
 /// load its posts (skip <see cref="FeedPage.Offset"/>, take <see cref="FeedPage.Count"/> in <see cref="NewestFirst"/>
 /// order), make their entries with <see cref="CreateEntry"/> once, then a document per format with
 /// <see cref="CreateDocument"/>, and write it with <see cref="WriteAsync"/>. A host with its own post type uses
@@ -31,6 +31,7 @@ public sealed class FeedGenerator
     private readonly EntryFactory _entries;
     private readonly DocumentAssembler _documents;
     private readonly DocumentWriter _writer;
+    private string? _fingerprint; // computed on first use; a race computes the same string twice
 
     /// <summary>Validates <paramref name="options"/> and takes a snapshot of them.</summary>
     /// <param name="options">The options; copied, so later changes to them have no effect.</param>
@@ -46,9 +47,7 @@ public sealed class FeedGenerator
         }
 
         Uri site = options.SiteFolder!;
-        Uri rssUrl = options.RssUrl ?? new Uri(site, "feed.xml");
-        Uri atomUrl = options.AtomUrl ?? new Uri(site, "atom.xml");
-        Uri jsonUrl = options.JsonUrl ?? new Uri(site, "feed.json");
+        Uri atomUrl = FormatTable.Get(FeedFormat.Atom).FeedUrlOf(options)!;
         var metadata = new FeedMetadata
         {
             Title = FeedText.Clean(options.Title!),
@@ -68,9 +67,7 @@ public sealed class FeedGenerator
             options.PageSize,
             options.Archive,
             site,
-            new FeedUrls(rssUrl, options.RssPageUrlTemplate, options.RssArchiveUrlTemplate),
-            new FeedUrls(atomUrl, options.AtomPageUrlTemplate, options.AtomArchiveUrlTemplate),
-            new FeedUrls(jsonUrl, options.JsonPageUrlTemplate, options.JsonArchiveUrlTemplate));
+            [.. FormatTable.All.Select(format => new FeedUrls(format.Format, format.FeedUrlOf(options)!, format.GetPageTemplate(options), format.GetArchiveTemplate(options)))]);
         Paging = new FeedPaging(paginator);
         Options = options.Clone();
         Metadata = metadata;
@@ -89,6 +86,20 @@ public sealed class FeedGenerator
 
     /// <summary>Gets how the feed is cut into documents: page and archive look-ups, counts and URLs.</summary>
     public FeedPaging Paging { get; }
+
+    /// <summary>
+    /// Gets what identifies, apart from the posts, the bytes this generator writes: the builds of the code that writes
+    /// them (this library, Markdig, System.ServiceModel.Syndication and the runtime's XML, JSON and URI code) and every
+    /// value of the options it was made from (each extension by its type's assembly-qualified name).
+    /// </summary>
+    /// <value>
+    /// 64 lower-case hexadecimal digits (a SHA-256). Two generators with the same fingerprint write the same bytes for the
+    /// same posts, so it can key a cache of written documents or stand in an HTTP entity tag beside the posts' own
+    /// fields. It changes with any option and with any new build of that code; it is not meant to be stored across
+    /// versions as anything but a cache key. An extension counts by its type alone: two instances of one extension type
+    /// whose output differs by their state give the same fingerprint.
+    /// </value>
+    public string Fingerprint => _fingerprint ??= OptionsFingerprint.Compute(Options);
 
     /// <summary>Gets the feed-level data every document shares.</summary>
     internal FeedMetadata Metadata { get; }
@@ -166,4 +177,42 @@ public sealed class FeedGenerator
     /// <returns>The document: XML declared <c>utf-8</c>, or JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> is <see langword="null"/>.</exception>
     public string WriteToString(FeedDocument document) => _writer.WriteToString(document);
+
+    /// <summary>
+    /// Writes every document of the feed of <paramref name="allPosts"/>, held in memory, to the folder
+    /// <paramref name="folderPath"/>: each format in <paramref name="formats"/>, every page and archive, as the file its
+    /// URL names under <paramref name="folderUrl"/> (<see cref="FeedLayout.GetRelativePath"/>). With the URLs of
+    /// <see cref="FeedLayout.Apply"/> that is the layout the <c>feed</c> tool writes.
+    /// </summary>
+    /// <param name="allPosts">Every post of the feed, in any order; sorted here by <see cref="NewestFirst"/>.</param>
+    /// <param name="folderPath">The folder on disk; created when missing.</param>
+    /// <param name="folderUrl">The absolute URL the folder is served at, as given to <see cref="FeedLayout.Apply"/>.</param>
+    /// <param name="formats">The formats to write; <see langword="null"/> (the default) writes every format.</param>
+    /// <param name="cancellationToken">Cancels the work between files.</param>
+    /// <returns>The files written, relative to the folder with <c>/</c> separators: per page (page 1 first, then the archives, oldest first), each format in the order given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="allPosts"/> or <paramref name="folderUrl"/> is <see langword="null"/>, or a post is.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A format is not a defined format.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="folderPath"/> is empty; two posts share an id (the message names both); a post is invalid (see
+    /// <see cref="CreateEntry"/>); or a document's URL is not a file under <paramref name="folderUrl"/> (a query such as
+    /// <c>?page=2</c>, say). Each is found before anything is written.
+    /// </exception>
+    /// <exception cref="IOException">A file could not be written. The files already written are complete, each one the new document.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the files already written are complete.</exception>
+    /// <remarks>
+    /// Each file is written whole under a temporary name in its folder and then renamed over the old one, so a reader
+    /// never sees half a document. Files of documents the feed no longer has (page 5 of a feed that shrank to 4) are left
+    /// alone: the returned list says which files are current.
+    /// </remarks>
+    public Task<IReadOnlyList<string>> WriteFolderAsync(
+        IEnumerable<FeedPost> allPosts, string folderPath, Uri folderUrl, IEnumerable<FeedFormat>? formats = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(allPosts);
+        ArgumentException.ThrowIfNullOrWhiteSpace(folderPath);
+        ArgumentNullException.ThrowIfNull(folderUrl);
+        FeedFormat[] wanted = FolderWriter.Formats(formats);
+        FeedPost[] posts = FolderWriter.SortAndCheck(allPosts, nameof(allPosts));
+        FeedEntry[] entries = [.. posts.Select(CreateEntry)]; // every post checked before the first file is written
+        return FolderWriter.WriteAsync(this, entries, folderPath, folderUrl, wanted, cancellationToken);
+    }
 }

@@ -74,16 +74,13 @@ public sealed class FeedOptions
     /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>; archive 1 holds the oldest posts.</value>
     public string AtomArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
 
-    /// <summary>
-    /// Gets or sets how the URL of JSON Feed page 2 and up is formed, resolved against the JSON Feed URL. Internal: the
-    /// public surface has no room for it, and <c>?page={page}</c> suits a host; the <c>feed</c> tool sets its file layout.
-    /// </summary>
-    /// <value>The default value is <c>?page={page}</c>. Must contain <c>{page}</c>.</value>
-    internal string JsonPageUrlTemplate { get; set; } = "?page=" + PagePlaceholder;
+    /// <summary>Gets or sets how the URL of JSON Feed page 2 and up is formed, resolved against the JSON Feed URL (its <c>next_url</c> links them).</summary>
+    /// <value>The default value is <c>?page={page}</c>. Must contain <c>{page}</c>. Page 1 is always the feed URL itself.</value>
+    public string JsonPageUrlTemplate { get; set; } = "?page=" + PagePlaceholder;
 
-    /// <summary>Gets or sets how the URL of a JSON Feed archive document is formed, resolved against the JSON Feed URL (internal, as <see cref="JsonPageUrlTemplate"/>).</summary>
-    /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>.</value>
-    internal string JsonArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
+    /// <summary>Gets or sets how the URL of a JSON Feed archive document is formed, resolved against the JSON Feed URL.</summary>
+    /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>; archive 1 holds the oldest posts.</value>
+    public string JsonArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
 
     /// <summary>
     /// Gets or sets the absolute http(s) URL of a WebSub hub (W3C WebSub §4) that every document announces: RSS
@@ -158,6 +155,7 @@ public sealed class FeedOptions
 
     /// <summary>Gets the extensions that add namespaces and elements to every document and entry, in the order they run.</summary>
     /// <value>The default value is empty.</value>
+    [System.Diagnostics.CodeAnalysis.Experimental(Internal.Experimental.Extensions, UrlFormat = Internal.Experimental.UrlFormat)]
     public IList<FeedExtension> Extensions { get; } = new List<FeedExtension>();
 
     /// <summary>Lists every rule these options break.</summary>
@@ -184,9 +182,11 @@ public sealed class FeedOptions
             CheckHttpUrl(errors, nameof(SiteUrl), SiteUrl);
         }
 
-        CheckHttpUrl(errors, nameof(RssUrl), RssUrl);
-        CheckHttpUrl(errors, nameof(AtomUrl), AtomUrl);
-        CheckHttpUrl(errors, nameof(JsonUrl), JsonUrl);
+        foreach (FormatRow format in FormatTable.All)
+        {
+            CheckHttpUrl(errors, format.FeedUrlName, format.GetFeedUrl(this));
+        }
+
         CheckHttpUrl(errors, nameof(Hub), Hub);
         CheckAbsoluteUrl(errors, nameof(Icon), Icon);
         CheckAbsoluteUrl(errors, nameof(Logo), Logo);
@@ -201,16 +201,12 @@ public sealed class FeedOptions
             errors.Add(new ValidationResult($"PageSize must be at least 1 (was {PageSize.ToString(CultureInfo.InvariantCulture)}).", ["PageSize"]));
         }
 
-        Uri? site = SiteFolder;
-        Uri? rssUrl = site is { IsAbsoluteUri: true } ? RssUrl ?? new Uri(site, "feed.xml") : RssUrl;
-        Uri? atomUrl = site is { IsAbsoluteUri: true } ? AtomUrl ?? new Uri(site, "atom.xml") : AtomUrl;
-        Uri? jsonUrl = site is { IsAbsoluteUri: true } ? JsonUrl ?? new Uri(site, "feed.json") : JsonUrl;
-        CheckTemplate(errors, nameof(RssPageUrlTemplate), RssPageUrlTemplate, PagePlaceholder, rssUrl);
-        CheckTemplate(errors, nameof(AtomPageUrlTemplate), AtomPageUrlTemplate, PagePlaceholder, atomUrl);
-        CheckTemplate(errors, nameof(RssArchiveUrlTemplate), RssArchiveUrlTemplate, ArchivePlaceholder, rssUrl);
-        CheckTemplate(errors, nameof(AtomArchiveUrlTemplate), AtomArchiveUrlTemplate, ArchivePlaceholder, atomUrl);
-        CheckTemplate(errors, nameof(JsonPageUrlTemplate), JsonPageUrlTemplate, PagePlaceholder, jsonUrl);
-        CheckTemplate(errors, nameof(JsonArchiveUrlTemplate), JsonArchiveUrlTemplate, ArchivePlaceholder, jsonUrl);
+        foreach (FormatRow format in FormatTable.All)
+        {
+            Uri? feedUrl = format.FeedUrlOf(this);
+            CheckTemplate(errors, format.PageTemplateName, format.GetPageTemplate(this), PagePlaceholder, feedUrl);
+            CheckTemplate(errors, format.ArchiveTemplateName, format.GetArchiveTemplate(this), ArchivePlaceholder, feedUrl);
+        }
 
         if (EmptyFeedUpdated == default(DateTimeOffset))
         {

@@ -25,7 +25,7 @@ internal static class RendererShortcuts
     public static Uri GetPageUrl<T>(this FeedRenderer<T> feed, FeedFormat format, int number, int totalCount) =>
         feed.Generator.Paging.GetUrl(format, feed.GetPage(number, totalCount));
 
-    public static string GetContentType<T>(this FeedRenderer<T> feed, FeedFormat format) => FeedContentTypes.Get(format);
+    public static string GetContentType<T>(this FeedRenderer<T> feed, FeedFormat format) => FeedMediaTypes.GetContentType(format);
 
     public static async Task<string> RenderPageAsync<T>(this FeedRenderer<T> feed, FeedFormat format, FeedPage page, IAsyncEnumerable<T> postsOfPage, CancellationToken cancellationToken = default)
     {
@@ -38,6 +38,11 @@ internal static class RendererShortcuts
     {
         using var buffer = new MemoryStream();
         feed.WritePageAsync(format, page, postsOfPage, buffer).GetAwaiter().GetResult(); // completes synchronously: no I/O
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        string text = Encoding.UTF8.GetString(buffer.ToArray());
+        feed.WritePageToString(format, page, postsOfPage).ShouldBe(text); // the string form takes the same inputs
+        return text;
     }
+
+    public static string RenderPage<T>(this FeedRenderer<T> feed, FeedFormat format, int number, IEnumerable<T> allPosts) =>
+        feed.WritePageFromAllPostsToString(format, number, allPosts);
 }
