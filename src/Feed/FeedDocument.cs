@@ -59,6 +59,15 @@ public sealed class FeedDocument
     /// <summary>Gets whether the document holds every entry of the feed (RFC 5005 §2 <c>fh:complete</c>).</summary>
     internal bool IsComplete { get; }
 
+    /// <summary>
+    /// Gets the entries of a document written from fragments, newest first, or <see langword="null"/> for a document of
+    /// <see cref="Entries"/> (which is then empty): see <see cref="Writers.Fragments.EntryFragments"/>.
+    /// </summary>
+    internal IReadOnlyList<Writers.Fragments.SplicedEntry>? Spliced { get; init; }
+
+    /// <summary>Gets how many entries the document holds, whichever way they are given.</summary>
+    internal int EntryCount => Spliced?.Count ?? Entries.Count;
+
     /// <summary>Gets whether the document is an archive document (RFC 5005 §4 <c>fh:archive</c>).</summary>
     internal bool IsArchive => Page.Kind == FeedPageKind.Archive;
 }

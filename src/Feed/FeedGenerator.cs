@@ -1,3 +1,4 @@
+using System.Globalization;
 using Feed.Documents;
 using Feed.Entries;
 using Feed.Excerpts;
@@ -140,6 +141,43 @@ public sealed class FeedGenerator
     /// </summary>
     internal FeedEntry CreateRenderedEntry(FeedPost post, Excerpts.Excerpt excerpt, string? contentHtml) =>
         _entries.CreateRendered(post, excerpt, contentHtml);
+
+    /// <summary>
+    /// Whether documents of <paramref name="format"/> of this feed can be written from entry fragments: the bytes an
+    /// entry had in another document of this feed (<see cref="Writers.Fragments.EntryFragments"/>). Not with
+    /// <see cref="FeedOptions.Extensions"/>, whose hooks see the whole document.
+    /// </summary>
+    /// <remarks>
+    /// Internal, as the other fragment members: the <c>feed</c> tool's build cache uses them, and sees the library's
+    /// internals because its package ships its own copy of <c>Feed.dll</c>.
+    /// </remarks>
+    internal bool CanSplice(FeedFormat format) => _writer.CanSplice(format);
+
+    /// <summary>
+    /// Gets what an entry's fragment in documents of <paramref name="format"/> depends on besides the entry: the format
+    /// and every option value (<see cref="Fingerprint"/>). A fragment is spliced only into documents of an equal context.
+    /// </summary>
+    internal string GetFragmentContext(FeedFormat format) => string.Create(CultureInfo.InvariantCulture, $"{(int)format}:{Fingerprint}");
+
+    /// <summary>
+    /// Makes one document from its page and its entries given by their fragments (or to be formatted): the document
+    /// <see cref="CreateDocument"/> makes of the same entries, in the same order, with the same date and links.
+    /// </summary>
+    /// <param name="format">The format (one of <see cref="CanSplice"/>).</param>
+    /// <param name="page">The document.</param>
+    /// <param name="entriesOfPage">The entries, in any order.</param>
+    internal FeedDocument CreateSplicedDocument(FeedFormat format, FeedPage page, IReadOnlyList<Writers.Fragments.SplicedEntry> entriesOfPage) =>
+        _documents.AssembleSpliced(format, page, entriesOfPage, nameof(entriesOfPage));
+
+    /// <summary>
+    /// Writes a document (of entries, or from fragments) into an empty buffer, and tells where each entry's fragment is
+    /// in it, in the document's order: the bytes <see cref="WriteAsync"/> writes.
+    /// </summary>
+    /// <param name="document">The document, of a format of <see cref="CanSplice"/>.</param>
+    /// <param name="buffer">The buffer, empty: offsets count from its start.</param>
+    /// <param name="fragments">Receives the ranges (cleared first).</param>
+    internal void WriteWithFragments(FeedDocument document, Internal.PooledBufferStream buffer, List<Writers.Fragments.FragmentRange> fragments) =>
+        _writer.WriteWithFragments(document, buffer, fragments);
 
     /// <summary>Makes one document from its page and the entries of that page's posts.</summary>
     /// <param name="format">The format the document is written in and its links point to.</param>

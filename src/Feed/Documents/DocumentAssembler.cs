@@ -61,6 +61,60 @@ internal sealed class DocumentAssembler
             isComplete: _paginator.IsComplete(page));
     }
 
+    /// <summary>
+    /// Puts a document together from entries given by their fragments (or formatted on the way): the same order, date,
+    /// links and checks as <see cref="Assemble"/>, so its bytes are those of the document of the same entries.
+    /// </summary>
+    public FeedDocument AssembleSpliced(FeedFormat format, FeedPage page, IReadOnlyList<Writers.Fragments.SplicedEntry> entriesOfPage, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(entriesOfPage, paramName);
+        Formats.Check(format);
+        _paginator.CheckPage(page, nameof(page));
+        if (entriesOfPage.Count > page.Count)
+        {
+            throw new ArgumentException(
+                $"{page} holds at most {page.Count} entries, but {entriesOfPage.Count} were given.", paramName);
+        }
+
+        Writers.Fragments.SplicedEntry[] entries = [.. entriesOfPage];
+        if (Array.IndexOf(entries, null) >= 0)
+        {
+            throw new ArgumentException("The entries must not contain null.", paramName);
+        }
+
+        Array.Sort(entries, static (x, y) => NewestFirst.Compare(x.Published, x.Id, y.Published, y.Id));
+        var seen = new HashSet<string>(entries.Length, StringComparer.Ordinal);
+        foreach (Writers.Fragments.SplicedEntry entry in entries)
+        {
+            if (!seen.Add(entry.Id))
+            {
+                throw new ArgumentException($"Two entries share the id \"{entry.Id}\"; every post needs its own id (RFC 4287 §4.2.6).", paramName);
+            }
+        }
+
+        DateTimeOffset updated = _emptyFeedUpdated ?? DateTimeOffset.UnixEpoch;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (i == 0 || entries[i].Updated > updated)
+            {
+                updated = entries[i].Updated;
+            }
+        }
+
+        return new FeedDocument(
+            format,
+            _metadata,
+            page,
+            [],
+            _paginator.Links(format, page),
+            updated,
+            hasDate: entries.Length > 0 || _emptyFeedUpdated is not null,
+            isComplete: _paginator.IsComplete(page))
+        {
+            Spliced = entries,
+        };
+    }
+
     private static void CheckUniqueIds(FeedEntry[] entries, string paramName)
     {
         var seen = new Dictionary<string, FeedEntry>(entries.Length, StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using Feed.Internal;
 using Feed.Writers.Atom;
+using Feed.Writers.Fragments;
 using Feed.Writers.Json;
 using Feed.Writers.Rss;
 
@@ -63,12 +64,49 @@ internal sealed class DocumentWriter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private void Write(FeedDocument document, Stream stream)
+    /// <summary>Whether documents of <paramref name="format"/> can be written from fragments (see <see cref="EntryFragments"/>).</summary>
+    public bool CanSplice(FeedFormat format) => _extensions.Length == 0 && EntryFragments.Row(format) is not null;
+
+    /// <summary>
+    /// Writes <paramref name="document"/> (of entries, or of fragments) into <paramref name="buffer"/> from its start,
+    /// and tells where each entry's fragment is in it, in the document's order (see <see cref="EntryFragments"/>).
+    /// </summary>
+    public void WriteWithFragments(FeedDocument document, PooledBufferStream buffer, List<FragmentRange> fragments)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentNullException.ThrowIfNull(fragments);
+        if (!CanSplice(document.Format))
+        {
+            throw new InvalidOperationException($"Documents of {document.Format} of this feed are not written from fragments (see EntryFragments).");
+        }
+
+        if (buffer.Length != 0)
+        {
+            throw new ArgumentException("The buffer must be empty: fragment offsets count from the document's first byte.", nameof(buffer));
+        }
+
+        fragments.Clear();
+        Write(document, buffer, fragments);
+    }
+
+    private void Write(FeedDocument document, Stream stream, List<FragmentRange>? fragments = null)
+    {
+        IReadOnlyList<ReadOnlyMemory<byte>>? spliced = null;
+        if (document.Spliced is { } entries)
+        {
+            if (!CanSplice(document.Format))
+            {
+                throw new InvalidOperationException($"Documents of {document.Format} of this feed are not written from fragments (see EntryFragments).");
+            }
+
+            spliced = Fragments(document, entries);
+        }
+
         if (document.Format == FeedFormat.Json)
         {
             // JSON is not XML-shaped: no namespaces, no formatter, no extensions (see JsonFeedWriter).
-            JsonFeedWriter.Write(document, stream, _indent);
+            JsonFeedWriter.Write(document, stream, _indent, fragments, spliced);
             stream.Write("\n"u8);
             return;
         }
@@ -84,11 +122,44 @@ internal sealed class DocumentWriter
         using (XmlWriter xml = XmlWriter.Create(stream, _xmlSettings))
         {
             var fixer = new FeedXmlWriter(xml, document.Format, namespaces);
+            if (fragments is not null || spliced is not null)
+            {
+                fixer.SpliceEntries(EntryFragments.Row(document.Format)!, stream, fragments, spliced);
+            }
+
             fixer.WriteStartDocument();
             writer.Write(document, fixer, _extensions);
             fixer.WriteEndDocument();
         }
 
         stream.Write("\n"u8); // a text file ends with a line end
+    }
+
+    // The fragments of a document's spliced entries, in its order: those given, and those of the entries to format,
+    // each made by writing a document of that entry alone and taking its fragment (an entry's bytes do not depend on
+    // the entries beside it: see EntryFragments).
+    private ReadOnlyMemory<byte>[] Fragments(FeedDocument document, IReadOnlyList<SplicedEntry> entries)
+    {
+        var result = new ReadOnlyMemory<byte>[entries.Count];
+        List<FragmentRange>? ranges = null;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Entry is not { } entry)
+            {
+                result[i] = entries[i].Fragment;
+                continue;
+            }
+
+            var alone = new FeedDocument(
+                document.Format, document.Metadata, document.Page, [entry], document.Links, document.Updated, document.HasDate, document.IsComplete);
+            using var buffer = new PooledBufferStream(16 * 1024);
+            ranges ??= new List<FragmentRange>(1);
+            ranges.Clear();
+            Write(alone, buffer, ranges);
+            FragmentRange range = ranges[0];
+            result[i] = buffer.WrittenSpan.Slice(range.Offset, range.Length).ToArray();
+        }
+
+        return result;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Feed.Internal;
+using Feed.Writers.Fragments;
 
 namespace Feed.Writers;
 
@@ -32,6 +33,14 @@ internal sealed class FeedXmlWriter : XmlWriter
     private bool _inAttribute;
     private bool _skippingAttribute;
 
+    // Entry fragments (see EntryFragments): where the entries are, the stream under the real writer, where captured
+    // fragments go and which fragments to splice in.
+    private FragmentRow? _entries;
+    private Stream? _stream;
+    private List<FragmentRange>? _captured;
+    private IReadOnlyList<ReadOnlyMemory<byte>>? _splice;
+    private long _entryStart = -1;
+
     /// <param name="inner">The real writer; not disposed by this one.</param>
     /// <param name="format">The document's format.</param>
     /// <param name="rootNamespaces">Prefix → URI pairs to declare on the root element, in order.</param>
@@ -43,6 +52,27 @@ internal sealed class FeedXmlWriter : XmlWriter
     }
 
     public override WriteState WriteState => _inner.WriteState;
+
+    /// <summary>
+    /// Tells where each entry's bytes are (<paramref name="captured"/>), and writes <paramref name="splice"/> where the
+    /// entries go: after the last child the writers give the entries' parent (<c>channel</c>, <c>feed</c>), which then
+    /// has none of its own (see <see cref="EntryFragments"/>).
+    /// </summary>
+    /// <param name="entries">The format's row.</param>
+    /// <param name="stream">The stream the real writer writes to: fragments are copied there, after a flush, as bytes.</param>
+    /// <param name="captured">Receives each entry's range, or <see langword="null"/>.</param>
+    /// <param name="splice">The fragments to write, in order, or <see langword="null"/>.</param>
+    /// <remarks>
+    /// A flush moves the real writer's buffered bytes to the stream and changes none of them (it writes them whenever
+    /// its buffer fills anyway), so the bytes around an entry are those of an uninterrupted write.
+    /// </remarks>
+    public void SpliceEntries(FragmentRow entries, Stream stream, List<FragmentRange>? captured, IReadOnlyList<ReadOnlyMemory<byte>>? splice)
+    {
+        _entries = entries;
+        _stream = stream;
+        _captured = captured;
+        _splice = splice;
+    }
 
     public override XmlWriterSettings? Settings => _inner.Settings;
 
@@ -70,6 +100,12 @@ internal sealed class FeedXmlWriter : XmlWriter
 
         ns ??= string.Empty;
         prefix = FixPrefix(prefix, ns);
+        if (_captured is not null && IsEntry(localName, ns))
+        {
+            _inner.Flush();
+            _entryStart = _stream!.Position;
+        }
+
         _inner.WriteStartElement(prefix, localName, ns);
         if (_elements.Count == 0 && string.IsNullOrEmpty(prefix) && ns.Length > 0)
         {
@@ -82,15 +118,51 @@ internal sealed class FeedXmlWriter : XmlWriter
 
     public override void WriteEndElement()
     {
+        BeforeEndElement();
         _inner.WriteEndElement();
-        _elements.RemoveAt(_elements.Count - 1);
+        AfterEndElement();
     }
 
     public override void WriteFullEndElement()
     {
+        BeforeEndElement();
         _inner.WriteFullEndElement();
-        _elements.RemoveAt(_elements.Count - 1);
+        AfterEndElement();
     }
+
+    // The entries' parent closes: the fragments to splice go in before its end tag.
+    private void BeforeEndElement()
+    {
+        if (_splice is null || _elements.Count != _entries!.EntryDepth)
+        {
+            return;
+        }
+
+        _inner.Flush();
+        foreach (ReadOnlyMemory<byte> fragment in _splice)
+        {
+            _captured?.Add(new FragmentRange(checked((int)_stream!.Position), fragment.Length));
+            _stream!.Write(fragment.Span);
+        }
+
+        _splice = null;
+    }
+
+    // An entry closed: its bytes end here.
+    private void AfterEndElement()
+    {
+        _elements.RemoveAt(_elements.Count - 1);
+        if (_entryStart >= 0 && _elements.Count == _entries!.EntryDepth)
+        {
+            _inner.Flush();
+            _captured!.Add(new FragmentRange(checked((int)_entryStart), checked((int)(_stream!.Position - _entryStart))));
+            _entryStart = -1;
+        }
+    }
+
+    private bool IsEntry(string localName, string ns) =>
+        _entries is { } row && _elements.Count == row.EntryDepth && localName == row.EntryElement
+        && ns == (_rss ? string.Empty : FeedNamespaces.Atom);
 
     public override void WriteStartAttribute(string? prefix, string localName, string? ns)
     {

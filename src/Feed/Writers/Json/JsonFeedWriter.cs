@@ -31,7 +31,16 @@ internal static class JsonFeedWriter
 
     private static readonly JsonWriterOptions Indented = Compact with { Indented = true, IndentSize = 2, NewLine = "\n" };
 
-    public static void Write(FeedDocument document, Stream stream, bool indent)
+    public static void Write(FeedDocument document, Stream stream, bool indent) => Write(document, stream, indent, null, null);
+
+    /// <summary>
+    /// Writes <paramref name="document"/>, telling where each item's fragment is (<paramref name="captured"/>) or writing the
+    /// given fragments as its items (<paramref name="splice"/>): see <see cref="Fragments.EntryFragments"/>. A fragment
+    /// is an item object with the line end and indentation before it; the comma between items is not part of it (the
+    /// writer puts it before every item but the first, fragment or not).
+    /// </summary>
+    public static void Write(
+        FeedDocument document, Stream stream, bool indent, List<Fragments.FragmentRange>? captured, IReadOnlyList<ReadOnlyMemory<byte>>? splice)
     {
         using var json = new Utf8JsonWriter(stream, indent ? Indented : Compact);
         FeedMetadata metadata = document.Metadata;
@@ -76,9 +85,38 @@ internal static class JsonFeedWriter
         }
 
         json.WriteStartArray("items");
-        foreach (FeedEntry entry in document.Entries)
+        if (splice is not null)
         {
-            WriteItem(json, entry, metadata);
+            for (int i = 0; i < splice.Count; i++)
+            {
+                if (captured is not null)
+                {
+                    json.Flush();
+                    captured.Add(new Fragments.FragmentRange(checked((int)stream.Position) + (i == 0 ? 0 : 1), splice[i].Length));
+                }
+
+                // The writer adds the comma, never the indentation: the fragment carries its own (as written).
+                json.WriteRawValue(splice[i].Span, skipInputValidation: true);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < document.Entries.Count; i++)
+            {
+                long start = 0;
+                if (captured is not null)
+                {
+                    json.Flush();
+                    start = stream.Position + (i == 0 ? 0 : 1); // after the comma
+                }
+
+                WriteItem(json, document.Entries[i], metadata);
+                if (captured is not null)
+                {
+                    json.Flush();
+                    captured.Add(new Fragments.FragmentRange(checked((int)start), checked((int)(stream.Position - start))));
+                }
+            }
         }
 
         json.WriteEndArray();

@@ -30,10 +30,15 @@ internal sealed class RssFeedWriter : IFeedWriter
         };
 
         bool content = false;
-        bool creators = document.Entries.Count > 0 || UsesCreators(document.Metadata.Authors); // every item has dc:creator
+        bool creators = document.EntryCount > 0 || UsesCreators(document.Metadata.Authors); // every item has dc:creator
         foreach (FeedEntry entry in document.Entries)
         {
             content |= FeedText.HasContent(entry.ContentHtml);
+        }
+
+        foreach (Fragments.SplicedEntry entry in document.Spliced ?? [])
+        {
+            content |= entry.HasContent;
         }
 
         if (content)
