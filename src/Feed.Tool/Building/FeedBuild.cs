@@ -48,9 +48,24 @@ internal static class FeedBuild
         // Disposed on every way out, a cancellation included, so no message ever starts after a half-drawn progress line.
         using var progress = new ProgressReporter(settings.Quiet ? null : terminal, time, started);
 
-        // Pass 1: front matter only.
+        // The build cache's file index, opened before any post is looked at: the file system's time now is the line its
+        // racy stamps are judged by (see Caching/FileIndex.cs).
+        var health = new CacheHealth();
+        FileIndex? fileIndex;
+        try
+        {
+            fileIndex = settings.CacheDir is null || SettingsFingerprint.Compute(settings) is null
+                ? null
+                : FileIndex.Open(Path.GetFullPath(settings.CacheDir), Path.GetFullPath(settings.OutDir), health);
+        }
+        catch (Files.NotRegularFileException e)
+        {
+            return Fail(stderr, [e.ToDiagnostic(Path.Join(settings.CacheDir, Path.GetFileName(e.Path)), "its build cache")], "the build cache");
+        }
+
+        // Pass 1: front matter only (a post the file index vouches for is not even read).
         PostCatalog catalog = PostCatalog.Load(
-            settings.PostsDir, settings.Rules, settings.IncludeDrafts, settings.IncludeFuture, settings.SkipInvalid, now,
+            settings.PostsDir, settings.Rules, settings.IncludeDrafts, settings.IncludeFuture, settings.SkipInvalid, now, fileIndex,
             (done, all) => progress.Report("reading posts", done, all), cancellationToken);
         if (catalog.Diagnostics.Any(d => !d.IsWarning))
         {
@@ -88,7 +103,7 @@ internal static class FeedBuild
         EntryStore? opened;
         try
         {
-            cache = BuildCache.Open(settings);
+            cache = BuildCache.Open(settings, health);
             opened = cache?.OpenEntryStore();
         }
         catch (Files.NotRegularFileException e)
@@ -99,10 +114,19 @@ internal static class FeedBuild
         }
 
         using EntryStore? entryStore = opened;
+
+        // The file index, now that the output folder's lock is held (the cache's files are written under it).
+        if (fileIndex is not null && catalog.IndexEntries is { } indexEntries)
+        {
+            fileIndex.RemoveOrphans();
+            fileIndex.Save(indexEntries, catalog.IndexUnchanged);
+            catalog = catalog with { IndexEntries = null };
+        }
+
         var problems = new ConcurrentBag<Diagnostic>();
         var templateNotes = new ConcurrentBag<Diagnostic>();
         var render = new RenderContext(settings, catalog.Links, templateNotes);
-        var buffers = new ConcurrentBag<MemoryStream>();
+        var pages = new PageWriter(render, catalog.Rules, cache, entryStore, output, urls);
         int pagesDone = 0;
 
         // Pass 2: each page reads its own posts' bodies. Pages are independent, so they run in parallel (one per
@@ -112,7 +136,7 @@ internal static class FeedBuild
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (job, ct) =>
             {
-                (FeedGenerator generator, IReadOnlyList<PostHead> posts) = job.Feed;
+                (FeedGenerator generator, IReadOnlyList<CatalogPost> posts) = job.Feed;
                 FeedPage page = job.Page;
                 var local = new List<Diagnostic>();
 
@@ -128,25 +152,9 @@ internal static class FeedBuild
                     }
                 }
 
-                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, posts, page, render, entryStore, local, ct);
-                if (entries is not null)
+                if (formats.Count > 0)
                 {
-                    MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
-                    try
-                    {
-                        foreach (var (format, url, path) in formats)
-                        {
-                            buffer.SetLength(0);
-                            FeedDocument document = generator.CreateDocument(format, page, entries);
-                            await generator.WriteAsync(document, buffer, ct).ConfigureAwait(false);
-                            urls[path] = url;
-                            output.Stage(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), local);
-                        }
-                    }
-                    finally
-                    {
-                        buffers.Add(buffer);
-                    }
+                    await pages.WriteAsync(generator, posts, page, formats, local, ct).ConfigureAwait(false);
                 }
 
                 foreach (Diagnostic d in local)
@@ -182,7 +190,10 @@ internal static class FeedBuild
         }
 
         cache?.Save();
-        entryStore?.Save(catalog.Posts.Select(entryStore.KeyOf));
+        if (entryStore?.Used == true)
+        {
+            entryStore.Save(catalog.Posts.Select(entryStore.KeyOf));
+        }
         ReportCache(cache, settings, stderr);
         foreach (Diagnostic note in output.Notes.Skip(notesBefore))
         {
@@ -302,52 +313,6 @@ internal static class FeedBuild
         }
 
         return output;
-    }
-
-    // Makes the entries of one page's posts once, for every format: from the entry store when an earlier build (or
-    // another feed of this one) rendered the same post with the same settings, else by reading the body and rendering
-    // its Markdown (content and excerpt), the expensive part of a build.
-    private static FeedEntry[]? ReadEntries(
-        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, RenderContext render, EntryStore? store, List<Diagnostic> diagnostics,
-        CancellationToken cancellationToken)
-    {
-        var entries = new FeedEntry[page.Count];
-        for (int i = 0; i < page.Count; i++)
-        {
-            // A signal waits for at most the post being rendered, not the rest of its page.
-            cancellationToken.ThrowIfCancellationRequested();
-            PostHead head = all[page.Offset + i];
-            UInt128 key = store?.KeyOf(head) ?? default;
-            try
-            {
-                if (store is not null && store.TryGet(key, out Excerpts.Excerpt? excerpt, out string? contentHtml))
-                {
-                    entries[i] = generator.CreateRenderedEntry(head.ToPost(string.Empty), excerpt!, contentHtml);
-                    continue;
-                }
-
-                string? body = PostReader.ReadBody(head.File, render.MaxPostBytes, head.FileHash, render.Shapes, diagnostics);
-                if (body is null)
-                {
-                    return null;
-                }
-
-                body = render.Expand(head, body);
-
-                entries[i] = generator.CreateEntry(head.ToPost(body));
-                store?.Add(key, entries[i]);
-                GarbageBudget.Check();
-            }
-            catch (ArgumentException e)
-            {
-                // The front matter checks should have caught whatever the library refuses; if one slips through,
-                // it is still the post's problem, reported as such, never a crash.
-                diagnostics.Add(new Diagnostic(head.File.DisplayPath, 1, 1, DiagnosticCodes.InvalidField, e.Message));
-                return null;
-            }
-        }
-
-        return entries;
     }
 
     private static int Fail(TextWriter stderr, IReadOnlyCollection<Diagnostic> diagnostics, string what)

@@ -10,7 +10,7 @@ namespace Feed.Tool.Building;
 /// <summary>One feed a build writes: the site's feed, or the feed of one tag, category or author, with its posts newest first.</summary>
 /// <param name="Generator">The feed's generator: the site's, or a variant of it with its own title, id and URLs.</param>
 /// <param name="Posts">The feed's posts, newest first (a subsequence of the site's).</param>
-internal sealed record FeedSet(FeedGenerator Generator, IReadOnlyList<PostHead> Posts);
+internal sealed record FeedSet(FeedGenerator Generator, IReadOnlyList<CatalogPost> Posts);
 
 /// <summary>
 /// The feeds of one build: the site's feed, then (config <c>taxonomies</c>) one feed per tag, category and author,
@@ -20,7 +20,7 @@ internal sealed record FeedSet(FeedGenerator Generator, IReadOnlyList<PostHead> 
 /// </summary>
 internal static class FeedSets
 {
-    private sealed record Taxonomy(string Folder, string Label, Func<PostHead, IReadOnlyList<string>> Names, Func<PostHead, int> Line);
+    private sealed record Taxonomy(string Folder, string Label, Func<CatalogPost, IReadOnlyList<string>> Names, Func<CatalogPost, int> Line);
 
     /// <summary>Makes the feeds; a slug that two names share, or that cannot be made, is reported at the post that names it.</summary>
     /// <param name="site">The site's feed.</param>
@@ -28,7 +28,7 @@ internal static class FeedSets
     /// <param name="settings">The settings: which taxonomies, the site URL, the config's author.</param>
     /// <param name="diagnostics">Receives the problems.</param>
     /// <returns>The site's feed first, then the taxonomy feeds by folder and slug in ordinal order.</returns>
-    public static IReadOnlyList<FeedSet> Create(FeedGenerator site, IReadOnlyList<PostHead> posts, BuildSettings settings, List<Diagnostic> diagnostics)
+    public static IReadOnlyList<FeedSet> Create(FeedGenerator site, IReadOnlyList<CatalogPost> posts, BuildSettings settings, List<Diagnostic> diagnostics)
     {
         var feeds = new List<FeedSet> { new(site, posts) };
         Taxonomies wanted = settings.Taxonomies;
@@ -169,16 +169,16 @@ internal static class FeedSets
     }
 
     private static IEnumerable<FeedSet> FeedsOf(
-        Taxonomy taxonomy, FeedGenerator site, IReadOnlyList<PostHead> posts, BuildSettings settings, List<Diagnostic> diagnostics)
+        Taxonomy taxonomy, FeedGenerator site, IReadOnlyList<CatalogPost> posts, BuildSettings settings, List<Diagnostic> diagnostics)
     {
         // Term key → its posts, newest first (the order of the site's posts).
-        var byKey = new Dictionary<string, List<PostHead>>(StringComparer.Ordinal);
-        foreach (PostHead post in posts)
+        var byKey = new Dictionary<string, List<CatalogPost>>(StringComparer.Ordinal);
+        foreach (CatalogPost post in posts)
         {
             foreach (string name in taxonomy.Names(post))
             {
                 string key = Fold(name);
-                if (!byKey.TryGetValue(key, out List<PostHead>? list))
+                if (!byKey.TryGetValue(key, out List<CatalogPost>? list))
                 {
                     byKey[key] = list = [];
                 }
@@ -190,13 +190,13 @@ internal static class FeedSets
             }
         }
 
-        var bySlug = new SortedDictionary<string, (string Name, List<PostHead> Posts)>(StringComparer.Ordinal);
+        var bySlug = new SortedDictionary<string, (string Name, List<CatalogPost> Posts)>(StringComparer.Ordinal);
         foreach (var (key, name, slug) in Terms(posts.SelectMany(taxonomy.Names)))
         {
             string path = $"{taxonomy.Folder}/{slug}/{OutputLayout.RssFile}";
             if (!ManifestFile.IsSafeRelativePath(path))
             {
-                PostHead first = byKey[key][0];
+                CatalogPost first = byKey[key][0];
                 diagnostics.Add(new Diagnostic(first.File.DisplayPath, taxonomy.Line(first), 1, DiagnosticCodes.TaxonomySlugCollision,
                     $"the {taxonomy.Label} '{name}' makes no usable folder name for its feed; rename it."));
                 continue;

@@ -30,7 +30,7 @@ internal sealed class RenderContext(BuildSettings settings, PostLinks? links, Co
     /// <param name="head">The post.</param>
     /// <param name="body">Its body.</param>
     /// <returns>The body to render.</returns>
-    public string Expand(PostHead head, string body)
+    public string Expand(CatalogPost head, string body)
     {
         if (links is null || !head.TemplateSensitive || settings.Rules.Convention.Dialect is not { } dialect)
         {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
@@ -9,7 +10,9 @@ namespace Feed.Tool.Caching;
 
 /// <summary>
 /// The build cache: what each feed document in <c>--out</c> was made from, so that a rebuild keeps a document whose
-/// inputs have not changed without reading, parsing or rendering any of its posts.
+/// inputs have not changed without reading, parsing or rendering any of its posts; and where each entry's bytes are in
+/// those documents (its <em>fragments</em>), so that a document that must be written again because its page moved is
+/// put together from bytes already written instead of being formatted again.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -21,25 +24,45 @@ namespace Feed.Tool.Caching;
 /// would). One changed post therefore makes again only the documents it appears on.
 /// </para>
 /// <para>
-/// Everything lives in one index file per output folder under the cache folder, outside <c>--out</c>. It is read
-/// once, checked whole (format, fingerprint, a checksum over every byte) and ignored when anything is off: a
-/// corrupt, truncated, stale or foreign index means a cold build, never a wrong one. It is replaced atomically
-/// after a build commits, and only when it changed. Deleting the cache folder is always safe.
+/// <b>Fragments.</b> A new post moves every page: each document changes, but each entry's bytes do not (they depend on
+/// the entry and the feed's settings only: see the library's <c>Writers/Fragments/EntryFragments.cs</c>). So for each
+/// document it writes, a build records where each entry's bytes are in it (offset, length, a checksum), under a key of
+/// the post's entry key and the fragment context of the feed and format. The next build that must write a document
+/// copies those bytes from the documents already in <c>--out</c> (still there: new files are staged beside them until
+/// the commit), once it has checked that the document is the file this cache recorded (size and time) and that the
+/// bytes have their checksum; anything else (a file edited, removed, or unreadable) and the entry is formatted again.
+/// The bytes are not stored twice: the documents hold them, and a cold build writes nothing more than before.
+/// </para>
+/// <para>
+/// Everything lives in one index file per output folder under the cache folder, outside <c>--out</c>: a header, the
+/// documents (read at start, checked whole), then the fragments (read only when some document must be written, checked
+/// whole). Any part that is damaged, of another format, or for other settings is ignored: a cold build, never a wrong
+/// one. It is replaced atomically after a build commits, and only when it changed. Deleting the cache folder is always
+/// safe.
 /// </para>
 /// </remarks>
-/// <threadsafety><see cref="KeyOf"/> and <see cref="TryReuse"/> may be called from several threads at once; <see cref="Save"/> may not.</threadsafety>
+/// <threadsafety>Every member but <see cref="Save"/> may be called from several threads at once.</threadsafety>
 internal sealed class BuildCache
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private const int FragmentSize = 16 + 4 + 4 + 4 + 8 + 1;
     private static readonly byte[] Magic = "feed build cache\n"u8.ToArray();
+    private static readonly int HeaderSize = Magic.Length + 4 + 16 + 8 + 8;
 
     private readonly string _indexPath;
     private readonly string _cacheDir;
     private readonly string _outDir;
     private readonly UInt128 _fingerprint;
-    private readonly Dictionary<string, Entry> _previous;
-    private readonly byte[]? _previousBytes;
+    private readonly Document[] _previous;
+    private readonly Dictionary<string, int> _previousByPath;
+    private readonly long _fragmentsOffset;
+    private readonly long _fragmentsLength;
     private readonly ConcurrentDictionary<string, UInt128> _current = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _reusedPaths = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Fragment[]> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, bool> _documentIntact = new();
+    private readonly Lock _fragmentsLock = new();
+    private Fragment[]? _fragments;
     private int _reused;
 
     private BuildCache(string cacheDir, string outDir, UInt128 fingerprint, CacheHealth health)
@@ -53,8 +76,12 @@ internal sealed class BuildCache
         var name = new Fingerprint().Add(outDir).Value;
         _indexPath = Path.Join(cacheDir, "pages-" + name.ToString("x32", System.Globalization.CultureInfo.InvariantCulture) + ".bin");
         EntryStore.RemoveOrphans(_indexPath); // a killed build's unfinished index; the output folder's lock is held
-        _previousBytes = TryReadAll(_indexPath, health);
-        _previous = _previousBytes is null ? new(StringComparer.Ordinal) : Parse(_previousBytes, fingerprint) ?? new(StringComparer.Ordinal);
+        _previous = TryReadDocuments(_indexPath, fingerprint, health, out _fragmentsOffset, out _fragmentsLength) ?? [];
+        _previousByPath = new Dictionary<string, int>(_previous.Length, StringComparer.Ordinal);
+        for (int i = 0; i < _previous.Length; i++)
+        {
+            _previousByPath[_previous[i].Path] = i;
+        }
     }
 
     /// <summary>Gets whether the cache still works in this build (shared with its <see cref="EntryStore"/>).</summary>
@@ -64,20 +91,21 @@ internal sealed class BuildCache
     public int Reused => _reused;
 
     /// <summary>Gets whether an index from an earlier build was found and accepted.</summary>
-    public bool Loaded => _previous.Count > 0;
+    public bool Loaded => _previous.Length > 0;
 
     /// <summary>Opens the cache for a build.</summary>
     /// <param name="settings">The build's settings; <see cref="BuildSettings.CacheDir"/> <see langword="null"/> means no cache.</param>
+    /// <param name="health">The cache's health in this build, when the build already has it (the file index shares it).</param>
     /// <returns>The cache, or <see langword="null"/> when the build runs without one.</returns>
     /// <exception cref="Files.NotRegularFileException">A link, folder, FIFO or socket is where the cache keeps its index.</exception>
-    public static BuildCache? Open(BuildSettings settings)
+    public static BuildCache? Open(BuildSettings settings, CacheHealth? health = null)
     {
         if (settings.CacheDir is null || SettingsFingerprint.Compute(settings) is not { } fingerprint)
         {
             return null;
         }
 
-        return new BuildCache(Path.GetFullPath(settings.CacheDir), Path.GetFullPath(settings.OutDir), fingerprint, new CacheHealth());
+        return new BuildCache(Path.GetFullPath(settings.CacheDir), Path.GetFullPath(settings.OutDir), fingerprint, health ?? new CacheHealth());
     }
 
     /// <summary>Opens the store of rendered entries that goes with this cache (same folder, same settings, same health).</summary>
@@ -130,7 +158,7 @@ internal sealed class BuildCache
     /// <param name="page">The document.</param>
     /// <param name="posts">The feed's posts, newest first (the document holds <paramref name="page"/>'s slice).</param>
     /// <returns>The key.</returns>
-    public UInt128 KeyOf(FeedFormat format, Uri url, FeedPage page, IReadOnlyList<PostHead> posts)
+    public UInt128 KeyOf(FeedFormat format, Uri url, FeedPage page, IReadOnlyList<CatalogPost> posts)
     {
         var key = new Fingerprint().Add(_fingerprint).Add((int)format).Add(url.AbsoluteUri).Add((int)page.Kind).Add(page.Number)
             .Add(page.Offset).Add(page.Count).Add(page.TotalCount);
@@ -152,51 +180,176 @@ internal sealed class BuildCache
     public bool TryReuse(string relativePath, UInt128 key)
     {
         _current[relativePath] = key;
-        if (!_previous.TryGetValue(relativePath, out Entry entry) || entry.Key != key)
+        if (!_previousByPath.TryGetValue(relativePath, out int index) || _previous[index].Key != key || !IsIntact(_previous[index]))
         {
             return false;
         }
 
-        var file = new FileInfo(Path.Join(_outDir, relativePath));
-        if (!file.Exists || file.Length != entry.Length || file.LastWriteTimeUtc.Ticks != entry.WriteTicks)
-        {
-            return false;
-        }
-
+        _reusedPaths[relativePath] = true;
         Interlocked.Increment(ref _reused);
         return true;
     }
 
-    /// <summary>After a committed build: records every document of it with the size and time its file has now.</summary>
+    /// <summary>The key of an entry's fragment: the post's entry key and the fragment context of the feed and format.</summary>
+    /// <param name="entryKey">The post's key in the entry store (<see cref="EntryStore.KeyOf"/>).</param>
+    /// <param name="context">The feed's fragment context for the format (<c>FeedGenerator.GetFragmentContext</c>).</param>
+    /// <returns>The key.</returns>
+    public static UInt128 FragmentKey(UInt128 entryKey, string context) => new Fingerprint().Add(entryKey).Add(context).Value;
+
+    /// <summary>Finds where an earlier build wrote the fragment of <paramref name="key"/>, in a document still as it wrote it.</summary>
+    /// <param name="key">The fragment's key (<see cref="FragmentKey"/>).</param>
+    /// <param name="fragment">Where it is.</param>
+    /// <returns>Whether it is there to copy.</returns>
+    public bool TryGetFragment(UInt128 key, out Fragment fragment)
+    {
+        fragment = default;
+        Fragment[] fragments = Fragments();
+        int lo = 0, hi = fragments.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int order = fragments[mid].Key.CompareTo(key);
+            if (order == 0)
+            {
+                fragment = fragments[mid];
+                return Intact(fragment.Document);
+            }
+
+            (lo, hi) = order < 0 ? (mid + 1, hi) : (lo, mid - 1);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reads fragments from the documents in <c>--out</c>: adjacent ones (an old page's entries, which stay side by side
+    /// when a page moves) with one read each, every one checked against its checksum.
+    /// </summary>
+    /// <param name="fragments">The fragments, from <see cref="TryGetFragment"/>.</param>
+    /// <returns>Their bytes, in order, or <see langword="null"/> when any could not be read whole (then format the entries).</returns>
+    public FragmentBytes? Read(IReadOnlyList<Fragment> fragments)
+    {
+        var bytes = new FragmentBytes(fragments.Count);
+        try
+        {
+            int[] order = [.. Enumerable.Range(0, fragments.Count).OrderBy(i => fragments[i].Document).ThenBy(i => fragments[i].Offset)];
+            int at = 0;
+            while (at < order.Length)
+            {
+                Fragment first = fragments[order[at]];
+                int end = at + 1;
+                long stop = (long)first.Offset + first.Length;
+                while (end < order.Length && fragments[order[end]].Document == first.Document && fragments[order[end]].Offset == stop)
+                {
+                    stop += fragments[order[end]].Length;
+                    end++;
+                }
+
+                if (stop - first.Offset > Array.MaxLength)
+                {
+                    return null;
+                }
+
+                byte[] buffer = bytes.Rent((int)(stop - first.Offset));
+                using (SafeFileHandle file = Files.RegularFile.Open(Path.Join(_outDir, _previous[first.Document].Path), FileMode.Open, FileAccess.Read))
+                {
+                    if (RandomAccess.Read(file, buffer.AsSpan(0, (int)(stop - first.Offset)), first.Offset) != stop - first.Offset)
+                    {
+                        return null;
+                    }
+                }
+
+                for (int k = at; k < end; k++)
+                {
+                    Fragment fragment = fragments[order[k]];
+                    var memory = new ReadOnlyMemory<byte>(buffer, fragment.Offset - first.Offset, fragment.Length);
+                    if (XxHash64.HashToUInt64(memory.Span) != fragment.Checksum)
+                    {
+                        return null;
+                    }
+
+                    bytes.Items[order[k]] = memory;
+                }
+
+                at = end;
+            }
+
+            FragmentBytes result = bytes;
+            bytes = null!;
+            return result;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // the entries are formatted instead
+        }
+        finally
+        {
+            bytes?.Dispose();
+        }
+    }
+
+    /// <summary>Notes that this build wrote the document at <paramref name="relativePath"/>, with its entries' fragments there.</summary>
+    /// <param name="relativePath">The document's path under <c>--out</c>.</param>
+    /// <param name="fragments">Where each entry is in the bytes staged for it (<see cref="Fragment.Document"/> unused); empty for a format that does not splice.</param>
+    public void Wrote(string relativePath, Fragment[] fragments)
+    {
+        _written[relativePath] = fragments;
+        _reusedPaths.TryRemove(relativePath, out _);
+    }
+
+    /// <summary>After a committed build: records every document of it with the size and time its file has now, and its fragments.</summary>
     /// <remarks>
     /// Best effort: a cache that cannot be written costs the next build its speed, never its result (the failure is
-    /// noted in <see cref="Health"/>). Nothing is written once the cache has failed in this build.
+    /// noted in <see cref="Health"/>). Nothing is written once the cache has failed in this build, nor when every
+    /// document was kept as the index had it.
     /// </remarks>
     public void Save()
     {
-        if (Health.Failed)
+        if (Health.Failed || (_written.IsEmpty && _reusedPaths.Count == _current.Count && _current.Count == _previous.Length))
         {
             return;
         }
 
         try
         {
-            var entries = new SortedDictionary<string, Entry>(StringComparer.Ordinal);
-            foreach (var (path, key) in _current)
+            var documents = new List<Document>(_current.Count);
+            var fragments = new List<Fragment>();
+            var seen = new HashSet<UInt128>();
+            Fragment[]? old = _reusedPaths.IsEmpty ? null : Fragments();
+            foreach (var (path, key) in _current.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 var file = new FileInfo(Path.Join(_outDir, path));
-                if (file.Exists)
+                if (!file.Exists)
                 {
-                    entries[path] = new Entry(key, file.Length, file.LastWriteTimeUtc.Ticks);
+                    continue;
+                }
+
+                int index = documents.Count;
+                documents.Add(new Document(path, key, file.Length, file.LastWriteTimeUtc.Ticks));
+                if (_written.TryGetValue(path, out Fragment[]? wrote))
+                {
+                    foreach (Fragment fragment in wrote)
+                    {
+                        if (seen.Add(fragment.Key))
+                        {
+                            fragments.Add(fragment with { Document = index });
+                        }
+                    }
+                }
+                else if (_reusedPaths.ContainsKey(path) && old is not null)
+                {
+                    int was = _previousByPath[path];
+                    foreach (Fragment fragment in old)
+                    {
+                        if (fragment.Document == was && seen.Add(fragment.Key))
+                        {
+                            fragments.Add(fragment with { Document = index });
+                        }
+                    }
                 }
             }
 
-            byte[] bytes = Format(entries, _fingerprint);
-            if (_previousBytes is not null && bytes.AsSpan().SequenceEqual(_previousBytes))
-            {
-                return;
-            }
-
+            byte[] bytes = Format(documents, fragments, _fingerprint);
             Directory.CreateDirectory(Path.GetDirectoryName(_indexPath)!);
             string temp = _indexPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
             try
@@ -222,89 +375,238 @@ internal sealed class BuildCache
         }
     }
 
-    /// <summary>The index file's bytes: magic, format version, fingerprint, the entries by path, then a checksum of all that.</summary>
-    /// <param name="entries">The entries.</param>
+    /// <summary>
+    /// The index file's bytes: a header (magic, format version, fingerprint, the lengths of the two blocks), the
+    /// documents by path and their checksum, then the fragments by key and their checksum.
+    /// </summary>
+    /// <param name="documents">The documents, in ordinal path order.</param>
+    /// <param name="fragments">The fragments (any order; <see cref="Fragment.Document"/> indexes <paramref name="documents"/>).</param>
     /// <param name="fingerprint">The build's fingerprint.</param>
     /// <returns>The bytes.</returns>
-    internal static byte[] Format(IEnumerable<KeyValuePair<string, Entry>> entries, UInt128 fingerprint)
+    internal static byte[] Format(IReadOnlyList<Document> documents, IReadOnlyList<Fragment> fragments, UInt128 fingerprint)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        var docs = new RecordWriter();
+        docs.Int(documents.Count);
+        foreach (Document document in documents)
         {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            Write(writer, fingerprint);
-            var list = entries.ToList();
-            writer.Write(list.Count);
-            foreach (var (path, entry) in list)
-            {
-                writer.Write(path);
-                Write(writer, entry.Key);
-                writer.Write(entry.Length);
-                writer.Write(entry.WriteTicks);
-            }
+            docs.String(document.Path);
+            docs.Hash(document.Key);
+            docs.Long(document.Length);
+            docs.Long(document.WriteTicks);
         }
 
-        stream.Write(XxHash128.Hash(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
-        return stream.ToArray();
+        byte[] frags = new byte[4 + (fragments.Count * FragmentSize)];
+        BinaryPrimitives.WriteInt32LittleEndian(frags, fragments.Count);
+        Span<byte> at = frags.AsSpan(4);
+        foreach (Fragment fragment in fragments.OrderBy(f => f.Key))
+        {
+            BinaryPrimitives.WriteUInt128LittleEndian(at, fragment.Key);
+            BinaryPrimitives.WriteInt32LittleEndian(at[16..], fragment.Document);
+            BinaryPrimitives.WriteInt32LittleEndian(at[20..], fragment.Offset);
+            BinaryPrimitives.WriteInt32LittleEndian(at[24..], fragment.Length);
+            BinaryPrimitives.WriteUInt64LittleEndian(at[28..], fragment.Checksum);
+            at[36] = fragment.HasContent ? (byte)1 : (byte)0;
+            at = at[FragmentSize..];
+        }
+
+        byte[] bytes = new byte[HeaderSize + docs.Length + 16 + frags.Length + 16];
+        Span<byte> span = bytes;
+        Magic.CopyTo(span);
+        BinaryPrimitives.WriteInt32LittleEndian(span[Magic.Length..], FormatVersion);
+        BinaryPrimitives.WriteUInt128LittleEndian(span[(Magic.Length + 4)..], fingerprint);
+        BinaryPrimitives.WriteInt64LittleEndian(span[(Magic.Length + 20)..], docs.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(span[(Magic.Length + 28)..], frags.Length);
+        docs.Bytes.CopyTo(span[HeaderSize..]);
+        int docsEnd = HeaderSize + docs.Length;
+
+        // The documents' checksum covers the header too: a header from another file cannot lead to this block.
+        XxHash128.Hash(span[..docsEnd], span.Slice(docsEnd, 16));
+        frags.CopyTo(span[(docsEnd + 16)..]);
+        XxHash128.Hash(frags, span[(docsEnd + 16 + frags.Length)..]);
+        return bytes;
     }
 
-    /// <summary>Reads an index; <see langword="null"/> when it is damaged, of another format, or for other settings or another tool.</summary>
+    /// <summary>Reads a whole index: <see langword="null"/> when any part of it is damaged, of another format, or for other settings or another tool.</summary>
     /// <param name="bytes">The file's bytes.</param>
     /// <param name="fingerprint">The build's fingerprint.</param>
-    /// <returns>The entries by path, or <see langword="null"/>.</returns>
-    internal static Dictionary<string, Entry>? Parse(byte[] bytes, UInt128 fingerprint)
+    /// <returns>The documents by path, or <see langword="null"/>.</returns>
+    internal static Dictionary<string, Document>? Parse(byte[] bytes, UInt128 fingerprint)
     {
-        const int ChecksumSize = 16;
-        if (bytes.Length < Magic.Length + ChecksumSize
-            || !XxHash128.Hash(bytes.AsSpan(0, bytes.Length - ChecksumSize)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumSize)))
+        if (!TryHeader(bytes, fingerprint, out long docsLength, out long fragsLength)
+            || bytes.Length != HeaderSize + docsLength + 16 + fragsLength + 16
+            || ParseDocuments(bytes.AsSpan(0, (int)(HeaderSize + docsLength + 16))) is not { } documents
+            || ParseFragments(bytes.AsSpan((int)(HeaderSize + docsLength + 16)), documents.Length) is null)
+        {
+            return null;
+        }
+
+        return documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
+    }
+
+    // Whether the document the index recorded at `index` is still the file in --out (same size and time, a regular
+    // file reached without links): once per document per build.
+    private bool Intact(int index) => _documentIntact.GetOrAdd(index, static (i, cache) => cache.IsIntact(cache._previous[i]), this);
+
+    // One statx(2): a regular file (not a link) of the recorded size and last write time (.NET's 100 ns ticks).
+    private bool IsIntact(Document document) =>
+        Files.FileKinds.Of(Path.Join(_outDir, document.Path), followLinks: false, out Files.FileStamp stamp) == Files.FileKind.Regular
+        && stamp.Size == document.Length && DateTime.UnixEpoch.Ticks + (stamp.ModifiedNs / 100) == document.WriteTicks;
+
+    // The fragments of the index, read and checked on first use (a build that keeps every document never reads them).
+    private Fragment[] Fragments()
+    {
+        if (Volatile.Read(ref _fragments) is { } fragments)
+        {
+            return fragments;
+        }
+
+        lock (_fragmentsLock)
+        {
+            if (_fragments is null)
+            {
+                Fragment[]? read = null;
+                if (_fragmentsLength > 0 && !Health.Failed)
+                {
+                    try
+                    {
+                        using SafeFileHandle file = CacheFile.Open(_indexPath, FileMode.Open, FileAccess.Read);
+                        byte[] block = new byte[_fragmentsLength + 16];
+                        if (RandomAccess.Read(file, block, _fragmentsOffset) == block.Length)
+                        {
+                            read = ParseFragments(block, _previous.Length);
+                        }
+                    }
+                    catch (Exception e) when (e is (IOException and not Files.NotRegularFileException) or UnauthorizedAccessException)
+                    {
+                        Health.Fail(e);
+                    }
+                    catch (Files.NotRegularFileException)
+                    {
+                        // Replaced by something else since the build opened it: no fragments.
+                    }
+                }
+
+                _fragments = read ?? [];
+            }
+
+            return _fragments;
+        }
+    }
+
+    private static bool TryHeader(ReadOnlySpan<byte> bytes, UInt128 fingerprint, out long docsLength, out long fragsLength)
+    {
+        docsLength = fragsLength = 0;
+        if (bytes.Length < HeaderSize || !bytes[..Magic.Length].SequenceEqual(Magic)
+            || BinaryPrimitives.ReadInt32LittleEndian(bytes[Magic.Length..]) != FormatVersion
+            || BinaryPrimitives.ReadUInt128LittleEndian(bytes[(Magic.Length + 4)..]) != fingerprint)
+        {
+            return false;
+        }
+
+        docsLength = BinaryPrimitives.ReadInt64LittleEndian(bytes[(Magic.Length + 20)..]);
+        fragsLength = BinaryPrimitives.ReadInt64LittleEndian(bytes[(Magic.Length + 28)..]);
+        return docsLength is >= 4 and <= int.MaxValue / 2 && fragsLength is >= 4 and <= int.MaxValue / 2 && (fragsLength - 4) % FragmentSize == 0;
+    }
+
+    // The header and documents block with its checksum; null when damaged.
+    private static Document[]? ParseDocuments(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < HeaderSize + 4 + 16
+            || !XxHash128.Hash(bytes[..^16]).AsSpan().SequenceEqual(bytes[^16..]))
         {
             return null;
         }
 
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - ChecksumSize, writable: false), Encoding.UTF8);
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion
-                || ReadUInt128(reader) != fingerprint)
+            var r = new RecordReader(bytes[HeaderSize..^16]);
+            int count = r.Int();
+            if (count < 0 || count > bytes.Length)
             {
                 return null;
             }
 
-            int count = reader.ReadInt32();
-            var entries = new Dictionary<string, Entry>(Math.Clamp(count, 0, 1 << 20), StringComparer.Ordinal);
+            var documents = new Document[count];
             for (int i = 0; i < count; i++)
             {
-                entries[reader.ReadString()] = new Entry(ReadUInt128(reader), reader.ReadInt64(), reader.ReadInt64());
+                documents[i] = new Document(r.Text(), r.Hash(), r.Long(), r.Long());
             }
 
-            return reader.BaseStream.Position == reader.BaseStream.Length ? entries : null;
+            return r.AtEnd ? documents : null;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or DecoderFallbackException or ArgumentException)
+        catch (Exception e) when (e is FormatException or DecoderFallbackException)
         {
             return null;
         }
     }
 
-    private static void Write(BinaryWriter writer, UInt128 value)
+    // The fragments block with its checksum, sorted by key; null when damaged or pointing past the documents.
+    private static Fragment[]? ParseFragments(ReadOnlySpan<byte> block, int documents)
     {
-        writer.Write((ulong)(value >> 64));
-        writer.Write((ulong)value);
+        if (block.Length < 4 + 16 || !XxHash128.Hash(block[..^16]).AsSpan().SequenceEqual(block[^16..]))
+        {
+            return null;
+        }
+
+        int count = BinaryPrimitives.ReadInt32LittleEndian(block);
+        if (count < 0 || 4 + ((long)count * FragmentSize) + 16 != block.Length)
+        {
+            return null;
+        }
+
+        var fragments = new Fragment[count];
+        ReadOnlySpan<byte> at = block[4..];
+        for (int i = 0; i < count; i++, at = at[FragmentSize..])
+        {
+            var fragment = new Fragment(
+                BinaryPrimitives.ReadUInt128LittleEndian(at),
+                BinaryPrimitives.ReadInt32LittleEndian(at[16..]),
+                BinaryPrimitives.ReadInt32LittleEndian(at[20..]),
+                BinaryPrimitives.ReadInt32LittleEndian(at[24..]),
+                BinaryPrimitives.ReadUInt64LittleEndian(at[28..]),
+                at[36] == 1);
+            if (fragment.Document < 0 || fragment.Document >= documents || fragment.Offset < 0 || fragment.Length < 0 || at[36] > 1
+                || (i > 0 && fragments[i - 1].Key >= fragment.Key))
+            {
+                return null;
+            }
+
+            fragments[i] = fragment;
+        }
+
+        return fragments;
     }
 
-    private static UInt128 ReadUInt128(BinaryReader reader)
+    // The documents of the index; null when there is none, or (noted in health) when it cannot be read. A link or a
+    // special file there is the caller's error: it is never read through.
+    private static Document[]? TryReadDocuments(string path, UInt128 fingerprint, CacheHealth health, out long fragmentsOffset, out long fragmentsLength)
     {
-        ulong upper = reader.ReadUInt64();
-        return new UInt128(upper, reader.ReadUInt64());
-    }
-
-    // The index's bytes; null when there is none, or (noted in health) when it cannot be read. A link or a special
-    // file there is the caller's error: it is never read through.
-    private static byte[]? TryReadAll(string path, CacheHealth health)
-    {
+        fragmentsOffset = fragmentsLength = 0;
         try
         {
-            return CacheFile.ReadAll(path);
+            if (Files.FileKinds.Of(path, followLinks: false) == Files.FileKind.Missing)
+            {
+                return null;
+            }
+
+            using SafeFileHandle file = CacheFile.Open(path, FileMode.Open, FileAccess.Read);
+            long size = RandomAccess.GetLength(file);
+            byte[] header = new byte[HeaderSize];
+            if (RandomAccess.Read(file, header, 0) != HeaderSize || !TryHeader(header, fingerprint, out long docsLength, out long fragsLength)
+                || size != HeaderSize + docsLength + 16 + fragsLength + 16)
+            {
+                return null;
+            }
+
+            byte[] head = new byte[HeaderSize + docsLength + 16];
+            if (RandomAccess.Read(file, head, 0) != head.Length || ParseDocuments(head) is not { } documents)
+            {
+                return null;
+            }
+
+            fragmentsOffset = head.Length;
+            fragmentsLength = fragsLength;
+            return documents;
         }
         catch (Exception e) when (e is (IOException and not Files.NotRegularFileException) or UnauthorizedAccessException)
         {
@@ -314,8 +616,47 @@ internal sealed class BuildCache
     }
 
     /// <summary>One document in the index.</summary>
+    /// <param name="Path">Its path under <c>--out</c>.</param>
     /// <param name="Key">The key it was made from.</param>
     /// <param name="Length">The file's size after that build.</param>
     /// <param name="WriteTicks">The file's last write time (UTC ticks) after that build.</param>
-    internal readonly record struct Entry(UInt128 Key, long Length, long WriteTicks);
+    internal readonly record struct Document(string Path, UInt128 Key, long Length, long WriteTicks);
+
+    /// <summary>Where an entry's bytes are: in which document, at what offset, how many, their checksum, and whether the entry has content.</summary>
+    /// <param name="Key">The fragment's key (<see cref="FragmentKey"/>).</param>
+    /// <param name="Document">The document's index in the index file.</param>
+    /// <param name="Offset">The first byte.</param>
+    /// <param name="Length">The length.</param>
+    /// <param name="Checksum">The XXH64 of the bytes.</param>
+    /// <param name="HasContent">Whether the entry has content HTML (a document needs to know, and the bytes do not say).</param>
+    internal readonly record struct Fragment(UInt128 Key, int Document, int Offset, int Length, ulong Checksum, bool HasContent);
+}
+
+/// <summary>The bytes of fragments read from <c>--out</c>, in buffers rented for the time one document is written.</summary>
+internal sealed class FragmentBytes : IDisposable
+{
+    private readonly List<byte[]> _rented = [];
+
+    public FragmentBytes(int count) => Items = new ReadOnlyMemory<byte>[count];
+
+    /// <summary>Gets each fragment's bytes, in the order asked for.</summary>
+    public ReadOnlyMemory<byte>[] Items { get; }
+
+    /// <summary>Rents a buffer of at least <paramref name="length"/> bytes, returned on <see cref="Dispose"/>.</summary>
+    public byte[] Rent(int length)
+    {
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        _rented.Add(buffer);
+        return buffer;
+    }
+
+    public void Dispose()
+    {
+        foreach (byte[] buffer in _rented)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        _rented.Clear();
+    }
 }

@@ -9,9 +9,10 @@ using Microsoft.Win32.SafeHandles;
 namespace Feed.Tool.Caching;
 
 /// <summary>
-/// The rendered part of each post's entry (its excerpt and content HTML) from earlier builds, so that a document that
-/// must be written again — every page moves when a post is added — is assembled from entries already made instead of
-/// parsing and rendering every post's Markdown again.
+/// Each post's entry (its texts, dates, authors and categories as the feeds write them, its excerpt and content HTML)
+/// from earlier builds, so that a document that must be written again is assembled from entries already made instead of
+/// reading, parsing and rendering the post again (its texts are not held in memory between the build's two passes:
+/// see <see cref="CatalogPost"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -23,8 +24,8 @@ namespace Feed.Tool.Caching;
 /// <para>
 /// One file per output folder in the cache folder: records (one per post), then an index of (key, offset, length,
 /// checksum) and a footer (index offset, count, fingerprint, format, magic, and a checksum of index and footer).
-/// Memory stays flat: only the index is read at start; a record is read when its post is needed, and checked
-/// against its own checksum. Entries rendered during a build are spilled to a temporary file beside it, and after
+/// Memory stays flat: the index is read when a post is first needed (a build that keeps every document never reads
+/// it); a record is read when its post is needed, and checked against its own checksum. Entries rendered during a build are spilled to a temporary file beside it, and after
 /// the build commits they are appended with a new index and footer (the file is rewritten, without the posts that
 /// are gone, when those hold most of it). A crash while appending leaves a file whose last bytes are no valid footer:
 /// the next build ignores it and starts a new one. A failed or cancelled build leaves the file as it was.
@@ -33,7 +34,7 @@ namespace Feed.Tool.Caching;
 /// <threadsafety><see cref="TryGet"/> and <see cref="Add"/> may be called from several threads at once; <see cref="Save"/> may not.</threadsafety>
 internal sealed class EntryStore : IDisposable
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const int IndexEntrySize = 16 + 8 + 4 + 8;
 
     // Far above any post's rendered entry (posts are capped by --max-post-size); a larger length is a forged index,
@@ -41,12 +42,11 @@ internal sealed class EntryStore : IDisposable
     private const int MaxRecordLength = 1 << 28;
     private static readonly byte[] Magic = "feed entry cache\n"u8.ToArray();
     private static readonly int FooterSize = 8 + 4 + 16 + 4 + Magic.Length + 16;
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly string _path;
     private readonly UInt128 _fingerprint;
-    private readonly Dictionary<UInt128, Record> _previous;
     private readonly Dictionary<UInt128, Record> _added = [];
+    private Dictionary<UInt128, Record>? _opened;
     private readonly Lock _spillLock = new();
     private readonly CacheHealth _health;
     private SafeFileHandle? _file;
@@ -61,11 +61,35 @@ internal sealed class EntryStore : IDisposable
         _fingerprint = fingerprint;
         _health = health;
         RemoveOrphans(path);
-        _previous = TryOpen(path, fingerprint, health, out _file, out _fileLength) ?? [];
+        if (Files.FileKinds.Of(path, followLinks: false) is not (Files.FileKind.Regular or Files.FileKind.Missing) and var kind)
+        {
+            throw new Files.NotRegularFileException(path, kind);
+        }
+    }
+
+    // The index of the file from earlier builds, read on first use (under the spill lock: Open is not thread-safe).
+    private Dictionary<UInt128, Record> Previous
+    {
+        get
+        {
+            if (Volatile.Read(ref _opened) is { } opened)
+            {
+                return opened;
+            }
+
+            lock (_spillLock)
+            {
+                _opened ??= TryOpen(_path, _fingerprint, _health, out _file, out _fileLength) ?? [];
+                return _opened;
+            }
+        }
     }
 
     /// <summary>Gets how many entries this build took from the store instead of rendering them.</summary>
     public int Reused => _reused;
+
+    /// <summary>Gets whether this build read the store or added to it (else <see cref="Save"/> has nothing to do).</summary>
+    public bool Used => Volatile.Read(ref _opened) is not null || _added.Count > 0;
 
     /// <summary>Opens the store of a build's output folder in its cache folder.</summary>
     /// <param name="cacheDir">The cache folder.</param>
@@ -84,7 +108,7 @@ internal sealed class EntryStore : IDisposable
     /// <summary>The key of a post's entry: the build's settings, the post's path and the content hash of its file.</summary>
     /// <param name="post">The post.</param>
     /// <returns>The key.</returns>
-    public UInt128 KeyOf(PostHead post)
+    public UInt128 KeyOf(CatalogPost post)
     {
         // One-shot over a stack buffer: a key is computed for every post of every build, so no hasher object each.
         ReadOnlySpan<char> path = post.File.RelativePath;
@@ -97,23 +121,21 @@ internal sealed class EntryStore : IDisposable
         return XxHash128.HashToUInt128(bytes);
     }
 
-    /// <summary>Reads the rendered part of the entry of <paramref name="key"/>, when an earlier build stored it intact.</summary>
+    /// <summary>Reads the entry of <paramref name="key"/>, when an earlier build (or this one) stored it intact.</summary>
     /// <param name="key">The post's key, from <see cref="KeyOf"/>.</param>
-    /// <param name="excerpt">The entry's excerpt.</param>
-    /// <param name="contentHtml">The entry's content HTML, or <see langword="null"/>.</param>
+    /// <param name="entry">The entry.</param>
     /// <returns>Whether it was found and read back whole.</returns>
-    public bool TryGet(UInt128 key, out Excerpt? excerpt, out string? contentHtml)
+    public bool TryGet(UInt128 key, out FeedEntry? entry)
     {
-        excerpt = null;
-        contentHtml = null;
+        entry = null;
         if (_health.Failed)
         {
             return false;
         }
 
-        if (_file is not null && _previous.TryGetValue(key, out Record record))
+        if (Previous.TryGetValue(key, out Record record) && _file is not null)
         {
-            return TryRead(_file, record, out excerpt, out contentHtml);
+            return TryRead(_file, record, out entry);
         }
 
         // Made earlier in this build (the same post in a tag's, category's or author's feed): read from the spill.
@@ -127,7 +149,7 @@ internal sealed class EntryStore : IDisposable
             try
             {
                 _spill.Flush();
-                return TryRead(_spill.SafeFileHandle, record, out excerpt, out contentHtml);
+                return TryRead(_spill.SafeFileHandle, record, out entry);
             }
             catch (IOException e)
             {
@@ -137,19 +159,17 @@ internal sealed class EntryStore : IDisposable
         }
     }
 
-    private bool TryRead(SafeFileHandle file, Record record, out Excerpt? excerpt, out string? contentHtml)
+    private bool TryRead(SafeFileHandle file, Record record, out FeedEntry? entry)
     {
-        excerpt = null;
-        contentHtml = null;
+        entry = null;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(record.Length);
         try
         {
             Span<byte> bytes = buffer.AsSpan(0, record.Length);
             if (RandomAccess.Read(file, bytes, record.Offset) != record.Length || XxHash64.HashToUInt64(bytes) != record.Checksum
-                || !TryDecode(bytes, out excerpt, out contentHtml))
+                || !TryDecode(bytes, out entry))
             {
-                excerpt = null;
-                contentHtml = null;
+                entry = null;
                 return false;
             }
 
@@ -181,17 +201,17 @@ internal sealed class EntryStore : IDisposable
             return;
         }
 
-        int length = EncodedLength(entry.Excerpt, entry.ContentHtml);
+        RecordWriter writer = Writers.Value!;
+        writer.Clear();
+        Encode(entry, writer);
+        int length = writer.Length;
         if (length > MaxRecordLength)
         {
             return; // rendered again next time rather than stored past what a read accepts
         }
 
-        byte[] bytes = ArrayPool<byte>.Shared.Rent(length);
-        try
         {
-            Span<byte> record = bytes.AsSpan(0, length);
-            Encode(entry.Excerpt, entry.ContentHtml, record);
+            ReadOnlySpan<byte> record = writer.Bytes;
             ulong checksum = XxHash64.HashToUInt64(record);
             lock (_spillLock)
             {
@@ -220,11 +240,10 @@ internal sealed class EntryStore : IDisposable
                 }
             }
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
     }
+
+    // One encoder per thread: pages are rendered in parallel.
+    private static readonly ThreadLocal<RecordWriter> Writers = new(() => new RecordWriter());
 
     /// <summary>
     /// After a committed build: appends the entries it made, with an index of every post still in the site
@@ -244,16 +263,22 @@ internal sealed class EntryStore : IDisposable
 
         try
         {
+            if (_opened is null && _added.Count == 0)
+            {
+                return; // never needed this build: nothing read, nothing new (the posts that are gone go next time)
+            }
+
+            Dictionary<UInt128, Record> previous = Previous;
             var live = new HashSet<UInt128>(liveKeys);
             bool anyNew = _added.Keys.Any(live.Contains);
-            bool anyGone = _previous.Keys.Any(key => !live.Contains(key));
+            bool anyGone = previous.Keys.Any(key => !live.Contains(key));
             if (!anyNew && !anyGone)
             {
                 return;
             }
 
             _spill?.Flush();
-            long liveOld = _previous.Where(p => live.Contains(p.Key)).Sum(p => (long)p.Value.Length);
+            long liveOld = previous.Where(p => live.Contains(p.Key)).Sum(p => (long)p.Value.Length);
             if (_file is not null && (!anyGone || liveOld * 2 >= _fileLength))
             {
                 Append(live);
@@ -297,7 +322,7 @@ internal sealed class EntryStore : IDisposable
             using var stream = new FileStream(handle, FileAccess.Write, 1 << 16);
             stream.Position = _fileLength;
             var index = new SortedDictionary<UInt128, Record>();
-            foreach (var (key, record) in _previous)
+            foreach (var (key, record) in Previous)
             {
                 if (live.Contains(key))
                 {
@@ -358,7 +383,7 @@ internal sealed class EntryStore : IDisposable
                 var index = new SortedDictionary<UInt128, Record>();
                 if (_file is not null)
                 {
-                    CopyRecords(_file, _previous, live, stream, index);
+                    CopyRecords(_file, Previous, live, stream, index);
                     _file.Dispose();
                     _file = null;
                 }
@@ -544,51 +569,100 @@ internal sealed class EntryStore : IDisposable
         }
     }
 
-    // A record: the excerpt's source and truncation, its text, then the content HTML (length -1 when there is none).
-    private static int EncodedLength(Excerpt excerpt, string? contentHtml) =>
-        2 + 4 + Encoding.UTF8.GetByteCount(excerpt.Text) + 4 + (contentHtml is null ? 0 : Encoding.UTF8.GetByteCount(contentHtml));
-
-    private static void Encode(Excerpt excerpt, string? contentHtml, Span<byte> bytes)
+    // A record: the entry, field by field (see RecordWriter): its excerpt and content HTML, then what the feeds write
+    // of its post. Everything is as the entry has it, cleaned; read back, it is the same entry (FeedEntry's equality).
+    private static void Encode(FeedEntry entry, RecordWriter w)
     {
-        bytes[0] = (byte)excerpt.Source;
-        bytes[1] = excerpt.IsTruncated ? (byte)1 : (byte)0;
-        int textBytes = Encoding.UTF8.GetBytes(excerpt.Text, bytes[6..]);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes[2..], textBytes);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes[(6 + textBytes)..], contentHtml is null ? -1 : bytes.Length - 10 - textBytes);
-        if (contentHtml is not null)
+        w.Byte((byte)entry.Excerpt.Source);
+        w.Bool(entry.Excerpt.IsTruncated);
+        w.String(entry.Excerpt.Text);
+        w.String(entry.ContentHtml);
+        w.String(entry.Id);
+        w.String(entry.Title);
+        w.String(entry.Url.OriginalString);
+        w.Date(entry.Published);
+        w.Date(entry.Updated);
+        w.Int(entry.Authors.Count);
+        foreach (FeedAuthor author in entry.Authors)
         {
-            Encoding.UTF8.GetBytes(contentHtml, bytes[(10 + textBytes)..]);
+            w.String(author.Name);
+            w.String(author.Email);
+            w.String(author.Uri?.OriginalString);
         }
+
+        w.Int(entry.Categories.Count);
+        foreach (string category in entry.Categories)
+        {
+            w.String(category);
+        }
+
+        w.String(entry.Language);
     }
 
-    private static bool TryDecode(ReadOnlySpan<byte> bytes, out Excerpt? excerpt, out string? contentHtml)
+    private static bool TryDecode(ReadOnlySpan<byte> bytes, out FeedEntry? entry)
     {
-        excerpt = null;
-        contentHtml = null;
+        entry = null;
         try
         {
-            if (bytes.Length < 10 || bytes[0] > (byte)ExcerptSource.Summary || bytes[1] > 1)
+            var r = new RecordReader(bytes);
+            byte source = r.Byte();
+            bool truncated = r.Bool();
+            string text = r.Text();
+            string? content = r.String();
+            string id = r.Text();
+            string title = r.Text();
+            string url = r.Text();
+            DateTimeOffset published = r.Date();
+            DateTimeOffset updated = r.Date();
+            int authorCount = r.Int();
+            if (source > (byte)ExcerptSource.Summary || authorCount < 0 || authorCount > bytes.Length)
             {
                 return false;
             }
 
-            int textBytes = BinaryPrimitives.ReadInt32LittleEndian(bytes[2..]);
-            if (textBytes < 0 || 10 + textBytes > bytes.Length)
+            var authors = new FeedAuthor[authorCount];
+            for (int i = 0; i < authorCount; i++)
+            {
+                string name = r.Text();
+                string? email = r.String();
+                string? uri = r.String();
+                authors[i] = new FeedAuthor(name) { Email = email, Uri = uri is null ? null : new Uri(uri, UriKind.Absolute) };
+            }
+
+            int categoryCount = r.Int();
+            if (categoryCount < 0 || categoryCount > bytes.Length)
             {
                 return false;
             }
 
-            int contentBytes = BinaryPrimitives.ReadInt32LittleEndian(bytes[(6 + textBytes)..]);
-            if (contentBytes != (contentBytes < 0 ? -1 : bytes.Length - 10 - textBytes) || (contentBytes < 0 && bytes.Length != 10 + textBytes))
+            string[] categories = new string[categoryCount];
+            for (int i = 0; i < categoryCount; i++)
+            {
+                categories[i] = r.Text();
+            }
+
+            string? language = r.String();
+            if (!r.AtEnd)
             {
                 return false;
             }
 
-            excerpt = new Excerpt(StrictUtf8.GetString(bytes.Slice(6, textBytes)), bytes[1] == 1, (ExcerptSource)bytes[0]);
-            contentHtml = contentBytes < 0 ? null : StrictUtf8.GetString(bytes[(10 + textBytes)..]);
+            entry = new FeedEntry
+            {
+                Id = id,
+                Title = title,
+                Url = new Uri(url, UriKind.Absolute),
+                Published = published,
+                Updated = updated,
+                Authors = authorCount == 0 ? [] : authors,
+                Categories = categoryCount == 0 ? [] : categories,
+                Excerpt = new Excerpt(text, truncated, (ExcerptSource)source),
+                ContentHtml = content,
+                Language = language,
+            };
             return true;
         }
-        catch (DecoderFallbackException)
+        catch (Exception e) when (e is FormatException or DecoderFallbackException or UriFormatException or ArgumentException)
         {
             return false;
         }

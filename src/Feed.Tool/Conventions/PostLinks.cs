@@ -20,13 +20,13 @@ internal sealed class PostLinks : ITemplateSite
     /// <summary>Indexes <paramref name="posts"/>.</summary>
     /// <param name="posts">The published posts.</param>
     /// <param name="rules">The site-wide rules: site URL, convention, posts folder.</param>
-    public PostLinks(IReadOnlyList<PostHead> posts, PostRules rules)
+    public PostLinks(IReadOnlyList<CatalogPost> posts, PostRules rules)
     {
         SiteUrl = rules.SiteUrl;
         BaseUrl = rules.SiteUrl.AbsolutePath.TrimEnd('/');
         _folderName = rules.Folder.Name;
         var digest = new XxHash128();
-        foreach (PostHead post in posts.OrderBy(p => p.File.RelativePath, StringComparer.Ordinal))
+        foreach (CatalogPost post in posts.OrderBy(p => p.File.RelativePath, StringComparer.Ordinal))
         {
             string path = post.File.RelativePath;
             _byPath.TryAdd(path, post.Url);

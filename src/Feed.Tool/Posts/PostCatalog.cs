@@ -3,15 +3,27 @@ using Feed.Tool.Diagnostics;
 namespace Feed.Tool.Posts;
 
 /// <summary>The first pass over the posts folder: every post's front matter, checked, filtered and sorted.</summary>
-/// <param name="Posts">The posts to publish, newest first (<see cref="PostHead.NewestFirst"/>, the order of <see cref="FeedGenerator.NewestFirst"/>).</param>
+/// <param name="Posts">The posts to publish, newest first (<see cref="CatalogPost.NewestFirst"/>, the order of <see cref="FeedGenerator.NewestFirst"/>).</param>
 /// <param name="Read">How many post files were read.</param>
 /// <param name="SkippedDrafts">How many drafts were left out (0 with <c>--drafts</c>).</param>
 /// <param name="SkippedFuture">How many posts dated after now were left out (0 with <c>--future</c>).</param>
 /// <param name="Diagnostics">Every problem found, in path and line order. An error means the build must not write.</param>
 /// <remarks>Immutable.</remarks>
 internal sealed record PostCatalog(
-    IReadOnlyList<PostHead> Posts, int Read, int SkippedDrafts, int SkippedFuture, IReadOnlyList<Diagnostic> Diagnostics)
+    IReadOnlyList<CatalogPost> Posts, int Read, int SkippedDrafts, int SkippedFuture, IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>Gets the rules the posts were read with, with the posts folder's facts: a post read again for its page is read with these.</summary>
+    public PostRules Rules { get; init; } = null!;
+
+    /// <summary>Gets the files to record in the build cache's file index (every clean post file, in path order), or <see langword="null"/> without an index.</summary>
+    public IReadOnlyList<Caching.FileIndex.Entry>? IndexEntries { get; init; }
+
+    /// <summary>Gets whether the file index is as it was: every file came from it unchanged, and it held no other.</summary>
+    public bool IndexUnchanged { get; init; }
+
+    /// <summary>Gets how many post files were not read because the file index vouched for them.</summary>
+    public int Unread { get; init; }
+
     /// <summary>Gets how many posts past their expiry date (Hugo's <c>expiryDate</c>) were left out.</summary>
     public int SkippedExpired { get; init; }
 
@@ -53,24 +65,72 @@ internal sealed record PostCatalog(
     /// <returns>The catalog.</returns>
     public static PostCatalog Load(
         string postsDir, PostRules rules, bool includeDrafts, bool includeFuture, bool skipInvalid, DateTimeOffset now,
-        Action<int, int>? progress, CancellationToken cancellationToken)
+        Action<int, int>? progress, CancellationToken cancellationToken) =>
+        Load(postsDir, rules, includeDrafts, includeFuture, skipInvalid, now, index: null, progress, cancellationToken);
+
+    /// <summary>Reads every post under <paramref name="postsDir"/> that the convention reads, with the build cache's file index.</summary>
+    /// <param name="postsDir">The posts folder, as the user wrote it.</param>
+    /// <param name="rules">The site-wide rules.</param>
+    /// <param name="includeDrafts">Keep drafts.</param>
+    /// <param name="includeFuture">Keep posts dated after <paramref name="now"/>.</param>
+    /// <param name="skipInvalid">Leave out posts with errors, their errors printed as warnings (<c>--skip-invalid</c>).</param>
+    /// <param name="now">The build's "now".</param>
+    /// <param name="index">
+    /// The file index: a file whose stamp it recorded is not read (see <see cref="Caching.FileIndex"/>), and the catalog
+    /// says what to record (<see cref="IndexEntries"/>); <see langword="null"/> reads every file.
+    /// </param>
+    /// <param name="progress">Called with the number of files read so far and the number in all (from several threads).</param>
+    /// <param name="cancellationToken">Stops the pass.</param>
+    /// <returns>The catalog.</returns>
+    public static PostCatalog Load(
+        string postsDir, PostRules rules, bool includeDrafts, bool includeFuture, bool skipInvalid, DateTimeOffset now,
+        Caching.FileIndex? index, Action<int, int>? progress, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
         var drafts = new HashSet<PostFile>();
         var notRead = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int listPages = 0;
-        IReadOnlyList<PostFile> files = FindFiles(postsDir, rules, diagnostics, drafts, notRead, ref listPages, out Conventions.PostsFolderFacts folder);
+        var found = FindFiles(postsDir, rules, diagnostics, drafts, notRead, ref listPages, out Conventions.PostsFolderFacts folder);
         rules = rules with { Folder = folder };
+        IReadOnlyList<PostFile> files = found.Files;
 
-        // Files are independent: read them in parallel into slots indexed like `files`, so the result (and
+        // The file index first, in path order alongside the listing: a file whose stamp it recorded is not read.
+        var heads = new CatalogPost?[files.Count];
+        var stamps = new Files.FileStamp?[files.Count];
+        var clean = new bool[files.Count];
+        int trusted = 0;
+        bool indexStale = false;
+        if (index is not null)
+        {
+            using Caching.FileIndex.Reader reader = index.OpenReader(Caching.FileIndex.Fingerprint(rules));
+            for (int i = 0; i < files.Count; i++)
+            {
+                if (found.Stamps[i] is { } stamp && reader.TryGet(files[i], stamp, Role(files[i], drafts), rules.MaxPostBytes, out CatalogPost? post))
+                {
+                    (heads[i], stamps[i], clean[i]) = (post, stamp, true);
+                }
+            }
+
+            reader.Finish();
+            (trusted, indexStale) = (reader.Trusted, reader.Stale);
+        }
+
+        // The other files are independent: read them in parallel into slots indexed like `files`, so the result (and
         // the order of messages) is the same whatever the thread timing.
-        var heads = new PostHead?[files.Count];
         var perFile = new List<Diagnostic>?[files.Count];
-        int done = 0;
+        int done = trusted;
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
+            if (clean[i])
+            {
+                return;
+            }
+
             var local = new List<Diagnostic>();
-            heads[i] = PostReader.ReadHead(files[i], rules, local);
+            PostHead? head = PostReader.ReadHead(files[i], rules, local, out Files.FileStamp? stamp);
+            heads[i] = head is null ? null : CatalogPost.From(head);
+            stamps[i] = stamp;
+            clean[i] = head is not null && local.Count == 0 && stamp is not null;
             Building.GarbageBudget.Check();
             perFile[i] = local.Count > 0 ? local : null;
             progress?.Invoke(Interlocked.Increment(ref done), files.Count);
@@ -94,9 +154,22 @@ internal sealed record PostCatalog(
             }
         }
 
+        List<Caching.FileIndex.Entry>? indexEntries = null;
+        if (index is not null)
+        {
+            indexEntries = new List<Caching.FileIndex.Entry>(files.Count);
+            for (int i = 0; i < files.Count; i++)
+            {
+                if (clean[i])
+                {
+                    indexEntries.Add(new(heads[i]!, stamps[i]!.Value, Role(files[i], drafts)));
+                }
+            }
+        }
+
         int draftCount = 0, future = 0, expired = 0;
-        var kept = new List<PostHead>(files.Count);
-        foreach (PostHead? head in heads)
+        var kept = new List<CatalogPost>(files.Count);
+        foreach (CatalogPost? head in heads)
         {
             if (head is null)
             {
@@ -128,7 +201,7 @@ internal sealed record PostCatalog(
         ReportDuplicates(kept, diagnostics, skipInvalid);
         invalid += before - kept.Count;
 
-        kept.Sort(PostHead.NewestFirst);
+        kept.Sort(CatalogPost.NewestFirst);
 
         // A post with template tags may link to others: its rendering depends on every post's URL, so its cache
         // identity (the build cache's and the entry store's key) includes them; any URL that changes renders it again.
@@ -161,6 +234,10 @@ internal sealed record PostCatalog(
         diagnostics.Sort(Diagnostic.Order);
         return new PostCatalog(kept, files.Count, draftCount, future, diagnostics)
         {
+            Rules = rules,
+            IndexEntries = indexEntries,
+            IndexUnchanged = trusted == files.Count && !indexStale,
+            Unread = trusted,
             SkippedExpired = expired,
             SkippedInvalid = invalid,
             ListPages = listPages,
@@ -168,6 +245,9 @@ internal sealed record PostCatalog(
             Links = links,
         };
     }
+
+    // A file's role by its path, as the file index records it: a draft by its folder, or a post.
+    private static byte Role(PostFile file, HashSet<PostFile> drafts) => drafts.Contains(file) ? (byte)Conventions.FileRole.Draft : (byte)Conventions.FileRole.Post;
 
     // An error of a post that --skip-invalid leaves out, printed as a warning (the same code and place).
     private static Diagnostic Skipped(Diagnostic d) => d.IsWarning ? d : d with { IsWarning = true, Message = d.Message + " (--skip-invalid: the post is left out)" };
@@ -178,13 +258,13 @@ internal sealed record PostCatalog(
     /// followed the first time its folder is reached and not again, so a link back up the tree (<c>a -> .</c>) is a
     /// warning naming the link, not an endless walk.
     /// </summary>
-    private static List<PostFile> FindFiles(
+    private static (List<PostFile> Files, List<Files.FileStamp?> Stamps) FindFiles(
         string postsDir, PostRules rules, List<Diagnostic> diagnostics, HashSet<PostFile> drafts, SortedDictionary<string, int> notRead,
         ref int listPages, out Conventions.PostsFolderFacts folderFacts)
     {
         string root = Path.GetFullPath(postsDir);
         var files = new List<PostFile>();
-        var candidates = new List<(PostFile File, Files.FileKind Kind, string Dir, string Name)>();
+        var candidates = new List<(PostFile File, Files.FileKind Kind, string Dir, string Name, Files.FileStamp Stamp)>();
         var folder = new PostsFolder(root, postsDir);
         var options = new EnumerationOptions
         {
@@ -226,17 +306,19 @@ internal sealed record PostCatalog(
                 string relative = relativeDir.Length == 0 ? name : relativeDir + "/" + name;
                 string full = Path.Join(root, relative);
                 var file = new PostFile(folder, relative);
-                Files.FileKind kind = Files.FileKinds.Of(full, followLinks: false);
+                // The stamp comes with the type, in the one statx(2) per file: the file index compares it (a link's:
+                // its target's, whose bytes a build reads).
+                Files.FileKind kind = Caching.FileClock.Current.Of(full, followLinks: false, out Files.FileStamp stamp);
                 bool link = kind == Files.FileKind.SymbolicLink;
                 if (link)
                 {
-                    kind = Files.FileKinds.Of(full, followLinks: true);
+                    kind = Caching.FileClock.Current.Of(full, followLinks: true, out stamp);
                 }
 
                 if (kind != Files.FileKind.Directory)
                 {
                     // Classified once every file is known (a Hugo bundle's resources are known by the index beside them).
-                    candidates.Add((file, kind, dir, name));
+                    candidates.Add((file, kind, dir, name, stamp));
                     continue;
                 }
 
@@ -264,7 +346,7 @@ internal sealed record PostCatalog(
 
         // Hugo leaf bundles: the folders that hold an index.md (page-bundles docs); the posts folder itself is "".
         var bundles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (file, _, _, name) in candidates)
+        foreach (var (file, _, _, name, _) in candidates)
         {
             if (Path.GetFileNameWithoutExtension(name).Equals("index", StringComparison.OrdinalIgnoreCase)
                 && Path.GetExtension(name).ToLowerInvariant() is ".md" or ".markdown" or ".mdown")
@@ -276,7 +358,8 @@ internal sealed record PostCatalog(
 
         var facts = new Conventions.PostsFolderFacts(Path.GetFileName(Path.TrimEndingDirectorySeparator(root)), bundles);
         folderFacts = facts;
-        foreach (var (file, kind, dir, name) in candidates)
+        var stamps = new Dictionary<PostFile, Files.FileStamp>();
+        foreach (var (file, kind, dir, name, stamp) in candidates)
         {
             string relativeDir = file.RelativePath.Contains('/', StringComparison.Ordinal) ? file.RelativePath[..file.RelativePath.LastIndexOf('/')] : string.Empty;
             Conventions.FileRole role = rules.Convention.Classify(file.RelativePath, facts);
@@ -301,6 +384,7 @@ internal sealed record PostCatalog(
             {
                     case Files.FileKind.Regular when isPost:
                         files.Add(file);
+                        stamps[file] = stamp;
                         break;
                     case Files.FileKind.Special when isPost:
                         diagnostics.Add(Diagnostic.Warning(file.DisplayPath, 0, 0, DiagnosticCodes.NotARegularFile,
@@ -322,21 +406,21 @@ internal sealed record PostCatalog(
         }
 
         files.Sort(static (a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
+        return (files, [.. files.Select(f => stamps.TryGetValue(f, out Files.FileStamp s) ? s : (Files.FileStamp?)null)]);
     }
 
-    private static void ReportDuplicates(List<PostHead> posts, List<Diagnostic> diagnostics, bool skipInvalid)
+    private static void ReportDuplicates(List<CatalogPost> posts, List<Diagnostic> diagnostics, bool skipInvalid)
     {
-        var dropped = new HashSet<PostHead>();
+        var dropped = new HashSet<CatalogPost>(ReferenceEqualityComparer.Instance);
         // `posts` is in path order here, so "first" is the first file by path, stable between runs.
-        var urls = new Dictionary<string, PostHead>(StringComparer.Ordinal);
-        var ids = new Dictionary<string, PostHead>(StringComparer.Ordinal);
-        foreach (PostHead head in posts)
+        var urls = new Dictionary<string, CatalogPost>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, CatalogPost>(StringComparer.Ordinal);
+        foreach (CatalogPost head in posts)
         {
             string url = head.Url;
             if (!urls.TryAdd(url, head))
             {
-                PostHead first = urls[url];
+                CatalogPost first = urls[url];
                 diagnostics.Add(new Diagnostic(head.File.DisplayPath, head.SlugLine, head.SlugColumn, DiagnosticCodes.DuplicateUrl,
                     $"the URL {url} is also the URL of {first.File.DisplayPath}; give one of them another 'slug' or 'permalink'."));
                 dropped.Add(head);

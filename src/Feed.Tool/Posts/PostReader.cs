@@ -17,53 +17,28 @@ internal static class PostReader
     /// <param name="rules">The site-wide rules.</param>
     /// <param name="diagnostics">Receives the file's problems.</param>
     /// <returns>The post with an empty body, or <see langword="null"/> when it has errors.</returns>
-    public static PostHead? ReadHead(PostFile file, PostRules rules, List<Diagnostic> diagnostics)
+    public static PostHead? ReadHead(PostFile file, PostRules rules, List<Diagnostic> diagnostics) => ReadHead(file, rules, diagnostics, out _);
+
+    /// <summary>Reads a post's front matter, and tells the stamp the file had when it was opened (for the build cache's file index).</summary>
+    /// <param name="file">The post's file.</param>
+    /// <param name="rules">The site-wide rules.</param>
+    /// <param name="diagnostics">Receives the file's problems.</param>
+    /// <param name="stamp">
+    /// The file's stamp, taken on the open file before its bytes are read (a write after it changes the stamp, or is
+    /// racy: see <see cref="Caching.FileIndex"/>); <see langword="null"/> when the system cannot give one.
+    /// </param>
+    /// <returns>The post with an empty body, or <see langword="null"/> when it has errors.</returns>
+    public static PostHead? ReadHead(PostFile file, PostRules rules, List<Diagnostic> diagnostics, out Files.FileStamp? stamp)
     {
         byte[]? rented = null;
         try
         {
-            if (!TryReadAll(file, rules.MaxPostBytes, diagnostics, out rented, out int length))
+            if (!TryReadAll(file, rules.MaxPostBytes, diagnostics, out rented, out int length, out stamp))
             {
                 return null;
             }
 
-            ReadOnlySpan<byte> bytes = rented.AsSpan(0, length);
-            if (!Utf8.IsValid(bytes))
-            {
-                int bad = FirstInvalidUtf8(bytes);
-                var (line, column) = TextPosition.Of(bytes, bad);
-                diagnostics.Add(new Diagnostic(file.DisplayPath, line, column, DiagnosticCodes.InvalidEncoding,
-                    "the file is not valid UTF-8; save it as UTF-8."));
-                return null;
-            }
-
-            if (!FrontMatter.TryFind(bytes, rules.Convention.Shapes, out FrontMatter bounds, out string? error))
-            {
-                diagnostics.Add(new Diagnostic(file.DisplayPath, 1, 1, DiagnosticCodes.MissingFrontMatter, error!));
-                return null;
-            }
-
-            // The body's nesting is checked here, in the first pass, so that a post with both a front-matter problem
-            // and Markdown too deep to render gets both reported in one run.
-            int bodyLine = 1 + bytes[..bounds.BodyStart].Count((byte)'\n');
-            if (MarkdownNesting.FindTooDeep(bytes[bounds.BodyStart..], out int deepLine, out string? what))
-            {
-                diagnostics.Add(new Diagnostic(file.DisplayPath, bodyLine + deepLine - 1, 1, DiagnosticCodes.NestedTooDeep,
-                    $"{what} nested more than {MarkdownNesting.MaxDepth} deep here; rendering it would take minutes. Flatten it."));
-            }
-
-            string text = Encoding.UTF8.GetString(bytes.Slice(bounds.TextStart, bounds.TextLength));
-            PostHead? head = FrontMatterReader.Read(bounds, text, file, rules, diagnostics);
-            if (head is null || what is not null)
-            {
-                return null;
-            }
-
-            // Template tags in the body: its expansion may name other posts' URLs (see PostHead.TemplateSensitive).
-            ReadOnlySpan<byte> body = bytes[bounds.BodyStart..];
-            bool templates = rules.Convention.Dialect is not null && (body.IndexOf("{%"u8) >= 0 || body.IndexOf("{{"u8) >= 0);
-            UInt128 hash = System.IO.Hashing.XxHash128.HashToUInt128(bytes);
-            return head with { FileHash = hash, ContentHash = hash, BodyLine = bodyLine, TemplateSensitive = templates };
+            return ParseHead(rented.AsSpan(0, length), file, rules, diagnostics);
         }
         finally
         {
@@ -73,6 +48,104 @@ internal static class PostReader
             }
         }
     }
+
+    // A post's head from its file's bytes: every check of the first pass, and the hash the build cache keys it by.
+    private static PostHead? ParseHead(ReadOnlySpan<byte> bytes, PostFile file, PostRules rules, List<Diagnostic> diagnostics)
+    {
+        if (!Utf8.IsValid(bytes))
+        {
+            int bad = FirstInvalidUtf8(bytes);
+            var (line, column) = TextPosition.Of(bytes, bad);
+            diagnostics.Add(new Diagnostic(file.DisplayPath, line, column, DiagnosticCodes.InvalidEncoding,
+                "the file is not valid UTF-8; save it as UTF-8."));
+            return null;
+        }
+
+        if (!FrontMatter.TryFind(bytes, rules.Convention.Shapes, out FrontMatter bounds, out string? error))
+        {
+            diagnostics.Add(new Diagnostic(file.DisplayPath, 1, 1, DiagnosticCodes.MissingFrontMatter, error!));
+            return null;
+        }
+
+        // The body's nesting is checked here, in the first pass, so that a post with both a front-matter problem
+        // and Markdown too deep to render gets both reported in one run.
+        int bodyLine = 1 + bytes[..bounds.BodyStart].Count((byte)'\n');
+        if (MarkdownNesting.FindTooDeep(bytes[bounds.BodyStart..], out int deepLine, out string? what))
+        {
+            diagnostics.Add(new Diagnostic(file.DisplayPath, bodyLine + deepLine - 1, 1, DiagnosticCodes.NestedTooDeep,
+                $"{what} nested more than {MarkdownNesting.MaxDepth} deep here; rendering it would take minutes. Flatten it."));
+        }
+
+        string text = Encoding.UTF8.GetString(bytes.Slice(bounds.TextStart, bounds.TextLength));
+        PostHead? head = FrontMatterReader.Read(bounds, text, file, rules, diagnostics);
+        if (head is null || what is not null)
+        {
+            return null;
+        }
+
+        // Template tags in the body: its expansion may name other posts' URLs (see PostHead.TemplateSensitive).
+        ReadOnlySpan<byte> body = bytes[bounds.BodyStart..];
+        bool templates = rules.Convention.Dialect is not null && (body.IndexOf("{%"u8) >= 0 || body.IndexOf("{{"u8) >= 0);
+        UInt128 hash = System.IO.Hashing.XxHash128.HashToUInt128(bytes);
+        return head with { FileHash = hash, ContentHash = hash, BodyLine = bodyLine, TemplateSensitive = templates };
+    }
+
+    /// <summary>
+    /// Reads a post whole for the page that shows it: its head (the catalog keeps only part of it, see
+    /// <see cref="CatalogPost"/>) and its body, from the same bytes the first pass read. The file is read again, so it
+    /// is hashed again: a post saved since the first pass (or since the build cache last read it) would give this build
+    /// a post that does not go with its catalog entry, and the build cache a rendering stored under the hash of other
+    /// bytes. That is an error, and the build writes nothing.
+    /// </summary>
+    /// <param name="post">The post, as the catalog has it.</param>
+    /// <param name="rules">The rules the catalog read the posts with (<see cref="PostCatalog.Rules"/>).</param>
+    /// <param name="diagnostics">Receives a problem if the file changed or vanished since the first pass.</param>
+    /// <returns>The head and the body, or <see langword="null"/> on a problem.</returns>
+    public static (PostHead Head, string Body)? ReadPost(CatalogPost post, PostRules rules, List<Diagnostic> diagnostics)
+    {
+        byte[]? rented = null;
+        try
+        {
+            if (!TryReadAll(post.File, rules.MaxPostBytes, diagnostics, out rented, out int length, out _))
+            {
+                return null;
+            }
+
+            ReadOnlySpan<byte> bytes = rented.AsSpan(0, length);
+            if (System.IO.Hashing.XxHash128.HashToUInt128(bytes) != post.FileHash
+                || !FrontMatter.TryFind(bytes, rules.Convention.Shapes, out FrontMatter bounds, out _))
+            {
+                diagnostics.Add(Changed(post.File));
+                return null;
+            }
+
+            // The same bytes and rules as the first pass: the same head, and its messages were printed then.
+            PostHead? head = ParseHead(bytes, post.File, rules, []);
+            if (head is null)
+            {
+                diagnostics.Add(Changed(post.File));
+                return null;
+            }
+
+            return (head with { ContentHash = post.ContentHash }, StrictUtf8.GetString(bytes[bounds.BodyStart..]));
+        }
+        catch (DecoderFallbackException)
+        {
+            diagnostics.Add(new Diagnostic(post.File.DisplayPath, 0, 0, DiagnosticCodes.InvalidEncoding,
+                "the file is not valid UTF-8 (it changed while the build was running)."));
+            return null;
+        }
+        finally
+        {
+            if (rented is { Length: > 0 })
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static Diagnostic Changed(PostFile file) => new(file.DisplayPath, 0, 0, DiagnosticCodes.PostChanged,
+        "the post changed while the build was running (it was saved after the build first read it); nothing was written. Run the build again.");
 
     /// <summary>
     /// Reads a post's body: the text after its front matter, from the same bytes the first pass read. The file is read
@@ -91,7 +164,7 @@ internal static class PostReader
         byte[]? rented = null;
         try
         {
-            if (!TryReadAll(file, maxBytes, diagnostics, out rented, out int length))
+            if (!TryReadAll(file, maxBytes, diagnostics, out rented, out int length, out _))
             {
                 return null;
             }
@@ -99,8 +172,7 @@ internal static class PostReader
             ReadOnlySpan<byte> bytes = rented.AsSpan(0, length);
             if (System.IO.Hashing.XxHash128.HashToUInt128(bytes) != fileHash || !FrontMatter.TryFind(bytes, shapes, out FrontMatter bounds, out _))
             {
-                diagnostics.Add(new Diagnostic(file.DisplayPath, 0, 0, DiagnosticCodes.PostChanged,
-                    "the post changed while the build was running (it was saved after the build first read it); nothing was written. Run the build again."));
+                diagnostics.Add(Changed(file));
                 return null;
             }
 
@@ -124,14 +196,16 @@ internal static class PostReader
         }
     }
 
-    private static bool TryReadAll(PostFile file, long maxBytes, List<Diagnostic> diagnostics, out byte[] rented, out int length)
+    private static bool TryReadAll(PostFile file, long maxBytes, List<Diagnostic> diagnostics, out byte[] rented, out int length, out Files.FileStamp? stamp)
     {
         rented = [];
         length = 0;
+        stamp = null;
         maxBytes = Math.Min(maxBytes, Array.MaxLength - 1);
         try
         {
             using SafeFileHandle handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            stamp = Caching.FileClock.Current.Stamp(handle, file.FullPath);
             long size = RandomAccess.GetLength(handle);
             if (size > maxBytes)
             {

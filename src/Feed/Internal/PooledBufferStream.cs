@@ -51,6 +51,9 @@ internal sealed class PooledBufferStream : Stream
 
     public override void WriteByte(byte value) => Write([value]);
 
+    /// <summary>Empties the stream, keeping its buffer for the next document.</summary>
+    public void Reset() => _length = 0;
+
     public override void Flush()
     {
     }

@@ -194,10 +194,10 @@ public sealed class ConventionSiteTests : IDisposable
         _site.Write("_posts/2020-01-02-b.md", "---\ntitle: B\nslug: moved\n---\nB.\n");
         var rules = new Feed.Tool.Posts.PostRules(new Uri("https://example.org/"), "/:year/:title/", TimeZoneInfo.Utc) { Convention = Convention.Jekyll };
         var before = Feed.Tool.Posts.PostCatalog.Load(Path.Combine(_site.Posts, "_posts"), rules, false, false, DateTimeOffset.MaxValue, null, default);
-        before.Posts.Single(p => p.Title == "A").TemplateSensitive.ShouldBeTrue();
+        before.Posts.Single(p => p.File.RelativePath.EndsWith("-a.md", StringComparison.Ordinal)).TemplateSensitive.ShouldBeTrue();
         _site.Write("_posts/2020-01-02-b.md", "---\ntitle: B\nslug: moved-again\n---\nB.\n");
         var after = Feed.Tool.Posts.PostCatalog.Load(Path.Combine(_site.Posts, "_posts"), rules, false, false, DateTimeOffset.MaxValue, null, default);
-        after.Posts.Single(p => p.Title == "A").ContentHash.ShouldNotBe(before.Posts.Single(p => p.Title == "A").ContentHash,
+        after.Posts.Single(p => p.File.RelativePath.EndsWith("-a.md", StringComparison.Ordinal)).ContentHash.ShouldNotBe(before.Posts.Single(p => p.File.RelativePath.EndsWith("-a.md", StringComparison.Ordinal)).ContentHash,
             "A's bytes did not change, but B's URL did: A's cache identity must change with it");
         (await ToolRun.RunAsync(args)).ExitCode.ShouldBe(0);
     }
