@@ -71,13 +71,18 @@ public sealed class CacheTests : IDisposable
 
         BuildCache cache = OpenCache();
         var posts = Feed.Tool.Posts.PostCatalog.Load(_site.Posts, Settings().Rules, false, false, ToolRun.DefaultNow, null, CancellationToken.None).Posts;
-        var paging = new FeedGenerator(Settings().Options).Paging;
+        var generator = new FeedGenerator(Settings().Options);
+        var paging = generator.Paging;
         var page = paging.GetPages(posts.Count)[0];
-        UInt128 key = cache.KeyOf(FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), page, posts);
+        string feed = generator.Fingerprint;
+        UInt128 key = cache.KeyOf(feed, FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), page, posts);
 
         cache.TryReuse("feed.xml", key).ShouldBeTrue();
-        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Atom, paging.GetUrl(FeedFormat.Atom, page), page, posts)).ShouldBeFalse();
-        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), paging.GetPages(posts.Count + 1)[0], [.. posts, posts[0]])).ShouldBeFalse();
+        cache.TryReuse("feed.xml", cache.KeyOf(feed, FeedFormat.Atom, paging.GetUrl(FeedFormat.Atom, page), page, posts)).ShouldBeFalse();
+        cache.TryReuse("feed.xml", cache.KeyOf(feed, FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), paging.GetPages(posts.Count + 1)[0], [.. posts, posts[0]])).ShouldBeFalse();
+        FeedOptions other = Settings().Options;
+        other.Title = "Another title";
+        cache.TryReuse("feed.xml", cache.KeyOf(new FeedGenerator(other).Fingerprint, FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), page, posts)).ShouldBeFalse();
 
         string file = Path.Combine(_site.Out, "feed.xml");
         File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(file).AddSeconds(-1));

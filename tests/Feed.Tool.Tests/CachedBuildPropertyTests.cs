@@ -43,6 +43,12 @@ public sealed class CachedBuildPropertyTests
     public async Task A_same_size_edit_in_the_second_of_the_last_build_is_read_again() =>
         await RunAsync(new Site(Taxonomies: false, FullContent: true, Author: false, Coarse: true), [new Edit(Op: 6, Post: 5, Salt: 0, Tick: 0)]);
 
+    // Found by the property: a taxonomy feed is titled by its term as the newest of its posts spells it ("rl" then "RL"),
+    // so retagging that post retitles every page of the feed, pages whose posts did not change included.
+    [Fact]
+    public async Task A_taxonomy_feed_retitled_by_its_newest_post_is_written_again_on_every_page() =>
+        await RunAsync(new Site(Taxonomies: true, FullContent: false, Author: true, Coarse: false), [new Edit(Op: 10, Post: 6, Salt: 239, Tick: 3)]);
+
     private static async Task RunAsync(Site shape, Edit[] edits)
     {
         var clock = new CoarseClock();

@@ -146,7 +146,7 @@ internal static class FeedBuild
                 {
                     Uri url = generator.Paging.GetUrl(format, page);
                     string path = OutputLayout.RelativePath(url, siteUrl);
-                    if (cache is null || !cache.TryReuse(path, cache.KeyOf(format, url, page, posts)) || !output.TryKeep(path))
+                    if (cache is null || !cache.TryReuse(path, cache.KeyOf(generator.Fingerprint, format, url, page, posts)) || !output.TryKeep(path))
                     {
                         formats.Add((format, url, path));
                     }

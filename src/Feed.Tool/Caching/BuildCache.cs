@@ -17,7 +17,8 @@ namespace Feed.Tool.Caching;
 /// <remarks>
 /// <para>
 /// A document's key is a hash of the build's <see cref="SettingsFingerprint"/> (tool version and every setting), the
-/// document's format, kind, number, offset and size, the number of posts in the feed, and the path and content hash
+/// fingerprint of its feed's options (a taxonomy feed is titled by its term as the posts spell it), the document's
+/// format, kind, number, offset and size, the number of posts in the feed, and the path and content hash
 /// of each of its posts. Those are everything its bytes depend on, so an equal key means equal bytes. The cache
 /// also records the size and last write time the file had after the build that wrote it; a document is kept only
 /// when the file in <c>--out</c> still has both (a file edited or removed by hand is made again, as <c>make</c>
@@ -153,14 +154,19 @@ internal sealed class BuildCache
     }
 
     /// <summary>The key of one document: everything its bytes depend on.</summary>
+    /// <param name="feed">
+    /// The feed's generator fingerprint (<c>FeedGenerator.Fingerprint</c>: every option value). A taxonomy feed's title,
+    /// description and fallback author name come from the spelling of its term that the site's posts use, which any post
+    /// of the feed may change, not only the posts of this page; so the document key includes the feed's options.
+    /// </param>
     /// <param name="format">The document's format.</param>
     /// <param name="url">The document's URL: which feed (the site's, or a tag's, category's or author's) and page it is.</param>
     /// <param name="page">The document.</param>
     /// <param name="posts">The feed's posts, newest first (the document holds <paramref name="page"/>'s slice).</param>
     /// <returns>The key.</returns>
-    public UInt128 KeyOf(FeedFormat format, Uri url, FeedPage page, IReadOnlyList<CatalogPost> posts)
+    public UInt128 KeyOf(string feed, FeedFormat format, Uri url, FeedPage page, IReadOnlyList<CatalogPost> posts)
     {
-        var key = new Fingerprint().Add(_fingerprint).Add((int)format).Add(url.AbsoluteUri).Add((int)page.Kind).Add(page.Number)
+        var key = new Fingerprint().Add(_fingerprint).Add(feed).Add((int)format).Add(url.AbsoluteUri).Add((int)page.Kind).Add(page.Number)
             .Add(page.Offset).Add(page.Count).Add(page.TotalCount);
         for (int i = page.Offset; i < page.Offset + page.Count; i++)
         {
