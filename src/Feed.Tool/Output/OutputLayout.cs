@@ -44,8 +44,15 @@ internal static class OutputLayout
     /// <summary>The Atom archive template, relative to <see cref="AtomFile"/>'s URL.</summary>
     public const string AtomArchiveTemplate = "atom/archive/{archive}.xml";
 
-    /// <summary>The folders the layout puts documents in, relative to <c>--out</c>.</summary>
+    /// <summary>The folders the layout puts documents in, relative to <c>--out</c> (or to a taxonomy feed's folder).</summary>
     public static readonly IReadOnlyList<string> Folders = ["atom", "atom/archive", "feed", "feed/archive"];
+
+    /// <summary>
+    /// The folders that hold a folder per tag, category or author (<c>tags/{slug}/</c> …, see
+    /// <c>Building/FeedSets.cs</c>), each laid out as <c>--out</c> is: every one a build may write in, whatever the
+    /// config says now (a killed build may have had other taxonomies on).
+    /// </summary>
+    public static readonly IReadOnlyList<string> TaxonomyFolders = ["authors", "categories", "tags"];
 
     /// <summary>Points the options' document URLs at this layout under <paramref name="siteUrl"/>.</summary>
     /// <param name="options">The options to set.</param>

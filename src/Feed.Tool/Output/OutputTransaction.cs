@@ -502,9 +502,31 @@ internal sealed partial class OutputTransaction : IDisposable
             }
         }
 
-        // Temporary files live beside their targets: in --out itself and in the folders of the pages.
+        // Temporary files live beside their targets: in every folder a build may write in. Those are --out itself, the
+        // folders of the layout, the folders of every file the manifest lists, and the folder of every tag, category
+        // and author feed there is (with its layout folders): a killed build may have made one for a tag that is gone
+        // again, which no manifest lists.
         var folders = new SortedSet<string>(StringComparer.Ordinal) { string.Empty };
-        foreach (string path in ManifestFile.Read(_outDir).Concat(OutputLayout.Folders.Select(f => f + "/x")))
+        var layoutRoots = new List<string> { string.Empty };
+        foreach (string taxonomy in OutputLayout.TaxonomyFolders)
+        {
+            if (RealFolder(taxonomy))
+            {
+                folders.Add(taxonomy);
+                foreach (string slug in Directory.EnumerateDirectories(Full(taxonomy), "*", new EnumerationOptions { AttributesToSkip = 0 }))
+                {
+                    string root = taxonomy + "/" + Path.GetFileName(slug);
+                    if (ManifestFile.IsSafeRelativePath(root) && RealFolder(root))
+                    {
+                        layoutRoots.Add(root);
+                    }
+                }
+            }
+        }
+
+        IEnumerable<string> layoutFiles = layoutRoots.SelectMany(root =>
+            OutputLayout.Folders.Prepend(string.Empty).Select(f => (root.Length == 0 ? f : f.Length == 0 ? root : root + "/" + f) + "/x"));
+        foreach (string path in ManifestFile.Read(_outDir).Concat(layoutFiles))
         {
             for (int slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
             {
@@ -515,12 +537,12 @@ internal sealed partial class OutputTransaction : IDisposable
         int deleted = 0;
         foreach (string folder in folders)
         {
-            string full = folder.Length == 0 ? _outDir : Full(folder);
-            if ((folder.Length > 0 && UnsafeFolder(folder + "/x") is not null) || FileKinds.Of(full, followLinks: false) != FileKind.Directory)
+            if (folder.Length > 0 && !RealFolder(folder))
             {
                 continue;
             }
 
+            string full = folder.Length == 0 ? _outDir : Full(folder);
             foreach (string temp in Directory.EnumerateFiles(full, "*" + TempSuffix, new EnumerationOptions { AttributesToSkip = 0 }))
             {
                 if (TempName().IsMatch(Path.GetFileName(temp)) && FileKinds.Of(temp, followLinks: false) == FileKind.Regular)
@@ -531,20 +553,43 @@ internal sealed partial class OutputTransaction : IDisposable
             }
         }
 
-        // A folder a stopped build created for its pages and left empty.
-        foreach (string folder in OutputLayout.Folders.OrderByDescending(f => f.Length))
+        // A folder a stopped build created for its pages and left empty: the layout's folders, in --out and in each
+        // taxonomy feed's folder, then that folder, then the taxonomy's (deepest first).
+        foreach (string root in layoutRoots.OrderByDescending(r => r.Length))
         {
-            string full = Full(folder);
-            if (FileKinds.Of(full, followLinks: false) == FileKind.Directory && !Directory.EnumerateFileSystemEntries(full).Any())
+            foreach (string folder in OutputLayout.Folders.OrderByDescending(f => f.Length).Append(string.Empty))
             {
-                Directory.Delete(full);
+                string relative = root.Length == 0 ? folder : folder.Length == 0 ? root : root + "/" + folder;
+                if (relative.Length > 0)
+                {
+                    RemoveIfEmpty(relative);
+                }
             }
+        }
+
+        foreach (string taxonomy in OutputLayout.TaxonomyFolders)
+        {
+            RemoveIfEmpty(taxonomy);
         }
 
         if (deleted > 0)
         {
             _notes.Add(Diagnostic.Warning(_displayOutDir, 0, 0, DiagnosticCodes.OutputRecovered,
                 $"removed {deleted} temporary file{(deleted == 1 ? "" : "s")} left by a build that was stopped before its commit; its pages were never put in place."));
+        }
+    }
+
+    // Whether the folder is a real folder reached from --out through real folders only (no link, never outside).
+    private bool RealFolder(string relativeFolder) =>
+        UnsafeFolder(relativeFolder + "/x") is null && FileKinds.Of(Full(relativeFolder), followLinks: false) == FileKind.Directory;
+
+    // Removes a real folder that holds nothing: nobody's files are in it.
+    private void RemoveIfEmpty(string relativeFolder)
+    {
+        string full = Full(relativeFolder);
+        if (RealFolder(relativeFolder) && !Directory.EnumerateFileSystemEntries(full).Any())
+        {
+            Directory.Delete(full);
         }
     }
 
