@@ -260,24 +260,7 @@ internal sealed partial class OutputTransaction : IDisposable
     /// <exception cref="IOException">The folder could not be updated; the journal stays, and the next build completes the commit.</exception>
     public void Commit()
     {
-        var stale = new List<string>();
-        foreach (string path in _previous)
-        {
-            if (_written.Contains(path))
-            {
-                continue;
-            }
-
-            string? link = UnsafeFolder(path);
-            if (link is not null || FileKinds.Of(Full(path), followLinks: false) is FileKind.SymbolicLink or FileKind.Directory or FileKind.Special)
-            {
-                _notes.Add(Diagnostic.Warning(Display(path), 0, 0, DiagnosticCodes.OutputRecovered,
-                    $"{ManifestFile.Name} lists this file, but {(link is null ? "it is no longer a regular file" : Display(link) + " is a symbolic link or not a folder")}; feed never deletes through a link or outside --out, so it is left alone and dropped from the list."));
-                continue;
-            }
-
-            stale.Add(path);
-        }
+        List<string> stale = StaleFiles();
 
         if (_pending.Count > 0 || stale.Count > 0 || !_written.SetEquals(_previous))
         {
@@ -308,6 +291,60 @@ internal sealed partial class OutputTransaction : IDisposable
         _pending.Clear();
         _createdDirs.Clear();
         _committed = true;
+    }
+
+    /// <summary>
+    /// Removes every file an earlier build wrote (the manifest's files, each checked as <see cref="Commit"/> checks the
+    /// files it removes: nothing through a link or outside --out, reported as <see cref="Notes"/>), the folders that
+    /// leaves empty, and the manifest: <c>dotnet clean</c> (Feed.Build's <c>FeedClean</c> task). Nothing may be staged.
+    /// </summary>
+    /// <returns>The full paths of the files removed, the manifest last.</returns>
+    /// <exception cref="IOException">A file could not be removed.</exception>
+    public IReadOnlyList<string> Clean()
+    {
+        if (_pending.Count > 0 || _written.Count > 0)
+        {
+            throw new InvalidOperationException("Clean removes an earlier build's files; this transaction has staged files of its own.");
+        }
+
+        var removed = new List<string>();
+        Removed += RemoveFiles(StaleFiles(), removed);
+        string manifest = Path.Join(_outDir, ManifestFile.Name);
+        if (FileKinds.Of(manifest, followLinks: false) == FileKind.Regular)
+        {
+            File.Delete(manifest);
+            removed.Add(manifest);
+        }
+
+        _createdDirs.Clear();
+        _committed = true;
+        return removed;
+    }
+
+    // The files of an earlier build that this one does not write, which a commit removes: those reached through real
+    // folders of --out only. One behind a link, or no longer a regular file, is left alone, with a note.
+    private List<string> StaleFiles()
+    {
+        var stale = new List<string>();
+        foreach (string path in _previous)
+        {
+            if (_written.Contains(path))
+            {
+                continue;
+            }
+
+            string? link = UnsafeFolder(path);
+            if (link is not null || FileKinds.Of(Full(path), followLinks: false) is FileKind.SymbolicLink or FileKind.Directory or FileKind.Special)
+            {
+                _notes.Add(Diagnostic.Warning(Display(path), 0, 0, DiagnosticCodes.OutputRecovered,
+                    $"{ManifestFile.Name} lists this file, but {(link is null ? "it is no longer a regular file" : Display(link) + " is a symbolic link or not a folder")}; feed never deletes through a link or outside --out, so it is left alone and dropped from the list."));
+                continue;
+            }
+
+            stale.Add(path);
+        }
+
+        return stale;
     }
 
     /// <summary>Without a commit: deletes every temporary file and every folder this transaction created. Then releases the lock.</summary>
@@ -376,7 +413,7 @@ internal sealed partial class OutputTransaction : IDisposable
 
     // Deletes the given files (safe paths under --out), then the folders that became empty: each folder is listed
     // once, after all its files are gone, not once per file removed.
-    private int RemoveFiles(IEnumerable<string> relativePaths)
+    private int RemoveFiles(IEnumerable<string> relativePaths, List<string>? removedPaths = null)
     {
         int removed = 0;
         var folders = new HashSet<string>(StringComparer.Ordinal);
@@ -387,6 +424,7 @@ internal sealed partial class OutputTransaction : IDisposable
             {
                 File.Delete(full);
                 removed++;
+                removedPaths?.Add(full);
             }
 
             for (int slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
