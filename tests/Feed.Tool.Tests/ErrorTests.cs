@@ -95,7 +95,7 @@ public sealed partial class ErrorTests : IDisposable
         // A dangling symbolic link: listed as a *.md file, fails to open (root can read any real file, so a
         // permission test would not fail here).
         string path = Path.Combine(_site.Posts, "2024-02-01-gone.md");
-        File.CreateSymbolicLink(path, Path.Combine(_site.Root, "no-such-file.md"));
+        File.CreateSymbolicLink(path, Path.Combine(_site.Posts, "no-such-file.md")); // inside the posts folder: followed
 
         ToolRun run = await _site.BuildAsync();
 

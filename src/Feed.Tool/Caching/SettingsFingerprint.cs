@@ -27,7 +27,7 @@ internal static class SettingsFingerprint
         ],
         [nameof(Excerpts.ExcerptOptions)] = ["Length", "Ellipsis", "Boundary", "MathPlaceholder", "DisplayMathPlaceholder"],
         [nameof(FeedAuthor)] = ["Name", "Email", "Uri"],
-        [nameof(Posts.PostRules)] = ["SiteUrl", "Permalink", "TimeZone", "MaxPostBytes", "Convention", "Folder", "IncludeDrafts"],
+        [nameof(Posts.PostRules)] = ["SiteUrl", "Permalink", "TimeZone", "MaxPostBytes", "Convention", "Folder", "IncludeDrafts", "FollowExternalLinks"],
 
         // Read elsewhere or changing no byte of a written file: where the posts are and where the files go, how long
         // (the posts folder's facts decide which files are posts, and the page keys list the posts; --skip-invalid

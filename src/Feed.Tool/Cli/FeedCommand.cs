@@ -234,10 +234,15 @@ internal static class FeedCommand
             Description = "Build the feeds from the valid posts: each post with errors is left out and its errors printed as warnings (FEED0042), exit code 0 (config: skipInvalid). Default: any error fails the build and nothing is written.",
         };
 
+        var followExternalLinks = new Option<bool>("--follow-external-links")
+        {
+            Description = "Also follow symbolic links in the posts folder that lead outside it, to a post or a folder (config: followExternalLinks). Default: such a link is skipped with a warning (FEED0063) and never read; links to what is inside the posts folder are always followed.",
+        };
+
         var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0, an Atom 1.0 and (on request) a JSON Feed 1.1 feed.")
         {
             postsDir, outDir, config, siteUrl, title, description, pageSize, excerptLength, drafts, future, now, quiet,
-            maxPostSize, lockTimeout, changedList, cacheDir, noCache, skipInvalid,
+            maxPostSize, lockTimeout, changedList, cacheDir, noCache, skipInvalid, followExternalLinks,
         };
         build.SetAction((parse, ct) =>
         {
@@ -259,6 +264,7 @@ internal static class FeedCommand
                 LockTimeout = parse.GetValue(lockTimeout),
                 ChangedList = parse.GetValue(changedList),
                 SkipInvalid = parse.GetValue(skipInvalid),
+                FollowExternalLinks = parse.GetValue(followExternalLinks),
             };
             string? cache = parse.GetValue(noCache) ? null : parse.GetValue(cacheDir) ?? BuildCache.DefaultDirectory();
             return RunBuildAsync(values, cache, stdout, stderr, time, interactive ? stderr : null, ct);
@@ -357,6 +363,10 @@ internal static class FeedCommand
             config's timeZone. The slug is the file name without a leading YYYY-MM-DD- (for my-post/index.md: the
             folder name). A summary replaces the excerpt; <!--more--> ends it where you put it. Unknown keys are
             ignored; a missing title or date next to a key that looks like it (Title, titel) says "did you mean".
+            Symbolic links in the posts folder are followed only when they lead to a file or folder inside it (its real
+            path); one that leads outside (to ~/.ssh/..., /etc/passwd, another project) is a warning (FEED0063) naming
+            the link and its target, and is never read, unless --follow-external-links (config followExternalLinks).
+            A FIFO, socket or device is never opened (FEED0016); a folder reached again through a link is read once.
 
             Conventions (config "conventions"): read a Jekyll, Hugo or Hexo folder as that generator does.
               jekyll   posts: _posts/YYYY-MM-DD-name.{markdown,mkdown,mkdn,mkd,md} (its markdown_ext), _drafts are
@@ -404,6 +414,8 @@ internal static class FeedCommand
                                            conventions, the generator's own form and default (see Conventions)
               conventions                  "plain" (default), "jekyll", "hugo" or "hexo" (see Conventions)
               skipInvalid                  default: false; true leaves out each post with errors (as --skip-invalid)
+              followExternalLinks          default: false; true follows links that lead outside the posts folder
+                                           (as --follow-external-links)
               fullContent                  default: true (full HTML in content:encoded / atom:content)
               formats                      default: ["rss", "atom"]; "json" adds JSON Feed 1.1
               taxonomies                   {"tags": true, "categories": true, "authors": false}: a feed per tag,

@@ -24,7 +24,7 @@ internal static class ConfigReader
     public static readonly IReadOnlyList<string> TopLevelKeys =
     [
         "siteUrl", "title", "description", "language", "author", "copyright", "icon", "logo", "pageSize", "permalink",
-        "fullContent", "formats", "archive", "excerpt", "timeZone", "hub", "taxonomies", "conventions", "skipInvalid",
+        "fullContent", "formats", "archive", "excerpt", "timeZone", "hub", "taxonomies", "conventions", "skipInvalid", "followExternalLinks",
     ];
 
     private static readonly string[] AuthorKeys = ["name", "email", "uri"];
@@ -219,6 +219,9 @@ internal static class ConfigReader
                     break;
                 case "skipInvalid":
                     config = config with { SkipInvalid = state.Bool(utf8, ref reader, key) };
+                    break;
+                case "followExternalLinks":
+                    config = config with { FollowExternalLinks = state.Bool(utf8, ref reader, key) };
                     break;
                 case "$schema":
                     reader.Skip(); // editors add it; it configures nothing

@@ -55,6 +55,9 @@ internal sealed record CommandLineValues
 
     /// <summary>Gets <c>--skip-invalid</c>.</summary>
     public bool SkipInvalid { get; init; }
+
+    /// <summary>Gets <c>--follow-external-links</c>.</summary>
+    public bool FollowExternalLinks { get; init; }
 }
 
 /// <summary>Merges the command line over the config file over the defaults, and checks the result.</summary>
@@ -215,6 +218,7 @@ internal static class SettingsResolver
             MaxPostBytes = (values.MaxPostSize ?? BuildSettings.DefaultMaxPostSizeMegabytes) * 1024L * 1024L,
             Convention = convention,
             IncludeDrafts = values.Drafts,
+            FollowExternalLinks = values.FollowExternalLinks || (config.FollowExternalLinks ?? false),
         };
         return new BuildSettings(values.PostsDir, values.OutDir, options, formats, rules, values.Drafts, values.Future, now, values.Quiet)
         {

@@ -85,6 +85,9 @@ internal sealed record ToolConfig
     /// <summary>Gets <c>skipInvalid</c>: build from the valid posts, each invalid one a warning.</summary>
     public bool? SkipInvalid { get; init; }
 
+    /// <summary>Gets <c>followExternalLinks</c>: follow symbolic links in the posts folder that lead outside it.</summary>
+    public bool? FollowExternalLinks { get; init; }
+
     /// <summary>Gets the config file's path as the user gave it; <see langword="null"/> without a file.</summary>
     public string? Path { get; init; }
 

@@ -25,6 +25,12 @@ internal sealed record PostRules(Uri SiteUrl, string Permalink, TimeZoneInfo Tim
     /// <summary>Gets what the build knows of the posts folder (its name, its Hugo leaf bundles), for reading paths.</summary>
     public Conventions.PostsFolderFacts Folder { get; init; } = Conventions.PostsFolderFacts.Empty;
 
+    /// <summary>
+    /// Gets whether symbolic links in the posts folder that lead outside it are followed (<c>--follow-external-links</c>,
+    /// config <c>followExternalLinks</c>). By default only links to files and folders inside the posts folder are.
+    /// </summary>
+    public bool FollowExternalLinks { get; init; }
+
     /// <summary>Gets the largest post file, in bytes (<c>--max-post-size</c>): a post is read whole, so this bounds memory.</summary>
     public long MaxPostBytes { get; init; } = Configuration.BuildSettings.DefaultMaxPostSizeMegabytes * 1024L * 1024L;
 }
