@@ -21,9 +21,10 @@ check "publish reported no warning (trim, AOT or compiler): $warnings" test "$wa
 [ "$warnings" -eq 0 ] || grep -E ': warning [A-Z]+[0-9]+' "$tmp/publish.log" | sort -u | head -n 20
 check "the native executable exists and is not a .NET assembly host" test -x "$tmp/bin/AotHost" -a ! -e "$tmp/bin/AotHost.dll"
 
-# 2. Run it on a port of its own choosing and read the port from its start-up log.
-"$tmp/bin/AotHost" --urls http://127.0.0.1:0 --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information \
-  >"$tmp/app.log" 2>&1 &
+# 2. Run it from its folder (its content root: appsettings.json holds the feed's title and site URL), on a port of its
+#    own choosing, and read the port from its start-up log.
+(cd "$tmp/bin" && exec ./AotHost --urls http://127.0.0.1:0 --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information \
+  >"$tmp/app.log" 2>&1) &
 app_pid=$!
 base=""
 for _ in $(seq 1 100); do

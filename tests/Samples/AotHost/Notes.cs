@@ -2,38 +2,33 @@ using Feed;
 
 namespace AotHost;
 
-/// <summary>A note of the sample: twelve of them, one a day, tagged by their parity.</summary>
-public sealed record Note(int Number)
-{
-    private static readonly DateTimeOffset Start = new(2025, 1, 1, 9, 0, 0, TimeSpan.Zero);
+/// <summary>A note: the sample's post type, as a host's own would be.</summary>
+public sealed record Note(string Slug, string Title, string Markdown, DateTimeOffset Published, string[] Tags);
 
-    public string Tag => Number % 2 == 0 ? "Even" : "Odd";
-
-    public static FeedPost ToFeedPost(Note note) => new()
-    {
-        Id = $"tag:notes.example.net,2025:{note.Number}",
-        Title = $"Note {note.Number}",
-        Url = new Uri($"https://notes.example.net/notes/{note.Number}/"),
-        Published = Start.AddDays(note.Number),
-        Body = $"Note **{note.Number}**, written ahead of time and served by a native executable.",
-        Categories = [note.Tag],
-    };
-}
-
-/// <summary>The notes in memory, newest first; a variant is a tag's normalized key (<c>odd</c>, <c>even</c>).</summary>
+// begin-snippet: aspnetcore-page-source
+/// <summary>
+/// The notes, newest first, from wherever the host keeps them (here, twelve in memory). A request asks for one page: the
+/// feed's (or one tag's) posts in newest-first order — oldest first for an archive — skip, take, and the count.
+/// </summary>
 public sealed class NoteSource : IFeedPageSource<Note>
 {
-    private static readonly Note[] NewestFirst = [.. Enumerable.Range(1, 12).Reverse().Select(n => new Note(n))];
+    private static readonly Note[] NewestFirst = [.. Enumerable.Range(1, 12).Reverse().Select(n => new Note(
+        $"note-{n}", $"Note {n}", $"Note **{n}**, served by a native executable.",
+        new DateTimeOffset(2025, 1, n, 9, 0, 0, TimeSpan.Zero), [n % 2 == 0 ? "Even" : "Odd"]))];
 
     public ValueTask<FeedRows<Note>?> GetRowsAsync(FeedQuery query, CancellationToken cancellationToken)
     {
-        Note[] notes = query.Variant is null ? NewestFirst : [.. NewestFirst.Where(n => FeedTerms.Normalize(n.Tag) == query.Variant)];
+        // query.Variant is the tag of /tags/{tag}/atom.xml, normalized: match it against tags normalized alike.
+        Note[] notes = query.Variant is null
+            ? NewestFirst
+            : [.. NewestFirst.Where(note => note.Tags.Any(tag => FeedTerms.Normalize(tag) == query.Variant))];
         if (notes.Length == 0)
         {
-            return ValueTask.FromResult<FeedRows<Note>?>(null);
+            return ValueTask.FromResult<FeedRows<Note>?>(null); // no such tag: 404
         }
 
         IEnumerable<Note> ordered = query.OldestFirst ? notes.Reverse() : notes;
         return ValueTask.FromResult<FeedRows<Note>?>(new FeedRows<Note>(notes.Length, [.. ordered.Skip(query.Skip).Take(query.Take)]));
     }
 }
+// end-snippet

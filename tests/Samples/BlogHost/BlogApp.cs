@@ -1,7 +1,9 @@
 using System.Globalization;
+// begin-snippet: aspnetcore-usings
 using Feed;
-using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.ResponseCompression; // AddFeedMediaTypes
+using Microsoft.EntityFrameworkCore; // Include
+// end-snippet
 
 namespace BlogHost;
 
