@@ -80,6 +80,10 @@ check_parse() { # what, folder
 
 # 1. Pack, keeping the build out of the worktree's bin/obj (--artifacts-path).
 pack Feed.Build "$tmp/pack.log" || { summary; exit 1; }
+in_zip() { local file=$1 entry; shift; for entry in "$@"; do grep -aqF -- "$entry" "$file" || return 1; done; } # names are stored uncompressed
+check "the package carries README.md and the task in tasks/net10.0/" in_zip "$tmp/packages/Feed.Build.$version.nupkg" README.md tasks/net10.0/Feed.Build.dll
+check "its symbols package holds the PDBs of the task, the tool engine and the library" \
+  in_zip "$tmp/packages/Feed.Build.$version.snupkg" tasks/net10.0/Feed.Build.pdb tasks/net10.0/Feed.Tool.pdb tasks/net10.0/Feed.pdb
 
 # 2. Fresh projects outside the repository (new_folder: the package folder is their source beside the machine's),
 #    from a `dotnet new` template named after the folder, with the sample posts and config and Feed.Build added.

@@ -1,6 +1,7 @@
 using System.Net;
 using Feed.AspNetCore.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 
 namespace Feed.AspNetCore.Tests;
 
@@ -67,6 +68,25 @@ public sealed class RouteTests
         string[] ids = await WalkAsync(app, format, "/site/rss", NotesApp.Site + "site/rss", expectedPages: 4);
 
         ids.Length.ShouldBe(Notes);
+    }
+
+    [Theory]
+    [InlineData(FeedFormat.Rss)]
+    [InlineData(FeedFormat.Json)]
+    public async Task In_a_route_group_the_groups_prefix_is_part_of_every_link(FeedFormat format)
+    {
+        await using NotesApp app = await NotesApp.StartAsync(Notes, null, a =>
+        {
+            RouteGroupBuilder blog = a.MapGroup("/blog");
+            blog.MapFeed<Note>("/feed", format);
+            blog.MapFeed<Note>("/by/{tag}", format, e => e.VariantRouteParameter = "tag");
+        });
+
+        string[] all = await WalkAsync(app, format, "/blog/feed", NotesApp.Site + "blog/feed", expectedPages: 4);
+        string[] odd = await WalkAsync(app, format, "/blog/by/odd", NotesApp.Site + "blog/by/odd", expectedPages: 2);
+
+        all.Length.ShouldBe(Notes);
+        odd.Length.ShouldBe(5);
     }
 
     [Theory]

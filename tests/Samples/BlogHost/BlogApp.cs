@@ -75,6 +75,13 @@ public static class BlogApp
             Seed(db, builder.Configuration.GetValue("Blog:GeneratedPosts", 3000));
         }
 
+        // Behind a proxy that serves the blog under a folder (https://example.org/blog/ → this app's /): the feeds link there.
+        if (builder.Configuration["Blog:PathBase"] is { Length: > 0 } pathBase)
+        {
+            app.UsePathBase(pathBase);
+            app.UseRouting();
+        }
+
         // begin-snippet: aspnetcore-map
         app.UseResponseCompression();
         app.UseOutputCache();
