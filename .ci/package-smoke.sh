@@ -264,8 +264,8 @@ using (IServiceScope scope = app.Services.CreateScope())
     db.Database.EnsureCreated();
     for (int i = 1; i <= 12; i++)
     {
-        string tag = i % 2 == 0 ? "DotNet" : "dotnet";
-        db.Posts.Add(new Post { FeedId = $"note-{i:D2}", Title = $"Note {i}", PublishedUtc = new DateTime(2025, 1, i, 9, 0, 0, DateTimeKind.Utc), Tags = [new Tag { Name = tag, Key = FeedTerms.Normalize(tag) }] });
+        string name = i % 2 == 0 ? "DotNet" : "dotnet";
+        db.Posts.Add(new Post { FeedId = $"note-{i:D2}", Title = $"Note {i}", PublishedUtc = new DateTime(2025, 1, i, 9, 0, 0, DateTimeKind.Utc), Tags = [new Tag { Name = name, Key = FeedTerms.Normalize(name) }] });
     }
 
     db.SaveChanges();
