@@ -277,6 +277,11 @@ public sealed class RouteRefusalTests
         using HttpResponseMessage unknown = await app.Client.GetAsync("/by/no-such-tag/feed");
         using HttpResponseMessage known = await app.Client.GetAsync("/by/even/feed");
 
+        using HttpResponseMessage slash = await app.Client.GetAsync("/by/a%EF%BC%8Fb/feed"); // a／b: normalized, a/b
+        using HttpResponseMessage blank = await app.Client.GetAsync("/by/%C2%AD%E2%80%8B/feed"); // nothing but ignorables
+
+        slash.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        blank.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         known.StatusCode.ShouldBe(HttpStatusCode.OK);
         app.Source.Queries.Select(q => q.Variant).ShouldBe(["no-such-tag", "even"]);

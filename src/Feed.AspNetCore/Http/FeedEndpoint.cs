@@ -114,7 +114,9 @@ internal sealed class FeedEndpoint<TPost>
         {
             string? asked = Convert.ToString(context.GetRouteValue(_route.VariantParameter), CultureInfo.InvariantCulture);
             variant = asked is null ? null : FeedTerms.Normalize(asked);
-            if (string.IsNullOrEmpty(variant))
+
+            // No URL names an empty term, nor one with a '/' (full-width ／ normalizes to it), which a route value cannot hold.
+            if (string.IsNullOrEmpty(variant) || variant.Contains('/', StringComparison.Ordinal))
             {
                 response.StatusCode = StatusCodes.Status404NotFound;
                 return;
