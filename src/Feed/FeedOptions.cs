@@ -145,15 +145,15 @@ public sealed class FeedOptions
     /// </value>
     public bool Archive { get; set; }
 
-    /// <summary>Gets or sets whether the XML is indented (two spaces, <c>\n</c> line ends).</summary>
+    /// <summary>Gets or sets whether documents are indented: the XML of RSS and Atom and the JSON of JSON Feed (two spaces, <c>\n</c> line ends).</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool Indent { get; set; } = true;
 
-    /// <summary>Gets or sets how the excerpts (RSS <c>description</c>, Atom <c>summary</c>) are made.</summary>
+    /// <summary>Gets or sets how the excerpts (RSS <c>description</c>, Atom <c>summary</c>, JSON Feed <c>summary</c>) are made.</summary>
     /// <value>The default value is a new <see cref="ExcerptOptions"/> with its defaults.</value>
     public ExcerptOptions Excerpt { get; set; } = new();
 
-    /// <summary>Gets the extensions that add namespaces and elements to every document and entry, in the order they run.</summary>
+    /// <summary>Gets the extensions that add namespaces and elements to every RSS and Atom document and entry, in the order they run (JSON Feed documents get nothing from them).</summary>
     /// <value>The default value is empty.</value>
     [System.Diagnostics.CodeAnalysis.Experimental(Internal.Experimental.Extensions, UrlFormat = Internal.Experimental.UrlFormat)]
     public IList<FeedExtension> Extensions { get; } = new List<FeedExtension>();

@@ -166,7 +166,7 @@ internal static class FeedCommand
             return RunBuildAsync(values, cache, stdout, stderr, time, interactive ? stderr : null, ct);
         });
 
-        var root = new RootCommand("feed: blog posts to RSS 2.0 and Atom 1.0 feeds with RFC 5005 paging, identical bytes on every run.")
+        var root = new RootCommand("feed: blog posts to RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds with RFC 5005 paging, identical bytes on every run.")
         {
             build,
         };
