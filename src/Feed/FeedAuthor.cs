@@ -17,7 +17,7 @@ public sealed record FeedAuthor(string Name)
     /// </value>
     public string? Email { get; init; }
 
-    /// <summary>Gets an absolute URL for the person (a home page or profile).</summary>
+    /// <summary>Gets an absolute http(s) URL for the person (a home page or profile); any other scheme is rejected where the author is used.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Uri? Uri { get; init; }
 

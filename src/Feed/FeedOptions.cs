@@ -110,11 +110,11 @@ public sealed class FeedOptions
     /// <value>The default value is <c>Feed</c>. <see langword="null"/> or empty writes none.</value>
     public string? Generator { get; set; } = "Feed";
 
-    /// <summary>Gets or sets the absolute URL of a small square icon (Atom <c>icon</c>; RSS <c>image</c> when <see cref="Logo"/> is not set).</summary>
+    /// <summary>Gets or sets the absolute http(s) URL of a small square icon (Atom <c>icon</c>, JSON Feed <c>favicon</c>; RSS <c>image</c> when <see cref="Logo"/> is not set).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Uri? Icon { get; set; }
 
-    /// <summary>Gets or sets the absolute URL of a larger, wide logo (Atom <c>logo</c>, RSS <c>image</c>).</summary>
+    /// <summary>Gets or sets the absolute http(s) URL of a larger, wide logo (Atom <c>logo</c>, RSS <c>image</c>).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Uri? Logo { get; set; }
 
@@ -188,8 +188,8 @@ public sealed class FeedOptions
         }
 
         CheckHttpUrl(errors, nameof(Hub), Hub);
-        CheckAbsoluteUrl(errors, nameof(Icon), Icon);
-        CheckAbsoluteUrl(errors, nameof(Logo), Logo);
+        CheckHttpUrl(errors, nameof(Icon), Icon);
+        CheckHttpUrl(errors, nameof(Logo), Logo);
 
         if (Id is not null && (string.IsNullOrWhiteSpace(Id) || !Uri.TryCreate(Id, UriKind.Absolute, out _)))
         {
@@ -309,10 +309,7 @@ public sealed class FeedOptions
             errors.Add(new ValidationResult($"{name}.Email must be a bare e-mail address such as someone@example.com (was \"{author.Email}\").", [$"{name}.Email"]));
         }
 
-        if (author.Uri is not null && !author.Uri.IsAbsoluteUri)
-        {
-            errors.Add(new ValidationResult($"{name}.Uri must be absolute (was \"{author.Uri.OriginalString}\").", [$"{name}.Uri"]));
-        }
+        CheckHttpUrl(errors, $"{name}.Uri", author.Uri);
     }
 
     private void CheckExtensions(List<ValidationResult> errors)
@@ -378,14 +375,6 @@ public sealed class FeedOptions
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add(new ValidationResult($"{name} must be an absolute http or https URL (was \"{url.OriginalString}\").", [name]));
-        }
-    }
-
-    private static void CheckAbsoluteUrl(List<ValidationResult> errors, string name, Uri? url)
-    {
-        if (url is not null && !url.IsAbsoluteUri)
-        {
-            errors.Add(new ValidationResult($"{name} must be an absolute URL (was \"{url.OriginalString}\").", [name]));
         }
     }
 

@@ -409,7 +409,7 @@ internal static partial class FrontMatterReader
                 case "uri" or "url":
                     if (text is null || (uri = SettingValues.ParseAbsoluteUri(text, out _)) is null)
                     {
-                        errors.At(v, DiagnosticCodes.InvalidField, $"'{key}.{field}' must be an absolute URI.");
+                        errors.At(v, DiagnosticCodes.InvalidField, $"'{key}.{field}' must be an absolute http or https URL (was '{text}').");
                     }
 
                     break;
