@@ -17,11 +17,14 @@ public static class FeedContentTypes
     /// <summary>The content type of a JSON Feed 1.1 document: <c>application/feed+json; charset=utf-8</c> (JSON Feed 1.1, "Suggestions for publishers").</summary>
     internal const string Json = "application/feed+json; charset=utf-8";
 
+    /// <summary>The content type of an HTML page: <c>text/html; charset=utf-8</c> (WHATWG HTML §16.1).</summary>
+    internal const string Html = "text/html; charset=utf-8";
+
     /// <summary>Gets the content type of <paramref name="format"/>.</summary>
     /// <param name="format">The format.</param>
     /// <returns>
     /// <c>application/rss+xml; charset=utf-8</c>, <c>application/atom+xml; charset=utf-8</c> (RFC 4287 §7) or
-    /// <c>application/feed+json; charset=utf-8</c> (JSON Feed 1.1).
+    /// <c>application/feed+json; charset=utf-8</c> (JSON Feed 1.1) or <c>text/html; charset=utf-8</c>.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
     public static string Get(FeedFormat format) => format switch
@@ -29,6 +32,7 @@ public static class FeedContentTypes
         FeedFormat.Rss => Rss,
         FeedFormat.Atom => Atom,
         FeedFormat.Json => Json,
+        FeedFormat.Html => Html,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
     };
 }

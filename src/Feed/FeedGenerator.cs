@@ -4,11 +4,13 @@ using Feed.Excerpts;
 using Feed.Internal;
 using Feed.Paging;
 using Feed.Writers;
+using Feed.Writers.Html;
 
 namespace Feed;
 
 /// <summary>
-/// Turns posts into the documents of an RSS 2.0, an Atom 1.0 and a JSON Feed 1.1 feed and writes them:
+/// Turns posts into the documents of an RSS 2.0, an Atom 1.0 and a JSON Feed 1.1 feed, and the HTML pages that list the
+/// same entries, and writes them:
 /// post → (<see cref="ExcerptGenerator"/>) excerpt → <see cref="FeedEntry"/> → page (<see cref="FeedPage"/>) →
 /// <see cref="FeedDocument"/> → bytes.
 /// </summary>
@@ -49,6 +51,7 @@ public sealed class FeedGenerator
         Uri rssUrl = options.RssUrl ?? new Uri(site, "feed.xml");
         Uri atomUrl = options.AtomUrl ?? new Uri(site, "atom.xml");
         Uri jsonUrl = options.JsonUrl ?? new Uri(site, "feed.json");
+        Uri htmlUrl = options.HtmlUrl ?? site;
         var metadata = new FeedMetadata
         {
             Title = FeedText.Clean(options.Title!),
@@ -70,13 +73,19 @@ public sealed class FeedGenerator
             site,
             new FeedUrls(rssUrl, options.RssPageUrlTemplate, options.RssArchiveUrlTemplate),
             new FeedUrls(atomUrl, options.AtomPageUrlTemplate, options.AtomArchiveUrlTemplate),
-            new FeedUrls(jsonUrl, options.JsonPageUrlTemplate, options.JsonArchiveUrlTemplate));
+            new FeedUrls(jsonUrl, options.JsonPageUrlTemplate, options.JsonArchiveUrlTemplate),
+            new FeedUrls(htmlUrl, options.HtmlPageUrlTemplate, options.HtmlArchiveUrlTemplate));
         Paging = new FeedPaging(paginator);
         Options = options.Clone();
         Metadata = metadata;
         _entries = new EntryFactory(options.Excerpt, options.FullContent);
         _documents = new DocumentAssembler(metadata, paginator, options.EmptyFeedUpdated);
-        _writer = new DocumentWriter(options.Indent, options.Extensions);
+        var html = new HtmlSettings(
+            HtmlLocale.For(options.Language),
+            [.. options.HtmlFeedFormats.Select(format => new HtmlFeedLink(
+                format, HtmlSettings.NameOf(format), HtmlSettings.MediaTypeOf(format), paginator.Url(format, paginator.Page(1, 0))))],
+            options.HtmlTemplate);
+        _writer = new DocumentWriter(options.Indent, options.Extensions, new HtmlDocumentWriter(metadata, paginator, html));
     }
 
     /// <summary>

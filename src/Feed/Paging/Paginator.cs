@@ -18,10 +18,12 @@ internal sealed class Paginator
     private readonly FeedUrls _rss;
     private readonly FeedUrls _atom;
     private readonly FeedUrls _json;
+    private readonly FeedUrls _html;
     private readonly Uri _site;
 
-    public Paginator(int size, bool archive, Uri site, FeedUrls rss, FeedUrls atom, FeedUrls json)
+    public Paginator(int size, bool archive, Uri site, FeedUrls rss, FeedUrls atom, FeedUrls json, FeedUrls html)
     {
+        _html = html;
         _size = size;
         _archive = archive;
         _site = site;
@@ -115,6 +117,7 @@ internal sealed class Paginator
             FeedFormat.Rss => _rss,
             FeedFormat.Atom => _atom,
             FeedFormat.Json => _json,
+            FeedFormat.Html => _html,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
         };
         return page.Kind == FeedPageKind.Archive ? urls.Archive(page.Number) : urls.Page(page.Number);
