@@ -21,7 +21,7 @@ public sealed class FeedGenerateTests
         engine.Errors.ShouldBeEmpty();
         project.Snapshot().Keys.ShouldBe(SampleFiles);
         engine.Messages.ShouldContain(m => m.Importance == MessageImportance.High
-            && m.Message!.StartsWith("feed: 12 posts read, 2 skipped (1 draft, 1 future), 6 files written, 0 unchanged, 0 removed, ", StringComparison.Ordinal));
+            && m.Message!.StartsWith("feed: 12 posts read, 2 skipped (1 draft, 1 future), 9 files written, 0 unchanged, 0 removed, ", StringComparison.Ordinal));
         XDocument.Load(project.Output("feed.xml")).Root!.Element("channel")!.Element("title")!.Value.ShouldBe("Notes from the Feed sample blog");
     }
 

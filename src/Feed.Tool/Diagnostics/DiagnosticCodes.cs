@@ -73,6 +73,12 @@ internal static class DiagnosticCodes
     /// <summary>Two different tag, category or author names make the same slug, so their feeds would share a folder.</summary>
     public const string TaxonomySlugCollision = "FEED0030";
 
+    /// <summary>The HTML page template cannot be read or is not valid Liquid.</summary>
+    public const string TemplateInvalid = "FEED0070";
+
+    /// <summary>The HTML page template failed while writing a page (an unknown filter, a loop past its limit, …).</summary>
+    public const string TemplateFailed = "FEED0071";
+
     /// <summary>The config file is missing or cannot be read.</summary>
     public const string ConfigUnreadable = "FEED0100";
 
@@ -115,6 +121,8 @@ internal static class DiagnosticCodes
         new(OutputLocked, "another build is writing the same --out"),
         new(OutputRecovered, "warning: an interrupted build was completed or rolled back, or an unsafe manifest line skipped"),
         new(TaxonomySlugCollision, "two tag, category or author names make the same slug (their feeds would share a folder)"),
+        new(TemplateInvalid, "the HTML page template cannot be read or is not valid Liquid"),
+        new(TemplateFailed, "the HTML page template failed while writing a page; nothing was changed"),
         new(ConfigUnreadable, "the config file cannot be read"),
         new(ConfigSyntax, "the config file is not valid JSON"),
         new(ConfigUnknownKey, "an unknown key in the config file"),

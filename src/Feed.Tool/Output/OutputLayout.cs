@@ -12,6 +12,7 @@ namespace Feed.Tool.Output;
 /// feed/archive/1.xml ...       RSS archive documents, 1 = oldest (RFC 5005 §4, with "archive": true)
 /// atom.xml, atom/N.xml, atom/archive/N.xml   the same for Atom 1.0
 /// feed.json, feed/N.json, feed/archive/N.json the same for JSON Feed 1.1
+/// index.html, page/N/index.html, archive/N/index.html   the HTML listing of the same pages (config "formats": [..., "html"])
 /// tags/{slug}/feed.xml ...     the same files for the feed of one tag (categories/, authors/ likewise)
 /// </code>
 /// </remarks>
@@ -44,8 +45,17 @@ internal static class OutputLayout
     /// <summary>The Atom archive template, relative to <see cref="AtomFile"/>'s URL.</summary>
     public const string AtomArchiveTemplate = "atom/archive/{archive}.xml";
 
+    /// <summary>The HTML page template, relative to the folder's URL: <c>page/2/</c>, written as <c>page/2/index.html</c>.</summary>
+    public const string HtmlPageTemplate = "page/{page}/";
+
+    /// <summary>The HTML archive template, relative to the folder's URL.</summary>
+    public const string HtmlArchiveTemplate = "archive/{archive}/";
+
+    /// <summary>The file a URL that names a folder (ends in <c>/</c>) is written as: what static web servers serve for it.</summary>
+    public const string IndexFile = "index.html";
+
     /// <summary>The folders the layout puts documents in, relative to <c>--out</c>.</summary>
-    public static readonly IReadOnlyList<string> Folders = ["atom", "atom/archive", "feed", "feed/archive"];
+    public static readonly IReadOnlyList<string> Folders = ["archive", "atom", "atom/archive", "feed", "feed/archive", "page"];
 
     /// <summary>Points the options' document URLs at this layout under <paramref name="siteUrl"/>.</summary>
     /// <param name="options">The options to set.</param>
@@ -73,9 +83,12 @@ internal static class OutputLayout
         options.RssArchiveUrlTemplate = RssArchiveTemplate;
         options.AtomArchiveUrlTemplate = AtomArchiveTemplate;
         options.JsonArchiveUrlTemplate = JsonArchiveTemplate;
+        options.HtmlUrl = folderUrl;
+        options.HtmlPageUrlTemplate = HtmlPageTemplate;
+        options.HtmlArchiveUrlTemplate = HtmlArchiveTemplate;
     }
 
-    /// <summary>The path under <c>--out</c> (with <c>/</c> separators) of the document at <paramref name="url"/>.</summary>
+    /// <summary>The path under <c>--out</c> (with <c>/</c> separators) of the document at <paramref name="url"/>; a URL ending in <c>/</c> is its folder's <c>index.html</c>.</summary>
     /// <param name="url">The document's absolute URL, from <see cref="FeedPaging.GetUrl"/>.</param>
     /// <param name="siteUrl">The site URL, ending in <c>/</c>.</param>
     /// <returns>The relative path.</returns>
@@ -90,6 +103,11 @@ internal static class OutputLayout
         }
 
         string relative = Uri.UnescapeDataString(full[site.Length..]);
+        if (relative.Length == 0 || relative.EndsWith('/'))
+        {
+            relative += IndexFile; // an HTML page's URL names its folder
+        }
+
         if (!ManifestFile.IsSafeRelativePath(relative))
         {
             throw new InvalidOperationException($"The document URL {full} does not map to a file under --out.");

@@ -163,8 +163,10 @@ internal sealed class HtmlDocumentWriter
         }
 
         html.Append(">\n<h2><a href=\"").AppendAttribute(entry.Url.AbsoluteUri).Append("\">").AppendText(entry.Title).Append("</a></h2>\n");
+        // An entry in another language than the feed's (its article carries its lang) gets that language's words.
+        HtmlLocale words = entry.Language is null ? _settings.Locale : HtmlLocale.For(entry.Language);
         html.Append("<p class=\"meta\"><time datetime=\"").Append(JsonFeedWriter.Rfc3339(entry.Published)).Append("\">")
-            .AppendText(_settings.Locale.FormatDate(entry.Published)).Append("</time>");
+            .AppendText(words.FormatDate(entry.Published)).Append("</time>");
 
         // Credited as in the feeds: the post's own authors, else the feed's.
         IReadOnlyList<FeedAuthor> authors = entry.Authors.Count > 0 ? entry.Authors : _metadata.Authors;
@@ -191,7 +193,7 @@ internal sealed class HtmlDocumentWriter
 
         if (entry.Categories.Count > 0)
         {
-            html.Append("<ul class=\"tags\" aria-label=\"").AppendAttribute(_settings.Locale.Tags).Append("\">");
+            html.Append("<ul class=\"tags\" aria-label=\"").AppendAttribute(words.Tags).Append("\">");
             foreach (string tag in entry.Categories)
             {
                 html.Append("<li>").AppendText(tag).Append("</li>");
