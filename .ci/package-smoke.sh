@@ -98,7 +98,7 @@ catch (OptionsValidationException e) when (e.Failures.Count() == 3)
 using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 var feed = provider.GetRequiredService<FeedRenderer<Note>>();
 FeedPaging paging = feed.Generator.Paging;
-IReadOnlyList<FeedPage> pages = paging.GetDocuments(notes.Length);
+IReadOnlyList<FeedPage> pages = paging.GetPages(notes.Length);
 var seen = new HashSet<string>(StringComparer.Ordinal);
 foreach (FeedFormat format in new[] { FeedFormat.Rss, FeedFormat.Atom })
 {

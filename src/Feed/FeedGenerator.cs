@@ -16,7 +16,7 @@ namespace Feed;
 /// </summary>
 /// <remarks>
 /// <para>
-/// For each document in <see cref="FeedPaging.GetDocuments"/> (or the one <see cref="FeedPaging.TryGetPage"/> found),
+/// For each document in <see cref="FeedPaging.GetPages"/> (or the one <see cref="FeedPaging.TryGetPage"/> found),
 /// load its posts (skip <see cref="FeedPage.Offset"/>, take <see cref="FeedPage.Count"/> in <see cref="NewestFirst"/>
 /// order), make their entries with <see cref="CreateEntry"/> once, then a document per format with
 /// <see cref="CreateDocument"/>, and write it with <see cref="WriteAsync"/>. A host with its own post type uses
@@ -33,6 +33,7 @@ public sealed class FeedGenerator
     private readonly EntryFactory _entries;
     private readonly DocumentAssembler _documents;
     private readonly DocumentWriter _writer;
+    private string? _fingerprint; // computed on first use; a race computes the same string twice
 
     /// <summary>Validates <paramref name="options"/> and takes a snapshot of them.</summary>
     /// <param name="options">The options; copied, so later changes to them have no effect.</param>
@@ -98,6 +99,20 @@ public sealed class FeedGenerator
 
     /// <summary>Gets how the feed is cut into documents: page and archive look-ups, counts and URLs.</summary>
     public FeedPaging Paging { get; }
+
+    /// <summary>
+    /// Gets what identifies, apart from the posts, the bytes this generator writes: the builds of the code that writes
+    /// them (this library, Markdig, System.ServiceModel.Syndication and the runtime's XML, JSON and URI code) and every
+    /// value of the options it was made from (each extension by its type's assembly-qualified name).
+    /// </summary>
+    /// <value>
+    /// 64 lower-case hexadecimal digits (a SHA-256). Two generators with the same fingerprint write the same bytes for the
+    /// same posts, so it can key a cache of written documents or stand in an HTTP entity tag beside the posts' own
+    /// fields. It changes with any option and with any new build of that code; it is not meant to be stored across
+    /// versions as anything but a cache key. An extension counts by its type alone: two instances of one extension type
+    /// whose output differs by their state give the same fingerprint.
+    /// </value>
+    public string Fingerprint => _fingerprint ??= OptionsFingerprint.Compute(Options);
 
     /// <summary>Gets the feed-level data every document shares.</summary>
     internal FeedMetadata Metadata { get; }

@@ -74,16 +74,13 @@ public sealed class FeedOptions
     /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>; archive 1 holds the oldest posts.</value>
     public string AtomArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
 
-    /// <summary>
-    /// Gets or sets how the URL of JSON Feed page 2 and up is formed, resolved against the JSON Feed URL. Internal: the
-    /// public surface has no room for it, and <c>?page={page}</c> suits a host; the <c>feed</c> tool sets its file layout.
-    /// </summary>
-    /// <value>The default value is <c>?page={page}</c>. Must contain <c>{page}</c>.</value>
-    internal string JsonPageUrlTemplate { get; set; } = "?page=" + PagePlaceholder;
+    /// <summary>Gets or sets how the URL of JSON Feed page 2 and up is formed, resolved against the JSON Feed URL (its <c>next_url</c> links them).</summary>
+    /// <value>The default value is <c>?page={page}</c>. Must contain <c>{page}</c>. Page 1 is always the feed URL itself.</value>
+    public string JsonPageUrlTemplate { get; set; } = "?page=" + PagePlaceholder;
 
-    /// <summary>Gets or sets how the URL of a JSON Feed archive document is formed, resolved against the JSON Feed URL (internal, as <see cref="JsonPageUrlTemplate"/>).</summary>
-    /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>.</value>
-    internal string JsonArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
+    /// <summary>Gets or sets how the URL of a JSON Feed archive document is formed, resolved against the JSON Feed URL.</summary>
+    /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>; archive 1 holds the oldest posts.</value>
+    public string JsonArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
 
     /// <summary>Gets or sets the absolute URL of page 1 of the HTML listing (<see cref="FeedFormat.Html"/>).</summary>
     /// <value>The default value is <see langword="null"/>, which means <see cref="SiteUrl"/> itself: the listing is the site's home page.</value>

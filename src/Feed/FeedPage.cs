@@ -8,7 +8,7 @@ namespace Feed;
 /// </summary>
 /// <remarks>
 /// Made only by <see cref="FeedPaging"/> (<see cref="FeedPaging.TryGetPage"/>, <see cref="FeedPaging.TryGetArchive"/>,
-/// <see cref="FeedPaging.GetDocuments"/>), so every instance is a document that exists. Immutable; instances may be
+/// <see cref="FeedPaging.GetPages"/>), so every instance is a document that exists. Immutable; instances may be
 /// shared freely between threads.
 /// </remarks>
 public sealed record FeedPage

@@ -21,14 +21,11 @@ public sealed class FeedPageNotFoundException : ArgumentOutOfRangeException
         Count = count;
     }
 
-    // Kind and Number are what the caller asked for, so they are not public (the 1.0 surface is held to 100 members);
-    // the message states both.
-
     /// <summary>Gets whether a page or an archive was asked for.</summary>
-    internal FeedPageKind Kind { get; }
+    public FeedPageKind Kind { get; }
 
     /// <summary>Gets the number asked for.</summary>
-    internal int Number { get; }
+    public int Number { get; }
 
     /// <summary>Gets how many documents of <see cref="Kind"/> the feed has (numbered from 1).</summary>
     public int Count { get; }

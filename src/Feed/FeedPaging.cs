@@ -35,8 +35,11 @@ public sealed class FeedPaging
     /// <summary>Gets how many entries each document holds (<see cref="FeedOptions.PageSize"/>).</summary>
     public int PageSize => _paginator.Size;
 
-    /// <summary>Gets whether the feed is an archived feed (RFC 5005 §4) rather than a paged feed (§3).</summary>
-    internal bool IsArchived => _paginator.IsArchived;
+    /// <summary>
+    /// Gets whether the feed is an archived feed (RFC 5005 §4, <see cref="FeedOptions.Archive"/>): one subscription
+    /// document and archives, rather than a paged feed (§3) of pages.
+    /// </summary>
+    public bool Archive => _paginator.IsArchived;
 
     internal Paginator Paginator => _paginator;
 
@@ -76,11 +79,14 @@ public sealed class FeedPaging
         return archive is not null;
     }
 
-    /// <summary>Gets every document of a feed of <paramref name="totalCount"/> posts: the pages, page 1 first, then the archives, oldest first. A static export or a sitemap lists these.</summary>
+    /// <summary>
+    /// Gets every page and archive of a feed of <paramref name="totalCount"/> posts: the pages, page 1 first, then the
+    /// archives, oldest first. A static export or a sitemap lists these, one document per format each.
+    /// </summary>
     /// <param name="totalCount">How many posts the feed has.</param>
-    /// <returns>The documents.</returns>
+    /// <returns>The pages and archives: at least page 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalCount"/> is negative.</exception>
-    public IReadOnlyList<FeedPage> GetDocuments(int totalCount) => _paginator.Documents(totalCount);
+    public IReadOnlyList<FeedPage> GetPages(int totalCount) => _paginator.Documents(totalCount);
 
     /// <summary>Gets the absolute URL of <paramref name="page"/> in <paramref name="format"/>, as its own <c>self</c> link says.</summary>
     /// <param name="format">The format.</param>

@@ -186,23 +186,19 @@ public sealed class FeedRenderer<TPost>
         return Generator.WriteToString(Generator.CreateDocument(format, page, entries));
     }
 
-    /// <summary>
-    /// Writes a document from posts already mapped with <see cref="Map"/> (the hosting package maps once, to fingerprint
-    /// them, and renders from the same posts); at most <see cref="FeedPage.Count"/> are read.
-    /// </summary>
-    internal Task WriteMappedAsync(FeedFormat format, FeedPage page, IReadOnlyList<FeedPost> postsOfPage, Stream output, CancellationToken cancellationToken)
-    {
-        Check(format, page, output);
-        cancellationToken.ThrowIfCancellationRequested();
-        FeedDocument document = Generator.CreateDocument(format, page, [.. postsOfPage.Take(page.Count).Select(post => _entries.GetOrCreate(Generator, post))]);
-        return Generator.WriteAsync(document, output, cancellationToken);
-    }
-
     private IEnumerable<FeedEntry> MapPage(FeedPage page, IEnumerable<TPost> postsOfPage) =>
         postsOfPage.Take(page.Count).Select(post => _entries.GetOrCreate(Generator, Map(post)));
 
-    /// <summary>Maps one post with the feed's mapping, as rendering does (the hosting package fingerprints posts with it).</summary>
-    internal FeedPost Map(TPost post)
+    /// <summary>
+    /// Maps one post with the feed's mapping, exactly as the write methods do. A host that needs the mapped posts
+    /// itself (to compute an HTTP validator from them, say) maps each post once here and makes its entries with
+    /// <see cref="CreateEntry"/>.
+    /// </summary>
+    /// <param name="post">The host's post.</param>
+    /// <returns>The post the mapping made; not yet checked (<see cref="CreateEntry"/> checks it).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="post"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The mapping returned <see langword="null"/>.</exception>
+    public FeedPost Map(TPost post)
     {
         if (post is null)
         {
@@ -212,6 +208,21 @@ public sealed class FeedRenderer<TPost>
         return _map(post)
             ?? throw new InvalidOperationException(
                 $"The feed mapping of {typeof(TPost).Name} returned null; it must return a FeedPost for every post.");
+    }
+
+    /// <summary>
+    /// Makes the entry of <paramref name="post"/> as <see cref="FeedGenerator.CreateEntry"/> of <see cref="Generator"/>
+    /// does, through this renderer's entry cache: a post equal in every field to one rendered lately gets that entry
+    /// back without its body being rendered again (the bytes written are the same either way).
+    /// </summary>
+    /// <param name="post">The post, from <see cref="Map"/> or built directly.</param>
+    /// <returns>The entry, for <see cref="FeedGenerator.CreateDocument"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="post"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The post is invalid (a relative URL, say); the message names it.</exception>
+    public FeedEntry CreateEntry(FeedPost post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return _entries.GetOrCreate(Generator, post);
     }
 
     private void Check(FeedFormat format, FeedPage page, Stream output)

@@ -128,7 +128,7 @@ internal static class HttpLoad
         string xml = Encoding.UTF8.GetString(buffer.ToArray());
         string etag = "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml))) + "\"";
         context.Response.Headers.ETag = etag;
-        return context.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(xml, FeedContentTypes.Get(FeedFormat.Atom));
+        return context.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(xml, FeedMediaTypes.GetContentType(FeedFormat.Atom));
     }
 
     /// <summary>
@@ -196,7 +196,7 @@ internal static class HttpLoad
         string xml = Encoding.UTF8.GetString(buffer.ToArray());
         string etag = "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml))) + "\"";
         context.Response.Headers.ETag = etag;
-        return context.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(xml, FeedContentTypes.Get(FeedFormat.Atom));
+        return context.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(xml, FeedMediaTypes.GetContentType(FeedFormat.Atom));
     }
 
     private static async Task RowAsync(HttpClient client, string name, string label, string path, bool conditional, int requests, int concurrency, bool print)

@@ -87,12 +87,12 @@ public sealed class CacheTests : IDisposable
         BuildCache cache = OpenCache();
         var posts = Feed.Tool.Posts.PostCatalog.Load(_site.Posts, Settings().Rules, false, false, ToolRun.DefaultNow, null, CancellationToken.None).Posts;
         var paging = new FeedGenerator(Settings().Options).Paging;
-        var page = paging.GetDocuments(posts.Count)[0];
+        var page = paging.GetPages(posts.Count)[0];
         UInt128 key = cache.KeyOf(FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), page, posts);
 
         cache.TryReuse("feed.xml", key).ShouldBeTrue();
         cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Atom, paging.GetUrl(FeedFormat.Atom, page), page, posts)).ShouldBeFalse();
-        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), paging.GetDocuments(posts.Count + 1)[0], [.. posts, posts[0]])).ShouldBeFalse();
+        cache.TryReuse("feed.xml", cache.KeyOf(FeedFormat.Rss, paging.GetUrl(FeedFormat.Rss, page), paging.GetPages(posts.Count + 1)[0], [.. posts, posts[0]])).ShouldBeFalse();
 
         string file = Path.Combine(_site.Out, "feed.xml");
         File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(file).AddSeconds(-1));

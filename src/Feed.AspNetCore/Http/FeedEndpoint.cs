@@ -119,7 +119,14 @@ internal sealed class FeedEndpoint<TPost>
         }
 
         using var buffer = new PooledBufferStream();
-        await feed.Renderer.WriteMappedAsync(_format.Format, page, posts, buffer, cancellationToken).ConfigureAwait(false);
+        var entries = new FeedEntry[posts.Length];
+        for (int i = 0; i < posts.Length; i++)
+        {
+            entries[i] = feed.Renderer.CreateEntry(posts[i]);
+        }
+
+        FeedGenerator generator = feed.Renderer.Generator;
+        await generator.WriteAsync(generator.CreateDocument(_format.Format, page, entries), buffer, cancellationToken).ConfigureAwait(false);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = _format.ContentType;
         response.ContentLength = buffer.Length;

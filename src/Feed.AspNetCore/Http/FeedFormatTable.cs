@@ -33,5 +33,5 @@ internal static class FeedFormatTable
 internal sealed record FeedFormatInfo(FeedFormat Format, string MediaType, Action<FeedOptions, Uri> SetFeedUrl)
 {
     /// <summary>Gets the response's <c>Content-Type</c>, with its charset.</summary>
-    public string ContentType { get; } = FeedContentTypes.Get(Format);
+    public string ContentType { get; } = FeedMediaTypes.GetContentType(Format);
 }

@@ -74,7 +74,7 @@ internal static class FeedBuild
 
         // Every document of every feed (the site's, then those of each tag, category, author): one job each.
         (FeedSet Feed, FeedPage Page)[] documents =
-            [.. feeds.SelectMany(feed => feed.Generator.Paging.GetDocuments(feed.Posts.Count).Select(page => (feed, page)))];
+            [.. feeds.SelectMany(feed => feed.Generator.Paging.GetPages(feed.Posts.Count).Select(page => (feed, page)))];
         Uri siteUrl = settings.Rules.SiteUrl;
         var urls = new ConcurrentDictionary<string, Uri>(StringComparer.Ordinal);
 

@@ -22,7 +22,7 @@ internal static class SettingsFingerprint
         [nameof(FeedOptions)] =
         [
             "Title", "Description", "SiteUrl", "RssUrl", "AtomUrl", "JsonUrl", "Hub", "Id", "RssPageUrlTemplate", "AtomPageUrlTemplate",
-            "RssArchiveUrlTemplate", "AtomArchiveUrlTemplate", "Language", "Authors", "Copyright", "Generator", "Icon",
+            "JsonPageUrlTemplate", "RssArchiveUrlTemplate", "AtomArchiveUrlTemplate", "JsonArchiveUrlTemplate", "Language", "Authors", "Copyright", "Generator", "Icon",
             "Logo", "EmptyFeedUpdated", "PageSize", "FullContent", "Archive", "Indent", "Excerpt", "Extensions",
             "HtmlUrl", "HtmlPageUrlTemplate", "HtmlArchiveUrlTemplate", "HtmlFeedFormats", "HtmlTemplate",
         ],
@@ -57,7 +57,8 @@ internal static class SettingsFingerprint
         h.Add(ToolIdentity);
 
         h.Add(o.Title).Add(o.Description).Add(o.SiteUrl).Add(o.RssUrl).Add(o.AtomUrl).Add(o.JsonUrl).Add(o.Hub).Add(o.Id);
-        h.Add(o.RssPageUrlTemplate).Add(o.AtomPageUrlTemplate).Add(o.RssArchiveUrlTemplate).Add(o.AtomArchiveUrlTemplate);
+        h.Add(o.RssPageUrlTemplate).Add(o.AtomPageUrlTemplate).Add(o.JsonPageUrlTemplate);
+        h.Add(o.RssArchiveUrlTemplate).Add(o.AtomArchiveUrlTemplate).Add(o.JsonArchiveUrlTemplate);
         h.Add(o.Language).Add(o.Authors.Count);
         foreach (FeedAuthor author in o.Authors)
         {

@@ -23,7 +23,7 @@ public sealed class FeedEndpointTests(LoopbackApp app) : IClassFixture<LoopbackA
     {
         FeedFormat format = version == "rss20" ? FeedFormat.Rss : FeedFormat.Atom;
         var feed = app.Services.GetRequiredService<FeedRenderer<Article>>();
-        Uri[] pageUrls = [.. feed.Generator.Paging.GetDocuments(LoopbackApp.ArticleCount).Select(page => feed.Generator.Paging.GetUrl(format, page))];
+        Uri[] pageUrls = [.. feed.Generator.Paging.GetPages(LoopbackApp.ArticleCount).Select(page => feed.Generator.Paging.GetUrl(format, page))];
         pageUrls.Length.ShouldBe(3);
         pageUrls[0].ShouldBe(new Uri("https://blog.example.org" + path));
 

@@ -66,7 +66,7 @@ public sealed class LoopbackApp : IAsyncLifetime
             return;
         }
 
-        response.ContentType = FeedContentTypes.Get(format);
+        response.ContentType = FeedMediaTypes.GetContentType(format);
         await feed.WritePageAsync(format, page, ReleasesOfPageAsync(page, ct), response.Body, ct);
     }
 

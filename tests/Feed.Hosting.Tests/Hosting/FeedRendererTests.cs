@@ -151,18 +151,18 @@ public sealed class FeedRendererTests
         paging.GetPageCount(0).ShouldBe(1);
         paging.GetPageCount(10).ShouldBe(1);
         paging.GetPageCount(11).ShouldBe(2);
-        paging.GetDocuments(23).Select(page => paging.GetUrl(FeedFormat.Rss, page)).ShouldBe([
+        paging.GetPages(23).Select(page => paging.GetUrl(FeedFormat.Rss, page)).ShouldBe([
             new Uri("https://blog.example.org/feed.xml"),
             new Uri("https://blog.example.org/feed.xml?page=2"),
             new Uri("https://blog.example.org/feed.xml?page=3"),
         ]);
-        paging.GetDocuments(5).Select(page => paging.GetUrl(FeedFormat.Atom, page)).ShouldBe([new Uri("https://blog.example.org/atom.xml")]);
+        paging.GetPages(5).Select(page => paging.GetUrl(FeedFormat.Atom, page)).ShouldBe([new Uri("https://blog.example.org/atom.xml")]);
         paging.TryGetPage(3, 23, out FeedPage? third).ShouldBeTrue();
         paging.GetUrl(FeedFormat.Atom, third).ShouldBe(new Uri("https://blog.example.org/atom.xml?page=3"));
         third.ShouldBe(new FeedPage(FeedPageKind.Page, 3, 20, 3, 23));
-        FeedContentTypes.Get(FeedFormat.Rss).ShouldBe("application/rss+xml; charset=utf-8");
-        FeedContentTypes.Get(FeedFormat.Atom).ShouldBe("application/atom+xml; charset=utf-8");
-        Should.Throw<ArgumentOutOfRangeException>(() => FeedContentTypes.Get((FeedFormat)7));
+        FeedMediaTypes.GetContentType(FeedFormat.Rss).ShouldBe("application/rss+xml; charset=utf-8");
+        FeedMediaTypes.GetContentType(FeedFormat.Atom).ShouldBe("application/atom+xml; charset=utf-8");
+        Should.Throw<ArgumentOutOfRangeException>(() => FeedMediaTypes.GetContentType((FeedFormat)7));
     }
 
     [Theory]

@@ -46,7 +46,7 @@ public static class QuickStartSnippet
 
             // Only this page's rows: ORDER BY published DESC, id; skip page.Offset, take page.Count.
             IAsyncEnumerable<Article> rows = db.ListNewestFirstAsync(page.Offset, page.Count, ct);
-            return Results.Stream(body => feed.WritePageAsync(format, page, rows, body, ct), FeedContentTypes.Get(format));
+            return Results.Stream(body => feed.WritePageAsync(format, page, rows, body, ct), FeedMediaTypes.GetContentType(format));
         }
         // end-snippet
 

@@ -25,7 +25,7 @@ internal static class RendererShortcuts
     public static Uri GetPageUrl<T>(this FeedRenderer<T> feed, FeedFormat format, int number, int totalCount) =>
         feed.Generator.Paging.GetUrl(format, feed.GetPage(number, totalCount));
 
-    public static string GetContentType<T>(this FeedRenderer<T> feed, FeedFormat format) => FeedContentTypes.Get(format);
+    public static string GetContentType<T>(this FeedRenderer<T> feed, FeedFormat format) => FeedMediaTypes.GetContentType(format);
 
     public static async Task<string> RenderPageAsync<T>(this FeedRenderer<T> feed, FeedFormat format, FeedPage page, IAsyncEnumerable<T> postsOfPage, CancellationToken cancellationToken = default)
     {

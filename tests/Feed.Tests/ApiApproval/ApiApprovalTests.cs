@@ -35,27 +35,4 @@ public sealed class ApiApprovalTests
         api.ShouldNotContain("Feed.Internal");
         api.ShouldNotContain("MarkdownPipelines");
     }
-
-    [Fact]
-    public void Members_are_counted_without_constructors_and_enum_values()
-    {
-        const string sample = """
-            namespace Feed
-            {
-                public enum FeedFormat
-                {
-                    Rss = 0,
-                    Atom = 1,
-                }
-                public sealed class FeedGenerator
-                {
-                    public FeedGenerator(Feed.FeedOptions options) { }
-                    public Feed.FeedPaging Paging { get; }
-                    public string WriteToString(Feed.FeedDocument document) { }
-                }
-            }
-            """;
-
-        PublicApi.CountMembers(sample).ShouldBe(2);
-    }
 }

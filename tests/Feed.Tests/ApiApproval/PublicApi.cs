@@ -22,30 +22,4 @@ internal static class PublicApi
         // LF only, whatever the platform, so the approved file compares byte for byte (.gitattributes: eol=lf).
         return typeof(FeedGenerator).Assembly.GeneratePublicApi(options).ReplaceLineEndings("\n").TrimEnd('\n') + "\n";
     }
-
-    /// <summary>Counts the members in <paramref name="api"/> as <see cref="Generate"/> prints it, leaving out constructors and enum values.</summary>
-    public static int CountMembers(string api)
-    {
-        int members = 0;
-        string? type = null;
-        bool isEnum = false;
-        foreach (string raw in api.Split('\n'))
-        {
-            string line = raw.Trim();
-            System.Text.RegularExpressions.Match declaration = System.Text.RegularExpressions.Regex.Match(
-                line, @"^public (?:sealed |static |abstract )*(record|class|enum|interface|struct) (\w+)");
-            if (declaration.Success)
-            {
-                type = declaration.Groups[2].Value;
-                isEnum = declaration.Groups[1].Value == "enum";
-            }
-            else if (line.Length > 1 && !line.StartsWith("namespace ", StringComparison.Ordinal) && !isEnum
-                && !line.StartsWith($"public {type}(", StringComparison.Ordinal) && !line.StartsWith($"protected {type}(", StringComparison.Ordinal))
-            {
-                members++;
-            }
-        }
-
-        return members;
-    }
 }

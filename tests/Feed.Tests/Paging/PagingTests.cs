@@ -101,7 +101,7 @@ public sealed class PagingTests
         FeedGenerator generator = Generator(pageSize: 3, archive: true);
         generator.GetArchiveCount(total).ShouldBe(archives);
         generator.GetPageCount(total).ShouldBe(1);
-        generator.GetDocuments(total).Count.ShouldBe(1 + archives);
+        generator.GetPages(total).Count.ShouldBe(1 + archives);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class PagingProperties
         Sizes.Sample((total, size) =>
         {
             var generator = new FeedGenerator(TestData.Options(size));
-            IReadOnlyList<FeedPage> pages = generator.GetDocuments(total);
+            IReadOnlyList<FeedPage> pages = generator.GetPages(total);
 
             pages.Count.ShouldBe(generator.GetPageCount(total));
             pages.SelectMany(p => Enumerable.Range(p.Offset, p.Count)).ShouldBe(Enumerable.Range(0, total));

@@ -21,7 +21,7 @@ internal static class GeneratorShortcuts
 
     public static int GetArchiveCount(this FeedGenerator generator, int totalCount) => generator.Paging.GetArchiveCount(totalCount);
 
-    public static IReadOnlyList<FeedPage> GetDocuments(this FeedGenerator generator, int totalCount) => generator.Paging.GetDocuments(totalCount);
+    public static IReadOnlyList<FeedPage> GetPages(this FeedGenerator generator, int totalCount) => generator.Paging.GetPages(totalCount);
 
     public static Uri GetUrl(this FeedGenerator generator, FeedFormat format, FeedPage page) => generator.Paging.GetUrl(format, page);
 
@@ -40,7 +40,7 @@ internal static class GeneratorShortcuts
     public static IReadOnlyList<FeedDocument> CreateDocuments(this FeedGenerator generator, FeedFormat format, IEnumerable<FeedPost> allPosts)
     {
         FeedPost[] posts = Sorted(allPosts);
-        return [.. generator.Paging.GetDocuments(posts.Length).Select(page => Create(generator, format, page, posts))];
+        return [.. generator.Paging.GetPages(posts.Length).Select(page => Create(generator, format, page, posts))];
     }
 
     /// <summary>Makes a document from the page's posts given in any order (the generator sorts the entries).</summary>

@@ -159,7 +159,7 @@ public sealed class JsonFeedTests
         var generator = new FeedGenerator(options);
         generator.Paging.TryGetPage(2, 3, out FeedPage? page).ShouldBeTrue();
         generator.Paging.GetUrl(FeedFormat.Json, page!).AbsoluteUri.ShouldBe("https://example.com/blog/tags/x/feed.json?page=2");
-        FeedContentTypes.Get(FeedFormat.Json).ShouldBe("application/feed+json; charset=utf-8");
+        FeedMediaTypes.GetContentType(FeedFormat.Json).ShouldBe("application/feed+json; charset=utf-8");
 
         options.JsonUrl = new Uri("ftp://example.com/feed.json");
         Should.Throw<FeedOptionsException>(() => new FeedGenerator(options)).Message.ShouldContain("JsonUrl");

@@ -32,10 +32,5 @@ internal sealed record HtmlSettings(HtmlLocale Locale, IReadOnlyList<HtmlFeedLin
     };
 
     /// <summary>The bare media type of <paramref name="format"/> (no charset parameter).</summary>
-    public static string MediaTypeOf(FeedFormat format)
-    {
-        string type = FeedContentTypes.Get(format);
-        int semicolon = type.IndexOf(';', StringComparison.Ordinal);
-        return semicolon < 0 ? type : type[..semicolon];
-    }
+    public static string MediaTypeOf(FeedFormat format) => FeedMediaTypes.Get(format);
 }

@@ -1,0 +1,293 @@
+using System.Text;
+
+namespace Feed.Tool.Templates;
+
+/// <summary>
+/// Writes a body with its tags expanded: the text between tags is copied, code exactly (but for the escapes its
+/// generator honours there, see <see cref="CopyCode"/>), and each tag is replaced by what it stands for.
+/// </summary>
+internal sealed class ExpansionWriter
+{
+    private readonly string _text;
+    private readonly List<CodeRegion> _code;
+    private readonly List<TemplateTag> _tags;
+    private readonly TemplateContext _context;
+    private readonly StringBuilder _out;
+    private int _region;
+
+    // Whitespace control (a "-" inside a delimiter) trims what was written before the tag, but never into code or a
+    // raw block's literal text written before it.
+    private int _trimFloor;
+
+    public ExpansionWriter(string text, List<CodeRegion> code, List<TemplateTag> tags, TemplateContext context)
+    {
+        _text = text;
+        _code = code;
+        _tags = tags;
+        _context = context;
+        _out = new StringBuilder(text.Length + 64);
+    }
+
+    /// <summary>Gets the number of tags removed with no output of their own (a pair counts once).</summary>
+    public int Removed { get; private set; }
+
+    /// <summary>Writes the expanded body.</summary>
+    public string Write()
+    {
+        int pos = 0;
+        for (int i = 0; i < _tags.Count; i++)
+        {
+            TemplateTag tag = _tags[i];
+            Copy(pos, tag.Start);
+            if (tag.TrimBefore)
+            {
+                TrimEnd();
+            }
+
+            i = Emit(i, tag);
+            TemplateTag last = _tags[i];
+            pos = last.End;
+            if (last.TrimAfter || last.CloserTrimsAfter)
+            {
+                pos = SkipWhiteSpace(pos);
+            }
+        }
+
+        Copy(pos, _text.Length);
+        return _out.ToString();
+    }
+
+    /// <summary>Writes what <paramref name="tag"/> stands for; returns the index of the last tag it consumed (its closing tag when its content goes with it).</summary>
+    private int Emit(int index, TemplateTag tag)
+    {
+        switch (tag.Syntax)
+        {
+            case TagSyntax.Stray:
+                Removed++;
+                _context.Notes.Add(tag.Start, $"'{_text.AsSpan(tag.Start, tag.End - tag.Start)}' opens a tag that is never closed; it was removed.");
+                return index;
+
+            case TagSyntax.NunjucksComment:
+                Removed++;
+                return index;
+
+            case TagSyntax.ShortcodeComment:
+                // Hugo shows a commented shortcode as the shortcode's own text, delimiters without "/*" and "*/".
+                _out.Append(_text, tag.Start, 3).Append(_text, tag.ArgumentsStart, tag.ArgumentsEnd - tag.ArgumentsStart).Append(_text, tag.End - 3, 3);
+                return index;
+
+            case TagSyntax.LiquidOutput:
+                string? value = LiquidOutput.Evaluate(tag.Arguments(_text), _context.Dialect, _context.Site);
+                if (value is null)
+                {
+                    Removed++;
+                }
+                else
+                {
+                    _out.Append(value);
+                }
+
+                return index;
+
+            default:
+                return tag.IsVerbatim ? EmitVerbatim(tag, index) : EmitTag(tag, index);
+        }
+    }
+
+    private int EmitVerbatim(TemplateTag tag, int index)
+    {
+        switch (tag.Name)
+        {
+            case "raw":
+                // Liquid's raw: the content is output as it is, template syntax and all
+                // (https://shopify.github.io/liquid/tags/template/#raw).
+                _out.Append(_text, tag.ContentStart, tag.ContentEnd - tag.ContentStart);
+                _trimFloor = _out.Length;
+                break;
+            case "highlight" or "codeblock" or "code":
+                CodeFence.Write(this, tag);
+                break;
+            default:
+                Removed++; // comments, Hugo inline shortcodes
+                break;
+        }
+
+        return index;
+    }
+
+    private int EmitTag(TemplateTag tag, int index)
+    {
+        if (tag.Match > index)
+        {
+            // An opening tag with its closing tag: capture assigns its content to a variable and outputs nothing
+            // (https://shopify.github.io/liquid/tags/variable/#capture); every other block, control flow (if, for,
+            // case …) or unknown, keeps its content, which is read as if the tags were not there.
+            Removed++;
+            if (tag.Syntax == TagSyntax.LiquidTag && tag.Name == "capture")
+            {
+                return tag.Match;
+            }
+
+            return index;
+        }
+
+        if (tag.Match >= 0)
+        {
+            return index; // a closing tag, counted with its opening tag
+        }
+
+        Removed++;
+        if (TagPairing.ClosedName(tag) is { } closed)
+        {
+            _context.Notes.Add(tag.Start, $"'{Show(tag)}' closes no open '{closed}' tag; it was removed.");
+        }
+        else if (TemplateTags.IsBlock(_context.Dialect, tag.Name))
+        {
+            _context.Notes.Add(tag.Start, $"'{Show(tag)}' is never closed; the tag was removed and the text after it kept.");
+        }
+
+        return index;
+    }
+
+    /// <summary>The tag as written, shortened to one line for a message.</summary>
+    internal string Show(TemplateTag tag)
+    {
+        ReadOnlySpan<char> written = _text.AsSpan(tag.Start, Math.Min(tag.End - tag.Start, 80));
+        int newline = written.IndexOfAny('\r', '\n');
+        return newline < 0 && tag.End - tag.Start <= 80 ? written.ToString() : string.Concat(written[..(newline < 0 ? written.Length : newline)], "…");
+    }
+
+    internal string Text => _text;
+
+    internal StringBuilder Output => _out;
+
+    internal TemplateContext Context => _context;
+
+    /// <summary>Marks everything written so far as out of reach of whitespace control.</summary>
+    internal void Protect() => _trimFloor = _out.Length;
+
+    /// <summary>Copies <c>[from, to)</c> of the source, its code through <see cref="CopyCode"/>.</summary>
+    internal void Copy(int from, int to)
+    {
+        int pos = from;
+        while (pos < to)
+        {
+            while (_region < _code.Count && _code[_region].End <= pos)
+            {
+                _region++;
+            }
+
+            if (_region < _code.Count && _code[_region].Start <= pos)
+            {
+                int end = Math.Min(to, _code[_region].End);
+                CopyCode(pos, end);
+                _trimFloor = _out.Length;
+                pos = end;
+                continue;
+            }
+
+            int next = _region < _code.Count ? Math.Min(to, _code[_region].Start) : to;
+            _out.Append(_text, pos, next - pos);
+            pos = next;
+        }
+    }
+
+    /// <summary>
+    /// Copies code. It keeps its text exactly, but for the escapes its generator removes inside code too, because
+    /// they run before Markdown is read and an author shows template syntax in code with them: Jekyll's
+    /// <c>{% raw %}</c> and <c>{% endraw %}</c> (https://jekyllrb.com/docs/liquid/tags/#code-snippet-highlighting) and
+    /// Hugo's shortcode comments, shown as the shortcode's text (https://gohugo.io/content-management/shortcodes/#comments).
+    /// Hexo escapes code before it renders tags (https://hexo.io/docs/troubleshooting#Escape-Contents), so its code is copied as it is.
+    /// </summary>
+    internal void CopyCode(int from, int to)
+    {
+        switch (_context.Dialect)
+        {
+            case TemplateDialect.Jekyll:
+                CopyCodeWithoutRawMarkers(from, to);
+                break;
+            case TemplateDialect.Hugo:
+                CopyCodeWithShortcodeComments(from, to);
+                break;
+            default:
+                _out.Append(_text, from, to - from);
+                break;
+        }
+    }
+
+    private void CopyCodeWithoutRawMarkers(int from, int to)
+    {
+        int pos = from;
+        while (pos < to)
+        {
+            int open = _text.IndexOf("{%", pos, to - pos, StringComparison.Ordinal);
+            TemplateTag? tag = open < 0 ? null : TemplateLexer.ReadLiquidTag(_text, open, to);
+            if (tag is null)
+            {
+                _out.Append(_text, pos, to - pos);
+                return;
+            }
+
+            _out.Append(_text, pos, (tag.Name is "raw" or "endraw" ? tag.Start : tag.End) - pos);
+            pos = tag.End;
+        }
+    }
+
+    private void CopyCodeWithShortcodeComments(int from, int to)
+    {
+        int pos = from;
+        while (pos < to)
+        {
+            int open = _text.IndexOf("{{", pos, to - pos, StringComparison.Ordinal);
+            if (open < 0 || open + 5 > to)
+            {
+                break;
+            }
+
+            char kind = _text[open + 2];
+            string closing = kind == '<' ? "*/>}}" : "*/%}}";
+            int close = kind is '<' or '%' && string.CompareOrdinal(_text, open + 3, "/*", 0, 2) == 0
+                ? _text.IndexOf(closing, open + 5, to - open - 5, StringComparison.Ordinal)
+                : -1;
+            if (close < 0)
+            {
+                _out.Append(_text, pos, open + 2 - pos);
+                pos = open + 2;
+                continue;
+            }
+
+            _out.Append(_text, pos, open + 3 - pos).Append(_text, open + 5, close - open - 5).Append(_text, close + 2, 3);
+            pos = close + 5;
+        }
+
+        _out.Append(_text, pos, to - pos);
+    }
+
+    private void TrimEnd()
+    {
+        int end = _out.Length;
+        while (end > _trimFloor && char.IsWhiteSpace(_out[end - 1]))
+        {
+            end--;
+        }
+
+        _out.Length = end;
+    }
+
+    private int SkipWhiteSpace(int pos)
+    {
+        int region = _region;
+        while (region < _code.Count && _code[region].End <= pos)
+        {
+            region++;
+        }
+
+        int limit = region < _code.Count ? Math.Max(pos, _code[region].Start) : _text.Length;
+        while (pos < limit && char.IsWhiteSpace(_text[pos]))
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+}

@@ -1,0 +1,59 @@
+namespace Feed.Tool.Templates;
+
+/// <summary>
+/// Expands the template tags of a post's body (Jekyll's Liquid, Hugo's shortcodes, Hexo's tag plugins) into the
+/// Markdown its generator would have rendered, so that no template syntax reaches an excerpt or a feed's content.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Tags are read outside code only (code spans and fenced or indented code blocks, found by the Markdown parser the
+/// library reads the body with; see <see cref="CodeRegions"/>): code keeps its text exactly, but for the escapes its
+/// generator removes there too (<see cref="ExpansionWriter.CopyCode"/>). The rules, with an example of each, are in
+/// <c>tests/Feed.Tool.Tests/Templates/Specs/TemplateSpecs.md</c>.
+/// </para>
+/// <para>
+/// Any string is safe: the time is linear in the body's length, memory is a small multiple of it, and a malformed tag
+/// is a warning (<see cref="TemplateExpansion.Notes"/>), never an exception.
+/// </para>
+/// </remarks>
+/// <threadsafety>Stateless; safe to call from many threads at once.</threadsafety>
+internal static class TemplateExpander
+{
+    /// <summary>Expands the tags of one post's body.</summary>
+    /// <param name="body">The post's body text (after the front matter).</param>
+    /// <param name="firstLine">The 1-based line of the body's first line in the file, so notes point into the file.</param>
+    /// <param name="dialect">The generator the post was written for.</param>
+    /// <param name="site">The site's URLs and the posts references may name.</param>
+    /// <param name="postSourcePath">The post's path as the site's catalog knows it ('/'-separated), for references relative to it.</param>
+    /// <param name="postUrl">The post's absolute URL, for references to its own anchors and for relative image sources.</param>
+    /// <returns>The expanded body, the warnings, and how many tags were removed.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static TemplateExpansion Expand(string body, int firstLine, TemplateDialect dialect, ITemplateSite site, string postSourcePath, Uri postUrl)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(postSourcePath);
+        ArgumentNullException.ThrowIfNull(postUrl);
+        if (!MayHoldTags(body, dialect))
+        {
+            return new TemplateExpansion(body, [], 0);
+        }
+
+        List<CodeRegion> code = CodeRegions.Find(body);
+        List<TemplateTag> tags = TemplateLexer.Lex(body, code, dialect);
+        var notes = new NoteList();
+        TagPairing.Pair(tags, dialect, notes);
+        var context = new TemplateContext(dialect, site, postSourcePath, postUrl, notes);
+        var writer = new ExpansionWriter(body, code, tags, context);
+        string expanded = writer.Write();
+        return new TemplateExpansion(expanded, notes.ToNotes(body, firstLine), writer.Removed);
+    }
+
+    /// <summary>Whether <paramref name="body"/> holds an opening delimiter of <paramref name="dialect"/> at all: most posts do not, and cost one search.</summary>
+    private static bool MayHoldTags(string body, TemplateDialect dialect) => dialect switch
+    {
+        TemplateDialect.Hugo => body.Contains("{{<", StringComparison.Ordinal) || body.Contains("{{%", StringComparison.Ordinal),
+        TemplateDialect.Hexo => body.Contains("{%", StringComparison.Ordinal) || body.Contains("{{", StringComparison.Ordinal) || body.Contains("{#", StringComparison.Ordinal),
+        _ => body.Contains("{%", StringComparison.Ordinal) || body.Contains("{{", StringComparison.Ordinal),
+    };
+}
