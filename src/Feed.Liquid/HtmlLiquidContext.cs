@@ -19,9 +19,9 @@ internal sealed partial class HtmlLiquidContext : LiquidTemplateContext
 
     private readonly StringBuilder _text;
 
-    public HtmlLiquidContext(DateTimeOffset pageDate, StringBuilder text, CancellationToken cancellationToken)
+    public HtmlLiquidContext(DateTimeOffset pageDate, CancellationToken cancellationToken)
     {
-        _text = text;
+        _text = ((StringBuilderOutput)Output).Builder; // the page's own output (a capture writes into another)
         CancellationToken = cancellationToken;
         LoopLimit = 100_000;
         RecursiveLimit = 64;
@@ -30,19 +30,12 @@ internal sealed partial class HtmlLiquidContext : LiquidTemplateContext
         StrictVariables = false;
         EnableRelaxedMemberAccess = true;
         PushCulture(CultureInfo.InvariantCulture);
-        PushOutput(new StringBuilderOutput(text));
 
-        // Liquid's filters are rewritten by the parser to Scriban's builtins (`escape` → html.escape, `date` →
-        // date.parse_to_string), so the replacements go where the rewrite looks: this context's own copy of them.
-        var html = (ScriptObject)BuiltinObject["html"]!;
-        html.SetValue("escape", new Function(1, 1, (_, args) => new HtmlValue(Escape(Text(args[0])))), readOnly: false);
-        html.SetValue("escape_once", new Function(1, 1, (_, args) => new HtmlValue(EscapeOnce(Text(args[0])))), readOnly: false);
-        BuiltinObject.SetValue("raw", new Function(1, 1, (_, args) => new HtmlValue(Text(args[0]))), readOnly: false);
-
-        var date = (ScriptObject)BuiltinObject["date"]!;
-        date.SetValue("now", new Function(0, 0, (_, _) => pageDate.DateTime), readOnly: false);
-        date.SetValue("parse", new Function(1, 1, (_, args) => ParseDate(args[0], pageDate)?.DateTime), readOnly: false);
-        date.SetValue("parse_to_string", new Function(1, 2, (_, args) =>
+        // Liquid's filters are names in this context's own copy of the builtins (`escape`, `date`), and some are also
+        // reached as Scriban's members (html.escape, date.parse_to_string): both are replaced.
+        var escape = new Function(1, 1, (_, args) => new HtmlValue(Escape(Text(args[0]))));
+        var escapeOnce = new Function(1, 1, (_, args) => new HtmlValue(EscapeOnce(Text(args[0]))));
+        var formatDate = new Function(1, 2, (_, args) =>
         {
             DateTimeOffset? value = ParseDate(args[0], pageDate);
             if (value is null)
@@ -52,7 +45,19 @@ internal sealed partial class HtmlLiquidContext : LiquidTemplateContext
 
             string pattern = args.Count > 1 && args[1] is { } p ? Text(p) : "%Y-%m-%d %H:%M:%S %z";
             return LiquidDates.Format(value.Value, pattern);
-        }), readOnly: false);
+        });
+        var html = (ScriptObject)BuiltinObject["html"]!;
+        html.SetValue("escape", escape, readOnly: false);
+        html.SetValue("escape_once", escapeOnce, readOnly: false);
+        var date = (ScriptObject)BuiltinObject["date"]!;
+        date.SetValue("now", new Function(0, 0, (_, _) => pageDate.DateTime), readOnly: false);
+        date.SetValue("parse", new Function(1, 1, (_, args) => ParseDate(args[0], pageDate)?.DateTime), readOnly: false);
+        date.SetValue("parse_to_string", formatDate, readOnly: false);
+        BuiltinObject.SetValue("escape", escape, readOnly: false);
+        BuiltinObject.SetValue("escape_once", escapeOnce, readOnly: false);
+        BuiltinObject.SetValue("h", escape, readOnly: false);
+        BuiltinObject.SetValue("date", formatDate, readOnly: false);
+        BuiltinObject.SetValue("raw", new Function(1, 1, (_, args) => new HtmlValue(Text(args[0]))), readOnly: false);
     }
 
     /// <inheritdoc />

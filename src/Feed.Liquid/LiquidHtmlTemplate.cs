@@ -87,12 +87,12 @@ public sealed class LiquidHtmlTemplate : FeedHtmlTemplate
         ArgumentNullException.ThrowIfNull(output);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var text = new StringBuilder(16 * 1024);
-        var context = new HtmlLiquidContext(LiquidModel.PageDate(model), text, cancellationToken);
+        var context = new HtmlLiquidContext(LiquidModel.PageDate(model), cancellationToken);
         context.PushGlobal(LiquidModel.ToScript(model));
+        string text;
         try
         {
-            _template.Render(context);
+            text = _template.Render(context);
         }
         catch (ScriptAbortException) when (cancellationToken.IsCancellationRequested)
         {
@@ -105,6 +105,11 @@ public sealed class LiquidHtmlTemplate : FeedHtmlTemplate
         catch (HtmlLiquidContext.OutputTooLargeException e)
         {
             throw new FeedTemplateException(e.Message, Path, 0, 0);
+        }
+
+        if (text.Length > HtmlLiquidContext.MaxOutput)
+        {
+            throw new FeedTemplateException(new HtmlLiquidContext.OutputTooLargeException().Message, Path, 0, 0);
         }
 
         output.Write(text);

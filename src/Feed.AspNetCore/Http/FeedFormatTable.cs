@@ -11,6 +11,7 @@ internal static class FeedFormatTable
         new(FeedFormat.Rss, FeedMediaTypes.Rss, static (options, url) => options.RssUrl = url),
         new(FeedFormat.Atom, FeedMediaTypes.Atom, static (options, url) => options.AtomUrl = url),
         new(FeedFormat.Json, FeedMediaTypes.Json, static (options, url) => options.JsonUrl = url),
+        new(FeedFormat.Html, FeedMediaTypes.Html, static (options, url) => options.HtmlUrl = url),
     ];
 
     public static IReadOnlyList<FeedFormatInfo> All => Rows;
