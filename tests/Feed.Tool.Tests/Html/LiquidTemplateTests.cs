@@ -113,6 +113,31 @@ public sealed class LiquidTemplateTests : IDisposable
         _site.ReadOut("index.html").ShouldStartWith("<!DOCTYPE html><title>");
     }
 
+    [Fact]
+    public void The_READMEs_template_renders_the_sample_page()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        int start = readme.IndexOf("```liquid\n", StringComparison.Ordinal) + "```liquid\n".Length;
+        string source = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        string html = Render(source);
+
+        html.ShouldContain("<h2><a href=\"https://example.org/posts/x/\">&lt;script&gt;");
+        html.ShouldContain("<p>March 10, 2024 · Body with bold &amp; more.</p>");
+        html.ShouldContain("<style>");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Feed.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("The repository root (Feed.sln) is not above the test's folder.");
+    }
+
     private static string Render(string source)
     {
         var options = new FeedOptions { Title = "Site", SiteUrl = new Uri("https://example.org/"), HtmlTemplate = LiquidHtmlTemplate.Parse(source, "t.liquid") };
