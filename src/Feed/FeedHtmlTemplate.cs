@@ -22,7 +22,7 @@ namespace Feed;
 /// </para>
 /// </remarks>
 /// <threadsafety>Implementations must be immutable and safe to call from several threads at once: one template renders every page.</threadsafety>
-[Experimental("FEEDEXP010")]
+[Experimental(Internal.Experimental.HtmlTemplates, UrlFormat = Internal.Experimental.UrlFormat)]
 public abstract class FeedHtmlTemplate
 {
     /// <summary>Initializes a new instance of the <see cref="FeedHtmlTemplate"/> class.</summary>

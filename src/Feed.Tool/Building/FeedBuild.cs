@@ -84,8 +84,21 @@ internal static class FeedBuild
             return failed;
         }
 
-        BuildCache? cache = BuildCache.Open(settings);
-        using EntryStore? entryStore = cache?.OpenEntryStore();
+        BuildCache? cache;
+        EntryStore? opened;
+        try
+        {
+            cache = BuildCache.Open(settings);
+            opened = cache?.OpenEntryStore();
+        }
+        catch (Files.NotRegularFileException e)
+        {
+            // A link or a special file where the cache keeps a file: never read or written through, and said, since
+            // it is not what a cache folder holds by accident.
+            return Fail(stderr, [e.ToDiagnostic(Path.Join(settings.CacheDir, Path.GetFileName(e.Path)), "its build cache")], "the build cache");
+        }
+
+        using EntryStore? entryStore = opened;
         var problems = new ConcurrentBag<Diagnostic>();
         var buffers = new ConcurrentBag<MemoryStream>();
         int pagesDone = 0;
@@ -160,6 +173,7 @@ internal static class FeedBuild
         progress.Clear();
         if (!problems.IsEmpty)
         {
+            ReportCache(cache, settings, stderr);
             return Fail(stderr, problems.Order(Diagnostic.Order).ToList(), "the output");
         }
 
@@ -181,6 +195,7 @@ internal static class FeedBuild
 
         cache?.Save();
         entryStore?.Save(catalog.Posts.Select(entryStore.KeyOf));
+        ReportCache(cache, settings, stderr);
         foreach (Diagnostic note in output.Notes.Skip(notesBefore))
         {
             stderr.WriteLine(note.ToString());
@@ -207,6 +222,15 @@ internal static class FeedBuild
         }
 
         return Success;
+    }
+
+    // The warning of a build cache that failed in this build (once, whatever failed and however often).
+    private static void ReportCache(BuildCache? cache, BuildSettings settings, TextWriter stderr)
+    {
+        if (cache?.Health.Warning(settings.CacheDir!) is { } warning)
+        {
+            stderr.WriteLine(warning.ToString());
+        }
     }
 
     // Opens --out: creates it if missing, takes its lock (waiting for another build up to --lock-timeout), completes
@@ -269,7 +293,7 @@ internal static class FeedBuild
                     continue;
                 }
 
-                string? body = PostReader.ReadBody(head.File, maxPostBytes, diagnostics);
+                string? body = PostReader.ReadBody(head.File, maxPostBytes, head.ContentHash, diagnostics);
                 if (body is null)
                 {
                     return null;

@@ -78,6 +78,21 @@ internal static class DiagnosticCodes
 
     /// <summary>The HTML page template failed while writing a page (an unknown filter, a loop past its limit, …).</summary>
     public const string TemplateFailed = "FEED0071";
+    /// <summary>
+    /// Where feed keeps a file of its own (<c>.feed-lock</c> in <c>--out</c>, a file of the build cache) there is a
+    /// symbolic link, a folder, a FIFO, a socket or a device: feed never opens its own files through a link or as
+    /// anything but a regular file.
+    /// </summary>
+    public const string NotRegularOwnFile = "FEED0060";
+
+    /// <summary>A post changed while the build was running (its bytes differ between the build's two reads of it).</summary>
+    public const string PostChanged = "FEED0061";
+
+    /// <summary>Warning: the build cache could not be read or written (a full disk, no permission, an I/O error); the build ran without it, with the same output.</summary>
+    public const string CacheFailed = "FEED0062";
+
+    /// <summary>Warning: a symbolic link in the posts folder leads outside it, so it is not followed (unless <c>--follow-external-links</c>).</summary>
+    public const string ExternalLink = "FEED0063";
 
     /// <summary>The config file is missing or cannot be read.</summary>
     public const string ConfigUnreadable = "FEED0100";
@@ -123,6 +138,10 @@ internal static class DiagnosticCodes
         new(TaxonomySlugCollision, "two tag, category or author names make the same slug (their feeds would share a folder)"),
         new(TemplateInvalid, "the HTML page template cannot be read or is not valid Liquid"),
         new(TemplateFailed, "the HTML page template failed while writing a page; nothing was changed"),
+        new(NotRegularOwnFile, "a link, folder, FIFO or socket where feed keeps its own file (.feed-lock, the build cache)"),
+        new(PostChanged, "a post changed while the build was running; run it again"),
+        new(CacheFailed, "warning: the build cache cannot be read or written; the build ran without it (same output)"),
+        new(ExternalLink, "warning: a link in the posts folder leads outside it; not followed (--follow-external-links)"),
         new(ConfigUnreadable, "the config file cannot be read"),
         new(ConfigSyntax, "the config file is not valid JSON"),
         new(ConfigUnknownKey, "an unknown key in the config file"),

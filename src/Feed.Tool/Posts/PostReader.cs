@@ -65,12 +65,18 @@ internal static class PostReader
         }
     }
 
-    /// <summary>Reads a post's body: the text after its front matter.</summary>
+    /// <summary>
+    /// Reads a post's body: the text after its front matter, from the same bytes the first pass read. The file is read
+    /// again, so it is hashed again: a post saved since the first pass would give this build a body that does not go
+    /// with its front matter, and the build cache a rendering stored under the hash of other bytes (a later build,
+    /// once the post is saved back, would keep it for good). That is an error, and the build writes nothing.
+    /// </summary>
     /// <param name="file">The post's file.</param>
     /// <param name="maxBytes">The largest post (<c>--max-post-size</c>).</param>
+    /// <param name="contentHash">What the first pass read: <see cref="PostHead.ContentHash"/>.</param>
     /// <param name="diagnostics">Receives a problem if the file changed or vanished since the first pass.</param>
     /// <returns>The body, or <see langword="null"/> on a problem.</returns>
-    public static string? ReadBody(PostFile file, long maxBytes, List<Diagnostic> diagnostics)
+    public static string? ReadBody(PostFile file, long maxBytes, UInt128 contentHash, List<Diagnostic> diagnostics)
     {
         byte[]? rented = null;
         try
@@ -81,10 +87,10 @@ internal static class PostReader
             }
 
             ReadOnlySpan<byte> bytes = rented.AsSpan(0, length);
-            if (!FrontMatter.TryFind(bytes, out FrontMatter bounds, out _))
+            if (System.IO.Hashing.XxHash128.HashToUInt128(bytes) != contentHash || !FrontMatter.TryFind(bytes, out FrontMatter bounds, out _))
             {
-                diagnostics.Add(new Diagnostic(file.DisplayPath, 1, 1, DiagnosticCodes.MissingFrontMatter,
-                    "the file lost its front matter while the build was running; run the build again."));
+                diagnostics.Add(new Diagnostic(file.DisplayPath, 0, 0, DiagnosticCodes.PostChanged,
+                    "the post changed while the build was running (it was saved after the build first read it); nothing was written. Run the build again."));
                 return null;
             }
 
