@@ -11,7 +11,7 @@ namespace Feed.Tool.Building;
 /// <summary>
 /// One run of <c>feed build</c>, in two passes so memory stays flat however large the site:
 /// (1) read the front matter of every post (bodies are not kept), check everything, sort newest first;
-/// (2) for each page, read the bodies of just that page's posts, make its RSS and Atom documents, and stage
+/// (2) for each page, read the bodies of just that page's posts, make its documents in every format, and stage
 /// the bytes. Only when every page is staged without a problem is anything in <c>--out</c> changed.
 /// </summary>
 internal static class FeedBuild
@@ -50,7 +50,7 @@ internal static class FeedBuild
 
         // Pass 1: front matter only.
         PostCatalog catalog = PostCatalog.Load(
-            settings.PostsDir, settings.Rules, settings.IncludeDrafts, settings.IncludeFuture, now,
+            settings.PostsDir, settings.Rules, settings.IncludeDrafts, settings.IncludeFuture, settings.SkipInvalid, now,
             (done, all) => progress.Report("reading posts", done, all), cancellationToken);
         if (catalog.Diagnostics.Any(d => !d.IsWarning))
         {
@@ -100,6 +100,8 @@ internal static class FeedBuild
 
         using EntryStore? entryStore = opened;
         var problems = new ConcurrentBag<Diagnostic>();
+        var templateNotes = new ConcurrentBag<Diagnostic>();
+        var render = new RenderContext(settings, catalog.Links, templateNotes);
         var buffers = new ConcurrentBag<MemoryStream>();
         int pagesDone = 0;
 
@@ -126,7 +128,7 @@ internal static class FeedBuild
                     }
                 }
 
-                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, posts, page, settings.Rules.MaxPostBytes, entryStore, local, ct);
+                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, posts, page, render, entryStore, local, ct);
                 if (entries is not null)
                 {
                     MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
@@ -136,8 +138,22 @@ internal static class FeedBuild
                         {
                             buffer.SetLength(0);
                             FeedDocument document = generator.CreateDocument(format, page, entries);
-                            await generator.WriteAsync(document, buffer, ct).ConfigureAwait(false);
-                            urls[path] = url;
+                            try
+                            {
+                                await generator.WriteAsync(document, buffer, ct).ConfigureAwait(false);
+                            }
+                            catch (FeedTemplateException e)
+                            {
+                                // The page template failed on this page: the build stops before anything is changed.
+                                local.Add(new Diagnostic(e.Path, e.Line, e.Column, DiagnosticCodes.TemplateFailed, $"{e.Reason} (writing {path})"));
+                                break;
+                            }
+
+                            if (format != FeedFormat.Html)
+                            {
+                                urls[path] = url; // a WebSub topic for --changed-list; an HTML page is none
+                            }
+
                             output.Stage(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), local);
                         }
                     }
@@ -187,6 +203,12 @@ internal static class FeedBuild
             stderr.WriteLine(note.ToString());
         }
 
+        // A post in several feeds is expanded once per page it is rendered on: print each note once.
+        foreach (Diagnostic note in templateNotes.Distinct().Order(Diagnostic.Order))
+        {
+            stderr.WriteLine(note.ToString());
+        }
+
         foreach (var (path, reason) in output.ChangedArchives.OrderBy(a => a.Path, StringComparer.Ordinal))
         {
             stderr.WriteLine(Diagnostic.Warning(Path.Join(settings.OutDir, path), 0, 0, DiagnosticCodes.ArchiveChanged,
@@ -201,13 +223,52 @@ internal static class FeedBuild
         if (!settings.Quiet)
         {
             double seconds = time.GetElapsedTime(started).TotalSeconds;
-            int skipped = catalog.SkippedDrafts + catalog.SkippedFuture;
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"feed: {catalog.Read} posts read, {skipped} skipped ({catalog.SkippedDrafts} draft, {catalog.SkippedFuture} future), " +
-                $"{output.Written} files written, {output.Unchanged} unchanged, {output.Removed} removed, {seconds:0.00} s"));
+            stdout.WriteLine(SummaryLine(catalog, render.RemovedTags, output.Written, output.Unchanged, output.Removed, seconds));
         }
 
         return Success;
+    }
+
+    /// <summary>
+    /// The summary line: posts read and skipped (and why), the files the convention does not read (never skipped
+    /// without a word), template tags removed, files written.
+    /// </summary>
+    internal static string SummaryLine(PostCatalog catalog, int removedTags, int written, int unchanged, int removed, double seconds)
+    {
+        var line = new System.Text.StringBuilder();
+        int skipped = catalog.SkippedDrafts + catalog.SkippedFuture + catalog.SkippedExpired + catalog.SkippedInvalid;
+        line.Append(CultureInfo.InvariantCulture, $"feed: {catalog.Read} posts read, {skipped} skipped ({catalog.SkippedDrafts} draft, {catalog.SkippedFuture} future");
+        if (catalog.SkippedExpired > 0)
+        {
+            line.Append(CultureInfo.InvariantCulture, $", {catalog.SkippedExpired} expired");
+        }
+
+        if (catalog.SkippedInvalid > 0)
+        {
+            line.Append(CultureInfo.InvariantCulture, $", {catalog.SkippedInvalid} invalid");
+        }
+
+        line.Append("), ");
+        int notRead = catalog.NotRead.Values.Sum() + catalog.ListPages;
+        if (notRead > 0)
+        {
+            IEnumerable<string> kinds = catalog.NotRead.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value} {p.Key}"));
+            if (catalog.ListPages > 0)
+            {
+                kinds = kinds.Prepend(string.Create(CultureInfo.InvariantCulture, $"{catalog.ListPages} list page{(catalog.ListPages == 1 ? "" : "s")}"));
+            }
+
+            line.Append(CultureInfo.InvariantCulture, $"{notRead} other file{(notRead == 1 ? "" : "s")} not read ({string.Join(", ", kinds)}), ");
+        }
+
+        if (removedTags > 0)
+        {
+            line.Append(CultureInfo.InvariantCulture, $"{removedTags} template tag{(removedTags == 1 ? "" : "s")} removed, ");
+        }
+
+        line.Append(CultureInfo.InvariantCulture, $"{written} files written, {unchanged} unchanged, {removed} removed, {seconds:0.00} s");
+        return line.ToString();
     }
 
     // The warning of a build cache that failed in this build (once, whatever failed and however often).
@@ -261,7 +322,7 @@ internal static class FeedBuild
     // another feed of this one) rendered the same post with the same settings, else by reading the body and rendering
     // its Markdown (content and excerpt), the expensive part of a build.
     private static FeedEntry[]? ReadEntries(
-        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, long maxPostBytes, EntryStore? store, List<Diagnostic> diagnostics,
+        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, RenderContext render, EntryStore? store, List<Diagnostic> diagnostics,
         CancellationToken cancellationToken)
     {
         var entries = new FeedEntry[page.Count];
@@ -279,11 +340,13 @@ internal static class FeedBuild
                     continue;
                 }
 
-                string? body = PostReader.ReadBody(head.File, maxPostBytes, head.ContentHash, diagnostics);
+                string? body = PostReader.ReadBody(head.File, render.MaxPostBytes, head.FileHash, render.Shapes, diagnostics);
                 if (body is null)
                 {
                     return null;
                 }
+
+                body = render.Expand(head, body);
 
                 entries[i] = generator.CreateEntry(head.ToPost(body));
                 store?.Add(key, entries[i]);

@@ -24,18 +24,21 @@ internal static class SettingsFingerprint
             "Title", "Description", "SiteUrl", "RssUrl", "AtomUrl", "JsonUrl", "Hub", "Id", "RssPageUrlTemplate", "AtomPageUrlTemplate",
             "JsonPageUrlTemplate", "RssArchiveUrlTemplate", "AtomArchiveUrlTemplate", "JsonArchiveUrlTemplate", "Language", "Authors", "Copyright", "Generator", "Icon",
             "Logo", "EmptyFeedUpdated", "PageSize", "FullContent", "Archive", "Indent", "Excerpt", "Extensions",
+            "HtmlUrl", "HtmlPageUrlTemplate", "HtmlArchiveUrlTemplate", "HtmlFeedFormats", "HtmlTemplate",
         ],
         [nameof(Excerpts.ExcerptOptions)] = ["Length", "Ellipsis", "Boundary", "MathPlaceholder", "DisplayMathPlaceholder"],
         [nameof(FeedAuthor)] = ["Name", "Email", "Uri"],
-        [nameof(Posts.PostRules)] = ["SiteUrl", "Permalink", "TimeZone", "MaxPostBytes"],
+        [nameof(Posts.PostRules)] = ["SiteUrl", "Permalink", "TimeZone", "MaxPostBytes", "Convention", "Folder", "IncludeDrafts"],
 
         // Read elsewhere or changing no byte of a written file: where the posts are and where the files go, how long
+        // (the posts folder's facts decide which files are posts, and the page keys list the posts; --skip-invalid
+        // likewise only chooses which posts are published),
         // to wait for a lock, how large a post may be, how much to print; Now and the drafts and future flags only
         // choose which posts are published, and the page keys list those posts.
         [nameof(BuildSettings)] =
         [
             "PostsDir", "OutDir", "Options", "Formats", "Rules", "IncludeDrafts", "IncludeFuture", "Now", "Quiet",
-            "LockTimeout", "ChangedList", "CacheDir", "Taxonomies",
+            "LockTimeout", "ChangedList", "CacheDir", "Taxonomies", "SkipInvalid",
         ],
         [nameof(Taxonomies)] = ["Tags", "Categories", "Authors"],
     };
@@ -67,6 +70,13 @@ internal static class SettingsFingerprint
         h.Add(o.Copyright).Add(o.Generator).Add(o.Icon).Add(o.Logo);
         h.Add(o.EmptyFeedUpdated is { } empty ? empty.UtcTicks : -1).Add(o.EmptyFeedUpdated?.Offset.Ticks ?? 0);
         h.Add(o.PageSize).Add(o.FullContent).Add(o.Archive).Add(o.Indent);
+        h.Add(o.HtmlUrl).Add(o.HtmlPageUrlTemplate).Add(o.HtmlArchiveUrlTemplate).Add(o.HtmlFeedFormats.Count);
+        foreach (FeedFormat format in o.HtmlFeedFormats)
+        {
+            h.Add((int)format);
+        }
+
+        h.Add(o.HtmlTemplate?.Identity); // the template's source, by its hash
         h.Add(o.Excerpt.Length).Add(o.Excerpt.Ellipsis).Add((int)o.Excerpt.Boundary).Add(o.Excerpt.MathPlaceholder).Add(o.Excerpt.DisplayMathPlaceholder);
 
         h.Add(settings.Formats.Count);
@@ -76,7 +86,7 @@ internal static class SettingsFingerprint
         }
 
         h.Add(settings.Taxonomies.Tags).Add(settings.Taxonomies.Categories).Add(settings.Taxonomies.Authors);
-        h.Add(settings.Rules.SiteUrl).Add(settings.Rules.Permalink);
+        h.Add(settings.Rules.SiteUrl).Add(settings.Rules.Permalink).Add(settings.Rules.Convention.Name);
         h.Add(settings.Rules.TimeZone.Id).Add(settings.Rules.TimeZone.ToSerializedString());
         return h.Value;
     }
