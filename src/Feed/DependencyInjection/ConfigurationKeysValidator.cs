@@ -16,11 +16,15 @@ namespace Feed.DependencyInjection;
 /// </remarks>
 internal sealed class ConfigurationKeysValidator(string name, IConfiguration configuration)
 {
-    /// <summary>The keys of a feed's section: <see cref="FeedOptions"/>' bindable properties.</summary>
+    /// <summary>
+    /// The keys of a feed's section: <see cref="FeedOptions"/>' bindable properties (not <c>Extensions</c> nor
+    /// <c>HtmlTemplate</c>: code, which configuration cannot name).
+    /// </summary>
     internal static readonly string[] FeedKeys =
     [
         "Title", "Description", "SiteUrl", "RssUrl", "AtomUrl", "JsonUrl", "Id", "RssPageUrlTemplate", "AtomPageUrlTemplate",
-        "JsonPageUrlTemplate", "RssArchiveUrlTemplate", "AtomArchiveUrlTemplate", "JsonArchiveUrlTemplate", "Hub", "Language",
+        "JsonPageUrlTemplate", "RssArchiveUrlTemplate", "AtomArchiveUrlTemplate", "JsonArchiveUrlTemplate", "HtmlUrl", "HtmlPageUrlTemplate",
+        "HtmlArchiveUrlTemplate", "HtmlFeedFormats", "Hub", "Language",
         "Authors", "Copyright", "Generator", "Icon", "Logo", "EmptyFeedUpdated", "PageSize", "FullContent", "Archive", "Indent",
         "Excerpt",
     ];
