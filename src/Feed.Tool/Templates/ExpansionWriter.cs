@@ -19,6 +19,12 @@ internal sealed class ExpansionWriter
     // raw block's literal text written before it.
     private int _trimFloor;
 
+    // Jekyll 3 posts write {{ site.baseurl }}{% post_url x %} (and {{ site.url }}{{ site.baseurl }}{% link x %}); the
+    // tool writes a reference's absolute URL, so site variables written right before it are taken back
+    // (https://jekyllrb.com/docs/liquid/tags/#links: since Jekyll 4 the tags add the base URL themselves).
+    private int _siteVariablesEnd = -1;
+    private int _siteVariablesOutput;
+
     public ExpansionWriter(string text, List<CodeRegion> code, List<TemplateTag> tags, TemplateContext context)
     {
         _text = text;
@@ -77,16 +83,25 @@ internal sealed class ExpansionWriter
                 return index;
 
             case TagSyntax.LiquidOutput:
-                string? value = LiquidOutput.Evaluate(tag.Arguments(_text), _context.Dialect, _context.Site);
+                ReadOnlySpan<char> expression = tag.Arguments(_text);
+                string? value = LiquidOutput.Evaluate(expression, _context.Dialect, _context.Site);
                 if (value is null)
                 {
                     Removed++;
-                }
-                else
-                {
-                    _out.Append(value);
+                    return index;
                 }
 
+                if (expression.SequenceEqual("site.url") || expression.SequenceEqual("site.baseurl"))
+                {
+                    if (tag.Start != _siteVariablesEnd)
+                    {
+                        _siteVariablesOutput = _out.Length;
+                    }
+
+                    _siteVariablesEnd = tag.End;
+                }
+
+                _out.Append(value);
                 return index;
 
             default:
@@ -136,6 +151,12 @@ internal sealed class ExpansionWriter
             return index; // a closing tag, counted with its opening tag
         }
 
+        if (TagPairing.ClosedName(tag) is null && ExpandSingle(tag) is { } expanded)
+        {
+            _out.Append(expanded);
+            return index;
+        }
+
         Removed++;
         if (TagPairing.ClosedName(tag) is { } closed)
         {
@@ -147,6 +168,51 @@ internal sealed class ExpansionWriter
         }
 
         return index;
+    }
+
+    /// <summary>What a single tag the tool knows stands for, or null when it is to be removed.</summary>
+    private string? ExpandSingle(TemplateTag tag)
+    {
+        switch (_context.Dialect, tag.Name)
+        {
+            case (TemplateDialect.Jekyll, "link"):
+                return AfterSiteVariables(tag, ReferenceTags.JekyllLink(this, tag));
+            case (TemplateDialect.Jekyll, "post_url"):
+                return AfterSiteVariables(tag, ReferenceTags.JekyllPostUrl(this, tag));
+            case (TemplateDialect.Hugo, "ref" or "relref"):
+                return ReferenceTags.HugoRef(this, tag);
+            case (TemplateDialect.Hugo, "figure"):
+                return ImageTags.HugoFigure(this, tag);
+            case (TemplateDialect.Hexo, "post_link"):
+                return ReferenceTags.HexoPostLink(this, tag);
+            case (TemplateDialect.Hexo, "post_path"):
+                return ReferenceTags.HexoPostPath(this, tag);
+            case (TemplateDialect.Hexo, "img" or "image"):
+                return ImageTags.HexoImg(this, tag);
+            case (TemplateDialect.Hexo, "asset_img" or "asset_image"):
+                return ImageTags.HexoAssetImg(this, tag);
+            case (TemplateDialect.Hexo, "asset_path"):
+                return ImageTags.HexoAssetPath(this, tag);
+            case (TemplateDialect.Hexo, "asset_link"):
+                return ImageTags.HexoAssetLink(this, tag);
+            case (TemplateDialect.Hexo, "url_for" or "full_url_for"):
+                // https://hexo.io/docs/tag-plugins#URL: a path under the site's root, relative or full.
+                List<string> arguments = ImageTags.HexoArguments(this, tag);
+                return arguments.Count == 0 ? null
+                    : tag.Name == "url_for" ? LiquidOutput.RelativeUrl(arguments[0], _context.Site) : LiquidOutput.AbsoluteUrl(arguments[0], _context.Site);
+            default:
+                return EmbedTags.Expand(this, tag);
+        }
+    }
+
+    private string AfterSiteVariables(TemplateTag tag, string url)
+    {
+        if (tag.Start == _siteVariablesEnd)
+        {
+            _out.Length = Math.Max(_siteVariablesOutput, _trimFloor);
+        }
+
+        return url;
     }
 
     /// <summary>The tag as written, shortened to one line for a message.</summary>

@@ -46,6 +46,11 @@ internal static class TemplateExpander
         var context = new TemplateContext(dialect, site, postSourcePath, postUrl, notes);
         var writer = new ExpansionWriter(body, code, tags, context);
         string expanded = writer.Write();
+        if (expanded.Contains(ReferenceTags.Unresolved, StringComparison.Ordinal))
+        {
+            expanded = LinkUnwrapper.Unwrap(expanded);
+        }
+
         return new TemplateExpansion(expanded, notes.ToNotes(body, firstLine), writer.Removed);
     }
 
