@@ -50,12 +50,12 @@ internal static class CodeFence
         int lastNewline = bodyStart < tag.ContentEnd ? text.LastIndexOf('\n', tag.ContentEnd - 1, tag.ContentEnd - bodyStart) : -1;
         if (lastNewline >= 0 && IsContainerPrefix(text.AsSpan(lastNewline + 1, tag.ContentEnd - lastNewline - 1)))
         {
-            writer.CopyCode(bodyStart, lastNewline + 1);
+            writer.CopyCode(bodyStart, lastNewline + 1, isBlock: false);
             output.Append(text, lastNewline + 1, tag.ContentEnd - lastNewline - 1); // the closing tag's own prefix
         }
         else
         {
-            writer.CopyCode(bodyStart, tag.ContentEnd);
+            writer.CopyCode(bodyStart, tag.ContentEnd, isBlock: false);
             output.Append('\n').Append(continuation);
         }
 

@@ -246,7 +246,7 @@ internal sealed class ExpansionWriter
             if (_region < _code.Count && _code[_region].Start <= pos)
             {
                 int end = Math.Min(to, _code[_region].End);
-                CopyCode(pos, end);
+                CopyCode(pos, end, _code[_region].IsBlock);
                 _trimFloor = _out.Length;
                 pos = end;
                 continue;
@@ -261,15 +261,20 @@ internal sealed class ExpansionWriter
     /// <summary>
     /// Copies code. It keeps its text exactly, but for the escapes its generator removes inside code too, because
     /// they run before Markdown is read and an author shows template syntax in code with them: Jekyll's
-    /// <c>{% raw %}</c> and <c>{% endraw %}</c> (https://jekyllrb.com/docs/liquid/tags/#code-snippet-highlighting) and
-    /// Hugo's shortcode comments, shown as the shortcode's text (https://gohugo.io/content-management/shortcodes/#comments).
-    /// Hexo escapes code before it renders tags (https://hexo.io/docs/troubleshooting#Escape-Contents), so its code is copied as it is.
+    /// <c>{% raw %}</c> and <c>{% endraw %}</c> (https://jekyllrb.com/docs/liquid/tags/#code-snippet-highlighting),
+    /// Hexo's in code spans and tag bodies (Hexo sets fenced code blocks aside before it renders tags, but renders the
+    /// raw tags of a code span: <c>escapeAllSwigTags</c> in hexo lib/hexo/post.ts), and Hugo's shortcode comments,
+    /// shown as the shortcode's text (https://gohugo.io/content-management/shortcodes/#comments).
     /// </summary>
-    internal void CopyCode(int from, int to)
+    /// <param name="from">The start of the code.</param>
+    /// <param name="to">The end of the code.</param>
+    /// <param name="isBlock">Whether it is a fenced or indented code block of the body (not a code span or the body of a code tag).</param>
+    internal void CopyCode(int from, int to, bool isBlock)
     {
         switch (_context.Dialect)
         {
             case TemplateDialect.Jekyll:
+            case TemplateDialect.Hexo when !isBlock:
                 CopyCodeWithoutRawMarkers(from, to);
                 break;
             case TemplateDialect.Hugo:

@@ -41,6 +41,15 @@ internal static class TemplateExpander
 
         List<CodeRegion> code = CodeRegions.Find(body);
         List<TemplateTag> tags = TemplateLexer.Lex(body, code, dialect);
+
+        // The generator never reads the inside of a code tag or a comment as Markdown, but the parser that found the
+        // code did: a fence or backtick in a highlight block could open code that runs past its end tag and hides the
+        // tags after it. Then the body is read again with those insides blanked out (same length, same lines).
+        for (int pass = 0; pass < 2 && MaskHidden(body, code, tags) is { } masked; pass++)
+        {
+            code = CodeRegions.Find(masked);
+            tags = TemplateLexer.Lex(body, code, dialect);
+        }
         var notes = new NoteList();
         TagPairing.Pair(tags, dialect, notes);
         var context = new TemplateContext(dialect, site, postSourcePath, postUrl, notes);
@@ -52,6 +61,58 @@ internal static class TemplateExpander
         }
 
         return new TemplateExpansion(expanded, notes.ToNotes(body, firstLine), writer.Removed);
+    }
+
+    /// <summary>
+    /// The body with the insides of its code and comment tags blanked (every character but white space made <c>x</c>),
+    /// when code found by the parser starts inside one and reaches past it; else null.
+    /// </summary>
+    private static string? MaskHidden(string body, List<CodeRegion> code, List<TemplateTag> tags)
+    {
+        bool hides = false;
+        int region = 0;
+        foreach (TemplateTag tag in tags)
+        {
+            if (!IsNeverMarkdown(tag))
+            {
+                continue;
+            }
+
+            while (region < code.Count && code[region].Start < tag.ContentStart)
+            {
+                region++;
+            }
+
+            for (; region < code.Count && code[region].Start < tag.ContentEnd; region++)
+            {
+                hides |= code[region].End > tag.ContentEnd;
+            }
+        }
+
+        if (!hides)
+        {
+            return null;
+        }
+
+        char[] masked = body.ToCharArray();
+        foreach (TemplateTag tag in tags)
+        {
+            if (IsNeverMarkdown(tag))
+            {
+                for (int i = tag.ContentStart; i < tag.ContentEnd; i++)
+                {
+                    if (!char.IsWhiteSpace(masked[i]))
+                    {
+                        masked[i] = 'x';
+                    }
+                }
+            }
+        }
+
+        return new string(masked);
+
+        // Raw text is Markdown to the generator too; every other verbatim block is code or dropped.
+        static bool IsNeverMarkdown(TemplateTag tag) => tag.IsVerbatim && tag.Name != "raw";
     }
 
     /// <summary>Whether <paramref name="body"/> holds an opening delimiter of <paramref name="dialect"/> at all: most posts do not, and cost one search.</summary>
