@@ -14,6 +14,7 @@ internal sealed class ExpansionWriter
     private readonly TemplateContext _context;
     private readonly StringBuilder _out;
     private int _region;
+    private int _current;
 
     // Whitespace control (a "-" inside a delimiter) trims what was written before the tag, but never into code or a
     // raw block's literal text written before it.
@@ -25,17 +26,27 @@ internal sealed class ExpansionWriter
     private int _siteVariablesEnd = -1;
     private int _siteVariablesOutput;
 
-    public ExpansionWriter(string text, List<CodeRegion> code, List<TemplateTag> tags, TemplateContext context)
+    // Whitespace control never takes the line break after a code block (the fence would no longer close it).
+    private bool _floorIsBlock;
+
+    public ExpansionWriter(string text, List<CodeRegion> code, List<TemplateTag> tags, TemplateContext context, IReadOnlySet<int>? htmlCode = null)
     {
         _text = text;
         _code = code;
         _tags = tags;
         _context = context;
+        HtmlCode = htmlCode;
         _out = new StringBuilder(text.Length + 64);
     }
 
     /// <summary>Gets the number of tags removed with no output of their own (a pair counts once).</summary>
     public int Removed { get; private set; }
+
+    /// <summary>Gets the fenced code blocks this writer made of code tags, to be checked against the parser.</summary>
+    public List<WrittenFence> Fences { get; } = [];
+
+    /// <summary>Gets the indexes of the code tags to write as HTML <c>pre</c> rather than fences (where a fence would not be one).</summary>
+    internal IReadOnlySet<int>? HtmlCode { get; }
 
     /// <summary>Writes the expanded body.</summary>
     public string Write()
@@ -50,6 +61,7 @@ internal sealed class ExpansionWriter
                 TrimEnd();
             }
 
+            _current = i;
             i = Emit(i, tag);
             TemplateTag last = _tags[i];
             pos = last.End;
@@ -79,7 +91,9 @@ internal sealed class ExpansionWriter
 
             case TagSyntax.ShortcodeComment:
                 // Hugo shows a commented shortcode as the shortcode's own text, delimiters without "/*" and "*/".
-                _out.Append(_text, tag.Start, 3).Append(_text, tag.ArgumentsStart, tag.ArgumentsEnd - tag.ArgumentsStart).Append(_text, tag.End - 3, 3);
+                AppendLiteral(_text, tag.Start, 3);
+                AppendLiteral(_text, tag.ArgumentsStart, tag.ArgumentsEnd - tag.ArgumentsStart);
+                AppendLiteral(_text, tag.End - 3, 3);
                 return index;
 
             case TagSyntax.LiquidOutput:
@@ -101,7 +115,7 @@ internal sealed class ExpansionWriter
                     _siteVariablesEnd = tag.End;
                 }
 
-                _out.Append(value);
+                AppendLiteral(value, 0, value.Length);
                 return index;
 
             default:
@@ -116,11 +130,11 @@ internal sealed class ExpansionWriter
             case "raw":
                 // Liquid's raw: the content is output as it is, template syntax and all
                 // (https://shopify.github.io/liquid/tags/template/#raw).
-                _out.Append(_text, tag.ContentStart, tag.ContentEnd - tag.ContentStart);
-                _trimFloor = _out.Length;
+                AppendLiteral(_text, tag.ContentStart, tag.ContentEnd - tag.ContentStart);
+                Protect();
                 break;
             case "highlight" or "codeblock" or "code":
-                CodeFence.Write(this, tag);
+                CodeFence.Write(this, tag, _current);
                 break;
             default:
                 Removed++; // comments, Hugo inline shortcodes
@@ -229,8 +243,41 @@ internal sealed class ExpansionWriter
 
     internal TemplateContext Context => _context;
 
+    /// <summary>
+    /// Appends text that is to be read as it is (code, raw text, a shortcode comment, a string output) with its
+    /// <c>{</c> written as <see cref="DelimiterGuard.Brace"/>, so that the guard that removes template delimiters
+    /// the expansion itself put side by side (<see cref="DelimiterGuard"/>) never touches it; the expander puts the
+    /// braces back at the end.
+    /// </summary>
+    internal void AppendLiteral(string text, int start, int count)
+    {
+        if (!_context.GuardBraces)
+        {
+            _out.Append(text, start, count);
+            return;
+        }
+
+        int end = start + count;
+        for (int i = start; i < end;)
+        {
+            int brace = text.IndexOf('{', i, end - i);
+            if (brace < 0)
+            {
+                _out.Append(text, i, end - i);
+                return;
+            }
+
+            _out.Append(text, i, brace - i).Append(DelimiterGuard.Brace);
+            i = brace + 1;
+        }
+    }
+
     /// <summary>Marks everything written so far as out of reach of whitespace control.</summary>
-    internal void Protect() => _trimFloor = _out.Length;
+    internal void Protect(bool isBlock = false)
+    {
+        _trimFloor = _out.Length;
+        _floorIsBlock = isBlock;
+    }
 
     /// <summary>Copies <c>[from, to)</c> of the source, its code through <see cref="CopyCode"/>.</summary>
     internal void Copy(int from, int to)
@@ -247,7 +294,7 @@ internal sealed class ExpansionWriter
             {
                 int end = Math.Min(to, _code[_region].End);
                 CopyCode(pos, end, _code[_region].IsBlock);
-                _trimFloor = _out.Length;
+                Protect(_code[_region].IsBlock);
                 pos = end;
                 continue;
             }
@@ -281,7 +328,7 @@ internal sealed class ExpansionWriter
                 CopyCodeWithShortcodeComments(from, to);
                 break;
             default:
-                _out.Append(_text, from, to - from);
+                AppendLiteral(_text, from, to - from);
                 break;
         }
     }
@@ -295,11 +342,11 @@ internal sealed class ExpansionWriter
             TemplateTag? tag = open < 0 ? null : TemplateLexer.ReadLiquidTag(_text, open, to);
             if (tag is null)
             {
-                _out.Append(_text, pos, to - pos);
+                AppendLiteral(_text, pos, to - pos);
                 return;
             }
 
-            _out.Append(_text, pos, (tag.Name is "raw" or "endraw" ? tag.Start : tag.End) - pos);
+            AppendLiteral(_text, pos, (tag.Name is "raw" or "endraw" ? tag.Start : tag.End) - pos);
             pos = tag.End;
         }
     }
@@ -322,16 +369,18 @@ internal sealed class ExpansionWriter
                 : -1;
             if (close < 0)
             {
-                _out.Append(_text, pos, open + 2 - pos);
+                AppendLiteral(_text, pos, open + 2 - pos);
                 pos = open + 2;
                 continue;
             }
 
-            _out.Append(_text, pos, open + 3 - pos).Append(_text, open + 5, close - open - 5).Append(_text, close + 2, 3);
+            AppendLiteral(_text, pos, open + 3 - pos);
+            AppendLiteral(_text, open + 5, close - open - 5);
+            AppendLiteral(_text, close + 2, 3);
             pos = close + 5;
         }
 
-        _out.Append(_text, pos, to - pos);
+        AppendLiteral(_text, pos, to - pos);
     }
 
     private void TrimEnd()
@@ -340,6 +389,19 @@ internal sealed class ExpansionWriter
         while (end > _trimFloor && char.IsWhiteSpace(_out[end - 1]))
         {
             end--;
+        }
+
+        if (end == _trimFloor && _floorIsBlock)
+        {
+            // Keep the line break that ends the code block's last line.
+            for (int i = end; i < _out.Length; i++)
+            {
+                if (_out[i] == '\n')
+                {
+                    end = i + 1;
+                    break;
+                }
+            }
         }
 
         _out.Length = end;
@@ -354,9 +416,18 @@ internal sealed class ExpansionWriter
         }
 
         int limit = region < _code.Count ? Math.Max(pos, _code[region].Start) : _text.Length;
+        int start = pos;
         while (pos < limit && char.IsWhiteSpace(_text[pos]))
         {
             pos++;
+        }
+
+        if (pos == limit && region < _code.Count && _code[region].IsBlock && pos > start)
+        {
+            // Stripping up to a code block would join its first line to the text before: only the spaces before the
+            // first line break go.
+            int newline = _text.IndexOf('\n', start, pos - start);
+            return newline < 0 ? start : newline;
         }
 
         return pos;

@@ -50,17 +50,80 @@ internal static class TemplateExpander
             code = CodeRegions.Find(masked);
             tags = TemplateLexer.Lex(body, code, dialect);
         }
-        var notes = new NoteList();
-        TagPairing.Pair(tags, dialect, notes);
-        var context = new TemplateContext(dialect, site, postSourcePath, postUrl, notes);
-        var writer = new ExpansionWriter(body, code, tags, context);
-        string expanded = writer.Write();
+
+        bool guard = !body.Contains(DelimiterGuard.Brace, StringComparison.Ordinal);
+        (string expanded, ExpansionWriter writer, NoteList notes) = Write(body, code, tags, dialect, site, postSourcePath, postUrl, guard, htmlCode: null);
+
+        // A fence is a code block only where CommonMark reads one (at a line's start, not as a paragraph's indented
+        // continuation, not inside an HTML block); a code tag whose fence the parser does not read as the block it
+        // was written to open is written again as HTML, and on a second try every code tag is.
+        for (int pass = 0; pass < 2 && writer.Fences.Count > 0; pass++)
+        {
+            HashSet<int> broken = BrokenFences(expanded, writer.Fences);
+            if (broken.Count == 0)
+            {
+                break;
+            }
+
+            if (writer.HtmlCode is { } before)
+            {
+                broken.UnionWith(before);
+                broken.UnionWith(writer.Fences.Select(f => f.TagIndex));
+            }
+
+            (expanded, writer, notes) = Write(body, code, tags, dialect, site, postSourcePath, postUrl, guard, broken);
+        }
+
         if (expanded.Contains(ReferenceTags.Unresolved, StringComparison.Ordinal))
         {
             expanded = LinkUnwrapper.Unwrap(expanded);
         }
 
-        return new TemplateExpansion(expanded, notes.ToNotes(body, firstLine), writer.Removed);
+        int removed = writer.Removed;
+        if (guard)
+        {
+            expanded = DelimiterGuard.Remove(expanded, dialect, ref removed).Replace(DelimiterGuard.Brace, '{');
+        }
+
+        return new TemplateExpansion(expanded, notes.ToNotes(body, firstLine), removed);
+    }
+
+    private static (string Expanded, ExpansionWriter Writer, NoteList Notes) Write(
+        string body, List<CodeRegion> code, List<TemplateTag> tags, TemplateDialect dialect, ITemplateSite site,
+        string postSourcePath, Uri postUrl, bool guard, IReadOnlySet<int>? htmlCode)
+    {
+        var notes = new NoteList();
+        foreach (TemplateTag tag in tags)
+        {
+            tag.Match = -1;
+        }
+
+        TagPairing.Pair(tags, dialect, notes);
+        var context = new TemplateContext(dialect, site, postSourcePath, postUrl, notes, guard);
+        var writer = new ExpansionWriter(body, code, tags, context, htmlCode);
+        return (writer.Write(), writer, notes);
+    }
+
+    /// <summary>The code tags whose fence the parser does not read as the code block it was written to open and close.</summary>
+    private static HashSet<int> BrokenFences(string expanded, List<WrittenFence> fences)
+    {
+        List<CodeRegion> blocks = [.. CodeRegions.Find(expanded).Where(r => r.IsBlock)];
+        var broken = new HashSet<int>();
+        int b = 0;
+        foreach (WrittenFence fence in fences)
+        {
+            while (b < blocks.Count && blocks[b].End <= fence.Open)
+            {
+                b++;
+            }
+
+            if (!(b < blocks.Count && blocks[b].Start == fence.Open && blocks[b].End >= fence.Close + fence.Length))
+            {
+                broken.Add(fence.TagIndex);
+            }
+        }
+
+        return broken;
     }
 
     /// <summary>
