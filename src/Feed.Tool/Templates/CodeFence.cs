@@ -78,7 +78,7 @@ internal static class CodeFence
             output.Append('\n').Append(continuation); // a closing fence line holds nothing else
         }
 
-        writer.Protect(isBlock: true);
+        writer.Protect(isCode: true);
     }
 
     /// <summary>
@@ -177,7 +177,7 @@ internal static class CodeFence
     }
 
     /// <summary>What continues a line that starts with <paramref name="before"/> in the same container: its leading quote markers and indentation, list markers as spaces.</summary>
-    private static string Continuation(ReadOnlySpan<char> before)
+    internal static string Continuation(ReadOnlySpan<char> before)
     {
         var continuation = new StringBuilder(before.Length);
         foreach (char c in before)

@@ -3,42 +3,87 @@ using System.Text;
 namespace Feed.Tool.Templates;
 
 /// <summary>
-/// Removes the template delimiters that expansion itself puts side by side: removing <c>{{ x }}</c> from
-/// <c>{{{ x }}%</c> leaves <c>{{%</c>, which no tag of the body spelled. Whatever the body, the result then holds no
-/// opening delimiter of its dialect outside code and literal text.
+/// Makes sure no opening delimiter of the dialect is left outside code and literal text, whatever the body:
+/// removing <c>{{ x }}</c> from <c>{{{ x }}%</c> leaves <c>{{%</c>, which no tag of the body spelled; removing a stray
+/// <c>{%</c> from <c>{%```</c> starts a fence at the line's start, and text that was code is code no more.
 /// </summary>
 /// <remarks>
-/// Literal text (code, raw text, shortcode comments, string outputs) reaches the guard with its braces written as
-/// <see cref="Brace"/>, so it cannot match. The guard appends character by character and drops a delimiter the
+/// Literal text reaches the guard with its braces written as <see cref="LiteralBrace"/> (raw text, shortcode
+/// comments, string outputs: the author asked for them) or <see cref="CodeBrace"/> (code copied as it was), so it
+/// cannot match. First the delimiters the expansion put side by side go. Then, if the output holds a delimiter at
+/// all, it is parsed: delimiters in what was copied as code but is no longer code go too, and the output is parsed
+/// again, at most <see cref="MaxPasses"/> times. Removing appends character by character and drops a delimiter the
 /// moment its last character arrives; what that uncovers is checked again as the next characters arrive, so none
-/// can remain, in one pass.
+/// remains in what it scans.
 /// </remarks>
 internal static class DelimiterGuard
 {
-    /// <summary>Stands for a <c>{</c> of literal text until the guard has run (a noncharacter, U+FDD0, which no post needs).</summary>
-    public const char Brace = '\uFDD0';
+    /// <summary>Stands for a <c>{</c> of copied code until the guard has run (U+FDD0, a noncharacter no post needs).</summary>
+    public const char CodeBrace = '\uFDD0';
 
-    /// <summary><paramref name="text"/> without the opening delimiters its dialect's generator would have read; each removal counts in <paramref name="removed"/>.</summary>
-    public static string Remove(string text, TemplateDialect dialect, ref int removed)
+    /// <summary>Stands for a <c>{</c> of literal text the author asked for (U+FDD1, a noncharacter).</summary>
+    public const char LiteralBrace = '\uFDD1';
+
+    private const int MaxPasses = 3;
+
+    /// <summary>Whether <paramref name="body"/> can be guarded: it does not hold the placeholder characters itself.</summary>
+    public static bool CanGuard(string body) => body.AsSpan().IndexOfAny(CodeBrace, LiteralBrace) < 0;
+
+    /// <summary>The expanded text without the delimiters left outside code, its braces restored; each removal counts in <paramref name="removed"/>.</summary>
+    public static string Apply(string text, TemplateDialect dialect, ref int removed)
     {
-        string[] delimiters = dialect switch
+        string[] delimiters = Delimiters(dialect);
+        text = Remove(text, delimiters, code: null, ref removed);
+        text = text.Replace(CodeBrace, '{');
+        for (int pass = 0; pass < MaxPasses && delimiters.Any(d => text.Contains(d, StringComparison.Ordinal)); pass++)
         {
-            TemplateDialect.Hugo => ["{{<", "{{%"],
-            TemplateDialect.Hexo => ["{%", "{{", "{#"],
-            _ => ["{%", "{{"],
-        };
+            List<CodeRegion> code = CodeRegions.Find(text);
+            int before = removed;
+            text = Remove(text, delimiters, code, ref removed);
+            if (removed == before)
+            {
+                break;
+            }
+        }
+
+        return text.Replace(LiteralBrace, '{');
+    }
+
+    private static string[] Delimiters(TemplateDialect dialect) => dialect switch
+    {
+        TemplateDialect.Hugo => ["{{<", "{{%"],
+        TemplateDialect.Hexo => ["{%", "{{", "{#"],
+        _ => ["{%", "{{"],
+    };
+
+    /// <summary>Removes the delimiters outside <paramref name="code"/> (none when null).</summary>
+    private static string Remove(string text, string[] delimiters, List<CodeRegion>? code, ref int removed)
+    {
         if (!delimiters.Any(d => text.Contains(d, StringComparison.Ordinal)))
         {
             return text;
         }
 
         var output = new StringBuilder(text.Length);
-        foreach (char c in text)
+        int region = 0;
+        int floor = 0; // output before here is code: never part of a delimiter
+        for (int i = 0; i < text.Length; i++)
         {
-            output.Append(c);
+            while (code is not null && region < code.Count && code[region].End <= i)
+            {
+                region++;
+            }
+
+            output.Append(text[i]);
+            if (code is not null && region < code.Count && code[region].Start <= i)
+            {
+                floor = output.Length;
+                continue;
+            }
+
             foreach (string delimiter in delimiters)
             {
-                if (EndsWith(output, delimiter))
+                if (output.Length - delimiter.Length >= floor && EndsWith(output, delimiter))
                 {
                     output.Length -= delimiter.Length;
                     removed++;
@@ -52,11 +97,6 @@ internal static class DelimiterGuard
 
     private static bool EndsWith(StringBuilder output, string delimiter)
     {
-        if (output.Length < delimiter.Length)
-        {
-            return false;
-        }
-
         for (int i = 0; i < delimiter.Length; i++)
         {
             if (output[output.Length - delimiter.Length + i] != delimiter[i])

@@ -12,6 +12,8 @@ internal static class EmbedTags
     public static string? Expand(ExpansionWriter writer, TemplateTag tag)
     {
         TemplateDialect dialect = writer.Context.Dialect;
+        bool alone = ImageTags.StandsAlone(writer.Text, tag);
+        string? Frame(string? id, string prefix, string? title) => EmbedTags.Frame(id, prefix, title, alone);
         List<TagArgument> arguments = TagArguments.Parse(tag.Arguments(writer.Text), dialect);
         string? First(string? name = null) => TagArguments.Get(arguments, name, 0);
         return (dialect, tag.Name) switch
@@ -78,9 +80,16 @@ internal static class EmbedTags
         return value;
     }
 
-    private static string? Frame(string? id, string prefix, string? title) => id is null
+    /// <summary>
+    /// The frame, where it stands alone between blank lines; anywhere else a link to what it shows, because a line
+    /// that starts with <c>&lt;iframe</c> starts an HTML block (CommonMark §4.6, condition 6) that would swallow the
+    /// Markdown of the lines after it.
+    /// </summary>
+    private static string? Frame(string? id, string prefix, string? title, bool alone) => id is null
         ? null
-        : $"<iframe src=\"{MarkdownText.Html(prefix + id)}\"{(string.IsNullOrEmpty(title) ? string.Empty : $" title=\"{MarkdownText.Html(title)}\"")} allowfullscreen></iframe>";
+        : alone
+            ? $"<iframe src=\"{MarkdownText.Html(prefix + id)}\"{(string.IsNullOrEmpty(title) ? string.Empty : $" title=\"{MarkdownText.Html(title)}\"")} allowfullscreen></iframe>"
+            : string.IsNullOrEmpty(title) ? Link(prefix + id) : MarkdownText.Link(title, prefix + id);
 
-    private static string Link(string url) => "<" + url + ">";
+    private static string Link(string url) => url.AsSpan().IndexOfAny(" <>\t\r\n") < 0 ? "<" + url + ">" : MarkdownText.Link(url, url);
 }

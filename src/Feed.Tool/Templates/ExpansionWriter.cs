@@ -26,8 +26,8 @@ internal sealed class ExpansionWriter
     private int _siteVariablesEnd = -1;
     private int _siteVariablesOutput;
 
-    // Whitespace control never takes the line break after a code block (the fence would no longer close it).
-    private bool _floorIsBlock;
+    // Whether the floor is the end of code: whitespace control then leaves the white space after it.
+    private bool _floorIsCode;
 
     public ExpansionWriter(string text, List<CodeRegion> code, List<TemplateTag> tags, TemplateContext context, IReadOnlySet<int>? htmlCode = null)
     {
@@ -38,6 +38,9 @@ internal sealed class ExpansionWriter
         HtmlCode = htmlCode;
         _out = new StringBuilder(text.Length + 64);
     }
+
+    /// <summary>What stands in the line of a tag that was alone on it and left nothing.</summary>
+    public const string LineKeeper = "<!-- -->";
 
     /// <summary>Gets the number of tags removed with no output of their own (a pair counts once).</summary>
     public int Removed { get; private set; }
@@ -68,6 +71,26 @@ internal sealed class ExpansionWriter
             if (last.TrimAfter || last.CloserTrimsAfter)
             {
                 pos = SkipWhiteSpace(pos);
+            }
+
+            if (OutputLineIsBlank())
+            {
+                if (!EndsLine(pos))
+                {
+                    // Tags removed from the start of a line take the spaces after them along, so the text after them
+                    // keeps the line's indentation: more of it could make the line code (CommonMark §4.4).
+                    while (pos < _text.Length && _text[pos] is ' ' or '\t' && !InCode(pos))
+                    {
+                        pos++;
+                    }
+                }
+                else if ((!last.TrimAfter && !last.CloserTrimsAfter || pos < _text.Length && _text[pos] == '\n') && TextFollows(pos))
+                {
+                    // A line of tags that left nothing would be an empty line, which ends a paragraph, a list or a
+                    // quote and can make the indented lines after it code, or code no more (CommonMark §4.4, §5.2).
+                    // An empty HTML comment keeps the line as the parser read it; readers never see it.
+                    KeepLine(pos);
+                }
             }
         }
 
@@ -245,11 +268,11 @@ internal sealed class ExpansionWriter
 
     /// <summary>
     /// Appends text that is to be read as it is (code, raw text, a shortcode comment, a string output) with its
-    /// <c>{</c> written as <see cref="DelimiterGuard.Brace"/>, so that the guard that removes template delimiters
-    /// the expansion itself put side by side (<see cref="DelimiterGuard"/>) never touches it; the expander puts the
-    /// braces back at the end.
+    /// <c>{</c> written as <see cref="DelimiterGuard.CodeBrace"/> or <see cref="DelimiterGuard.LiteralBrace"/>, so that
+    /// the guard that removes template delimiters the expansion itself put side by side (<see cref="DelimiterGuard"/>)
+    /// never touches it; the expander puts the braces back at the end.
     /// </summary>
-    internal void AppendLiteral(string text, int start, int count)
+    internal void AppendLiteral(string text, int start, int count, bool code = false)
     {
         if (!_context.GuardBraces)
         {
@@ -267,16 +290,16 @@ internal sealed class ExpansionWriter
                 return;
             }
 
-            _out.Append(text, i, brace - i).Append(DelimiterGuard.Brace);
+            _out.Append(text, i, brace - i).Append(code ? DelimiterGuard.CodeBrace : DelimiterGuard.LiteralBrace);
             i = brace + 1;
         }
     }
 
     /// <summary>Marks everything written so far as out of reach of whitespace control.</summary>
-    internal void Protect(bool isBlock = false)
+    internal void Protect(bool isCode = false)
     {
         _trimFloor = _out.Length;
-        _floorIsBlock = isBlock;
+        _floorIsCode = isCode;
     }
 
     /// <summary>Copies <c>[from, to)</c> of the source, its code through <see cref="CopyCode"/>.</summary>
@@ -294,7 +317,7 @@ internal sealed class ExpansionWriter
             {
                 int end = Math.Min(to, _code[_region].End);
                 CopyCode(pos, end, _code[_region].IsBlock);
-                Protect(_code[_region].IsBlock);
+                Protect(isCode: true);
                 pos = end;
                 continue;
             }
@@ -328,7 +351,7 @@ internal sealed class ExpansionWriter
                 CopyCodeWithShortcodeComments(from, to);
                 break;
             default:
-                AppendLiteral(_text, from, to - from);
+                AppendLiteral(_text, from, to - from, code: true);
                 break;
         }
     }
@@ -342,11 +365,11 @@ internal sealed class ExpansionWriter
             TemplateTag? tag = open < 0 ? null : TemplateLexer.ReadLiquidTag(_text, open, to);
             if (tag is null)
             {
-                AppendLiteral(_text, pos, to - pos);
+                AppendLiteral(_text, pos, to - pos, code: true);
                 return;
             }
 
-            AppendLiteral(_text, pos, (tag.Name is "raw" or "endraw" ? tag.Start : tag.End) - pos);
+            AppendLiteral(_text, pos, (tag.Name is "raw" or "endraw" ? tag.Start : tag.End) - pos, code: true);
             pos = tag.End;
         }
     }
@@ -369,42 +392,148 @@ internal sealed class ExpansionWriter
                 : -1;
             if (close < 0)
             {
-                AppendLiteral(_text, pos, open + 2 - pos);
+                AppendLiteral(_text, pos, open + 2 - pos, code: true);
                 pos = open + 2;
                 continue;
             }
 
-            AppendLiteral(_text, pos, open + 3 - pos);
-            AppendLiteral(_text, open + 5, close - open - 5);
-            AppendLiteral(_text, close + 2, 3);
+            AppendLiteral(_text, pos, open + 3 - pos, code: true);
+            AppendLiteral(_text, open + 5, close - open - 5, code: true);
+            AppendLiteral(_text, close + 2, 3, code: true);
             pos = close + 5;
         }
 
-        AppendLiteral(_text, pos, to - pos);
+        AppendLiteral(_text, pos, to - pos, code: true);
     }
 
-    private void TrimEnd()
+    /// <summary>
+    /// Writes <see cref="LineKeeper"/> where the line's text would start: after the line's own indentation and quote
+    /// markers, or, when the line continued the paragraph of the line before it (a lazy line, CommonMark §5.1), after
+    /// that line's container markers, so the comment stays in the list item or quote the line belonged to. The spaces
+    /// between the removed tags go: they could indent the line into code.
+    /// </summary>
+    private void KeepLine(int end)
     {
-        int end = _out.Length;
-        while (end > _trimFloor && char.IsWhiteSpace(_out[end - 1]))
+        int sourceLine = end == 0 ? 0 : _text.LastIndexOf('\n', end - 1) + 1;
+        int own = 0;
+        while (sourceLine + own < end && (_text[sourceLine + own] is ' ' or '\t' or '>'))
         {
-            end--;
+            own++;
         }
 
-        if (end == _trimFloor && _floorIsBlock)
+        string prefix = _text.Substring(sourceLine, own);
+        if (sourceLine > 0)
         {
-            // Keep the line break that ends the code block's last line.
-            for (int i = end; i < _out.Length; i++)
+            int previous = sourceLine == 1 ? 0 : _text.LastIndexOf('\n', sourceLine - 2) + 1;
+            ReadOnlySpan<char> line = _text.AsSpan(previous, sourceLine - 1 - previous);
+            if (!line.IsWhiteSpace() && !InCode(previous + (line.Length - line.TrimStart().Length)))
             {
-                if (_out[i] == '\n')
+                string continuation = CodeFence.Continuation(line);
+                if (continuation.Length > prefix.Length)
                 {
-                    end = i + 1;
-                    break;
+                    prefix = continuation;
                 }
             }
         }
 
-        _out.Length = end;
+        int outputLine = _out.Length;
+        while (outputLine > 0 && _out[outputLine - 1] != '\n')
+        {
+            outputLine--;
+        }
+
+        _out.Length = outputLine;
+        _out.Append(prefix).Append(LineKeeper);
+    }
+
+    /// <summary>Whether <paramref name="pos"/> is inside code of the source.</summary>
+    private bool InCode(int pos)
+    {
+        int low = 0;
+        int high = _code.Count - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (_code[middle].End <= pos)
+            {
+                low = middle + 1;
+            }
+            else if (_code[middle].Start > pos)
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether anything but white space follows <paramref name="pos"/> (a line kept at the end of the body keeps nothing apart).</summary>
+    private bool TextFollows(int pos)
+    {
+        while (pos < _text.Length && char.IsWhiteSpace(_text[pos]))
+        {
+            pos++;
+        }
+
+        return pos < _text.Length;
+    }
+
+    private bool EndsLine(int pos)
+    {
+        for (int i = pos; i < _text.Length && _text[i] != '\n'; i++)
+        {
+            if (!char.IsWhiteSpace(_text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the output's last line holds only white space, quote markers and unresolved references (which go).</summary>
+    private bool OutputLineIsBlank()
+    {
+        string unresolved = ReferenceTags.Unresolved;
+        for (int i = _out.Length - 1; i >= 0 && _out[i] != '\n'; i--)
+        {
+            if (_out[i] == unresolved[^1] && i >= unresolved.Length - 1 && _out[i - unresolved.Length + 1] == unresolved[0])
+            {
+                i -= unresolved.Length - 1;
+                continue;
+            }
+
+            if (!(char.IsWhiteSpace(_out[i]) || _out[i] == '>'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whitespace control strips the white space on its side of a tag (https://shopify.github.io/liquid/basics/whitespace/),
+    // but in a post it keeps Markdown's blocks apart: it leaves a run of white space that holds a blank line, and the
+    // white space next to code, since a fence that no longer starts its line, or a code span run into a URL, is code
+    // no more.
+    private void TrimEnd()
+    {
+        int end = _out.Length;
+        int newlines = 0;
+        while (end > _trimFloor && char.IsWhiteSpace(_out[end - 1]))
+        {
+            newlines += _out[end - 1] == '\n' ? 1 : 0;
+            end--;
+        }
+
+        if (newlines < 2 && (end > _trimFloor || !_floorIsCode))
+        {
+            _out.Length = end;
+        }
     }
 
     private int SkipWhiteSpace(int pos)
@@ -417,19 +546,13 @@ internal sealed class ExpansionWriter
 
         int limit = region < _code.Count ? Math.Max(pos, _code[region].Start) : _text.Length;
         int start = pos;
+        int newlines = 0;
         while (pos < limit && char.IsWhiteSpace(_text[pos]))
         {
+            newlines += _text[pos] == '\n' ? 1 : 0;
             pos++;
         }
 
-        if (pos == limit && region < _code.Count && _code[region].IsBlock && pos > start)
-        {
-            // Stripping up to a code block would join its first line to the text before: only the spaces before the
-            // first line break go.
-            int newline = _text.IndexOf('\n', start, pos - start);
-            return newline < 0 ? start : newline;
-        }
-
-        return pos;
+        return newlines >= 2 || (pos == limit && region < _code.Count) ? start : pos;
     }
 }

@@ -229,7 +229,7 @@ internal static class ImageTags
     }
 
     /// <summary>Whether the tag is alone on its line(s) (after its container's markers) with a blank line or the end after it.</summary>
-    private static bool StandsAlone(string text, TemplateTag tag)
+    internal static bool StandsAlone(string text, TemplateTag tag)
     {
         int lineStart = tag.Start == 0 ? 0 : text.LastIndexOf('\n', tag.Start - 1) + 1;
         foreach (char c in text.AsSpan(lineStart, tag.Start - lineStart))

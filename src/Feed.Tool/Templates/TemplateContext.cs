@@ -6,5 +6,5 @@ namespace Feed.Tool.Templates;
 /// <param name="PostSourcePath">The post's path, as the site's catalog knows it.</param>
 /// <param name="PostUrl">The post's absolute URL.</param>
 /// <param name="Notes">Where warnings go.</param>
-/// <param name="GuardBraces">Whether literal text is written with <see cref="DelimiterGuard.Brace"/> for its braces (false only when the body itself holds that character).</param>
+/// <param name="GuardBraces">Whether literal text is written with placeholders for its braces (<see cref="DelimiterGuard"/>; false only when the body itself holds those characters).</param>
 internal sealed record TemplateContext(TemplateDialect Dialect, ITemplateSite Site, string PostSourcePath, Uri PostUrl, NoteList Notes, bool GuardBraces);

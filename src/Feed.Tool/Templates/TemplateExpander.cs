@@ -51,7 +51,7 @@ internal static class TemplateExpander
             tags = TemplateLexer.Lex(body, code, dialect);
         }
 
-        bool guard = !body.Contains(DelimiterGuard.Brace, StringComparison.Ordinal);
+        bool guard = DelimiterGuard.CanGuard(body);
         (string expanded, ExpansionWriter writer, NoteList notes) = Write(body, code, tags, dialect, site, postSourcePath, postUrl, guard, htmlCode: null);
 
         // A fence is a code block only where CommonMark reads one (at a line's start, not as a paragraph's indented
@@ -82,7 +82,7 @@ internal static class TemplateExpander
         int removed = writer.Removed;
         if (guard)
         {
-            expanded = DelimiterGuard.Remove(expanded, dialect, ref removed).Replace(DelimiterGuard.Brace, '{');
+            expanded = DelimiterGuard.Apply(expanded, dialect, ref removed);
         }
 
         return new TemplateExpansion(expanded, notes.ToNotes(body, firstLine), removed);
