@@ -2,16 +2,16 @@ namespace Feed;
 
 /// <summary>
 /// Which rows one request of a feed endpoint needs from the host's <see cref="IFeedPageSource{TPost}"/>: the posts of
-/// the feed (or of the feed of <see cref="Key"/>) in <see cref="FeedGenerator.NewestFirst"/> order — oldest first for
+/// the feed (or of the variant <see cref="Variant"/>) in <see cref="FeedGenerator.NewestFirst"/> order — oldest first for
 /// an archive — skip <see cref="Skip"/>, take <see cref="Take"/>. No count is needed to form the query, so the host can
 /// read the count and the rows together, in one snapshot.
 /// </summary>
-/// <remarks>Made by the endpoint; immutable.</remarks>
+/// <remarks>Made by the endpoint; immutable, with value equality (every member is a value).</remarks>
 public sealed record FeedQuery
 {
-    internal FeedQuery(string? key, FeedPageKind kind, int number, int skip, int take)
+    internal FeedQuery(string? variant, FeedPageKind kind, int number, int skip, int take)
     {
-        Key = key;
+        Variant = variant;
         Kind = kind;
         Number = number;
         Skip = skip;
@@ -19,10 +19,11 @@ public sealed record FeedQuery
     }
 
     /// <summary>
-    /// Gets the route value that selects the posts (a tag, category or author: see
-    /// <see cref="FeedEndpointOptions.RouteKey"/>), unescaped; <see langword="null"/> for the whole feed.
+    /// Gets the variant whose posts are asked for (a tag, category or author: see
+    /// <see cref="FeedEndpointOptions.VariantRouteParameter"/>), normalized — compatibility-composed (Unicode NFKC) and
+    /// lower case, so match it against a key stored in that form; <see langword="null"/> for the whole feed.
     /// </summary>
-    public string? Key { get; }
+    public string? Variant { get; }
 
     /// <summary>Gets whether a page (newest first) or an archive document (oldest first, RFC 5005 §4) is asked for.</summary>
     public FeedPageKind Kind { get; }

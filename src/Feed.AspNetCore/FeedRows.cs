@@ -7,12 +7,14 @@ namespace Feed;
 /// <typeparam name="TPost">The host's post type.</typeparam>
 /// <remarks>
 /// When the rows and the count still disagree (a post deleted or added between two reads), the endpoint writes the rows
-/// it got, at most a page of them, with the links of the count it got; it never fails for it. Immutable once made.
+/// it got, at most a page of them, with the links of the count it got; it never fails for it. Immutable once made. A
+/// reply, not a value: it has reference equality (two replies with the same rows are two replies; comparing the rows of
+/// a host's own type is the host's business).
 /// </remarks>
-public sealed record FeedRows<TPost>
+public sealed class FeedRows<TPost>
 {
     /// <summary>Creates the answer to a query.</summary>
-    /// <param name="totalCount">How many posts the feed (or the feed of the query's key) has.</param>
+    /// <param name="totalCount">How many posts the feed (or the variant of the query) has.</param>
     /// <param name="rows">The rows of the query, in its order.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalCount"/> is negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="rows"/> is <see langword="null"/>.</exception>
@@ -30,7 +32,7 @@ public sealed record FeedRows<TPost>
     /// <summary>Gets the rows of the query.</summary>
     public IReadOnlyList<TPost> Rows { get; }
 
-    /// <summary>Gets or sets when the feed last changed, when the host knows it (an indexed <c>MAX(updated)</c>, a change log).</summary>
+    /// <summary>Gets when the feed last changed, when the host knows it (an indexed <c>MAX(updated)</c>, a change log).</summary>
     /// <value>
     /// The default value is <see langword="null"/>: the response's <c>Last-Modified</c> is the newest updated time of the
     /// page's rows. Give it when posts can be deleted: a deletion pulls older posts into a page, which the rows' own

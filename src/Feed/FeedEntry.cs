@@ -6,7 +6,12 @@ namespace Feed;
 /// One post as a feed entry, format-neutral: every text is clean of characters XML forbids and every URL is absolute.
 /// Made only by <see cref="FeedGenerator.CreateEntry(FeedPost)"/>; writers and extensions see entries, never posts or Markdown.
 /// </summary>
-/// <remarks>Immutable; instances may be shared freely between threads and between the RSS and Atom documents of a page.</remarks>
+/// <remarks>
+/// Immutable; instances may be shared freely between threads and between the documents of a page. Two entries are
+/// equal when every property is equal as it is written, by the rules of <see cref="FeedPost"/>'s equality: text
+/// ordinally, dates with their offsets, <see cref="Url"/> as written, lists in order, <see cref="Properties"/> as a set
+/// of pairs; <see cref="Excerpt"/> by its own value.
+/// </remarks>
 public sealed record FeedEntry
 {
     internal FeedEntry()
@@ -50,4 +55,41 @@ public sealed record FeedEntry
     /// <summary>Gets the post's <see cref="FeedPost.Properties"/>: per-post data for a <see cref="FeedExtension"/> (a podcast's enclosure, say).</summary>
     /// <value>The default value is empty.</value>
     public IReadOnlyDictionary<string, string> Properties { get; internal init; } = FeedPost.EmptyProperties;
+
+    /// <summary>Whether <paramref name="other"/> has every property equal to this entry's, as written (see the remarks).</summary>
+    /// <param name="other">The other entry.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(FeedEntry? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Internal.ValueEquality.Same(Id, other.Id)
+            && Internal.ValueEquality.Same(Title, other.Title)
+            && Internal.ValueEquality.Same(Url, other.Url)
+            && Internal.ValueEquality.Same(Published, other.Published)
+            && Internal.ValueEquality.Same(Updated, other.Updated)
+            && Internal.ValueEquality.Same(Authors, other.Authors, EqualityComparer<FeedAuthor>.Default)
+            && Internal.ValueEquality.Same(Categories, other.Categories, Internal.ValueEquality.Text)
+            && Equals(Excerpt, other.Excerpt)
+            && Internal.ValueEquality.Same(ContentHtml, other.ContentHtml)
+            && Internal.ValueEquality.Same(Language, other.Language)
+            && Internal.ValueEquality.Same(Properties, other.Properties));
+
+    /// <summary>Gets a hash code consistent with <see cref="Equals(FeedEntry)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        Internal.ValueEquality.Add(ref hash, Id);
+        Internal.ValueEquality.Add(ref hash, Title);
+        Internal.ValueEquality.Add(ref hash, Url);
+        Internal.ValueEquality.Add(ref hash, Published);
+        Internal.ValueEquality.Add(ref hash, Updated);
+        Internal.ValueEquality.Add(ref hash, Authors, EqualityComparer<FeedAuthor>.Default);
+        Internal.ValueEquality.Add(ref hash, Categories, Internal.ValueEquality.Text);
+        hash.Add(Excerpt);
+        Internal.ValueEquality.Add(ref hash, ContentHtml);
+        Internal.ValueEquality.Add(ref hash, Language);
+        Internal.ValueEquality.Add(ref hash, Properties);
+        return hash.ToHashCode();
+    }
 }

@@ -17,6 +17,7 @@ namespace Feed;
 /// </para>
 /// <para>Implementations must be thread-safe (one generator writes documents concurrently) and deterministic.</para>
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.Experimental(Internal.Experimental.Extensions, UrlFormat = Internal.Experimental.UrlFormat)]
 public abstract class FeedExtension
 {
     /// <summary>Gets the namespaces the extension writes, as prefix → URI, declared on the root element of every document.</summary>

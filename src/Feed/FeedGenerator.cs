@@ -47,9 +47,7 @@ public sealed class FeedGenerator
         }
 
         Uri site = options.SiteFolder!;
-        Uri rssUrl = options.RssUrl ?? new Uri(site, "feed.xml");
-        Uri atomUrl = options.AtomUrl ?? new Uri(site, "atom.xml");
-        Uri jsonUrl = options.JsonUrl ?? new Uri(site, "feed.json");
+        Uri atomUrl = FormatTable.Get(FeedFormat.Atom).FeedUrlOf(options)!;
         var metadata = new FeedMetadata
         {
             Title = FeedText.Clean(options.Title!),
@@ -69,9 +67,7 @@ public sealed class FeedGenerator
             options.PageSize,
             options.Archive,
             site,
-            new FeedUrls(rssUrl, options.RssPageUrlTemplate, options.RssArchiveUrlTemplate),
-            new FeedUrls(atomUrl, options.AtomPageUrlTemplate, options.AtomArchiveUrlTemplate),
-            new FeedUrls(jsonUrl, options.JsonPageUrlTemplate, options.JsonArchiveUrlTemplate));
+            [.. FormatTable.All.Select(format => new FeedUrls(format.Format, format.FeedUrlOf(options)!, format.GetPageTemplate(options), format.GetArchiveTemplate(options)))]);
         Paging = new FeedPaging(paginator);
         Options = options.Clone();
         Metadata = metadata;
@@ -181,4 +177,42 @@ public sealed class FeedGenerator
     /// <returns>The document: XML declared <c>utf-8</c>, or JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> is <see langword="null"/>.</exception>
     public string WriteToString(FeedDocument document) => _writer.WriteToString(document);
+
+    /// <summary>
+    /// Writes every document of the feed of <paramref name="allPosts"/>, held in memory, to the folder
+    /// <paramref name="folderPath"/>: each format in <paramref name="formats"/>, every page and archive, as the file its
+    /// URL names under <paramref name="folderUrl"/> (<see cref="FeedLayout.GetRelativePath"/>). With the URLs of
+    /// <see cref="FeedLayout.Apply"/> that is the layout the <c>feed</c> tool writes.
+    /// </summary>
+    /// <param name="allPosts">Every post of the feed, in any order; sorted here by <see cref="NewestFirst"/>.</param>
+    /// <param name="folderPath">The folder on disk; created when missing.</param>
+    /// <param name="folderUrl">The absolute URL the folder is served at, as given to <see cref="FeedLayout.Apply"/>.</param>
+    /// <param name="formats">The formats to write; <see langword="null"/> (the default) writes every format.</param>
+    /// <param name="cancellationToken">Cancels the work between files.</param>
+    /// <returns>The files written, relative to the folder with <c>/</c> separators: per page (page 1 first, then the archives, oldest first), each format in the order given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="allPosts"/> or <paramref name="folderUrl"/> is <see langword="null"/>, or a post is.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A format is not a defined format.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="folderPath"/> is empty; two posts share an id (the message names both); a post is invalid (see
+    /// <see cref="CreateEntry"/>); or a document's URL is not a file under <paramref name="folderUrl"/> (a query such as
+    /// <c>?page=2</c>, say). Each is found before anything is written.
+    /// </exception>
+    /// <exception cref="IOException">A file could not be written. The files already written are complete, each one the new document.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the files already written are complete.</exception>
+    /// <remarks>
+    /// Each file is written whole under a temporary name in its folder and then renamed over the old one, so a reader
+    /// never sees half a document. Files of documents the feed no longer has (page 5 of a feed that shrank to 4) are left
+    /// alone: the returned list says which files are current.
+    /// </remarks>
+    public Task<IReadOnlyList<string>> WriteFolderAsync(
+        IEnumerable<FeedPost> allPosts, string folderPath, Uri folderUrl, IEnumerable<FeedFormat>? formats = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(allPosts);
+        ArgumentException.ThrowIfNullOrWhiteSpace(folderPath);
+        ArgumentNullException.ThrowIfNull(folderUrl);
+        FeedFormat[] wanted = FolderWriter.Formats(formats);
+        FeedPost[] posts = FolderWriter.SortAndCheck(allPosts, nameof(allPosts));
+        FeedEntry[] entries = [.. posts.Select(CreateEntry)]; // every post checked before the first file is written
+        return FolderWriter.WriteAsync(this, entries, folderPath, folderUrl, wanted, cancellationToken);
+    }
 }

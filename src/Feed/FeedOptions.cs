@@ -155,6 +155,7 @@ public sealed class FeedOptions
 
     /// <summary>Gets the extensions that add namespaces and elements to every document and entry, in the order they run.</summary>
     /// <value>The default value is empty.</value>
+    [System.Diagnostics.CodeAnalysis.Experimental(Internal.Experimental.Extensions, UrlFormat = Internal.Experimental.UrlFormat)]
     public IList<FeedExtension> Extensions { get; } = new List<FeedExtension>();
 
     /// <summary>Lists every rule these options break.</summary>
@@ -181,9 +182,11 @@ public sealed class FeedOptions
             CheckHttpUrl(errors, nameof(SiteUrl), SiteUrl);
         }
 
-        CheckHttpUrl(errors, nameof(RssUrl), RssUrl);
-        CheckHttpUrl(errors, nameof(AtomUrl), AtomUrl);
-        CheckHttpUrl(errors, nameof(JsonUrl), JsonUrl);
+        foreach (FormatRow format in FormatTable.All)
+        {
+            CheckHttpUrl(errors, format.FeedUrlName, format.GetFeedUrl(this));
+        }
+
         CheckHttpUrl(errors, nameof(Hub), Hub);
         CheckAbsoluteUrl(errors, nameof(Icon), Icon);
         CheckAbsoluteUrl(errors, nameof(Logo), Logo);
@@ -198,16 +201,12 @@ public sealed class FeedOptions
             errors.Add(new ValidationResult($"PageSize must be at least 1 (was {PageSize.ToString(CultureInfo.InvariantCulture)}).", ["PageSize"]));
         }
 
-        Uri? site = SiteFolder;
-        Uri? rssUrl = site is { IsAbsoluteUri: true } ? RssUrl ?? new Uri(site, "feed.xml") : RssUrl;
-        Uri? atomUrl = site is { IsAbsoluteUri: true } ? AtomUrl ?? new Uri(site, "atom.xml") : AtomUrl;
-        Uri? jsonUrl = site is { IsAbsoluteUri: true } ? JsonUrl ?? new Uri(site, "feed.json") : JsonUrl;
-        CheckTemplate(errors, nameof(RssPageUrlTemplate), RssPageUrlTemplate, PagePlaceholder, rssUrl);
-        CheckTemplate(errors, nameof(AtomPageUrlTemplate), AtomPageUrlTemplate, PagePlaceholder, atomUrl);
-        CheckTemplate(errors, nameof(RssArchiveUrlTemplate), RssArchiveUrlTemplate, ArchivePlaceholder, rssUrl);
-        CheckTemplate(errors, nameof(AtomArchiveUrlTemplate), AtomArchiveUrlTemplate, ArchivePlaceholder, atomUrl);
-        CheckTemplate(errors, nameof(JsonPageUrlTemplate), JsonPageUrlTemplate, PagePlaceholder, jsonUrl);
-        CheckTemplate(errors, nameof(JsonArchiveUrlTemplate), JsonArchiveUrlTemplate, ArchivePlaceholder, jsonUrl);
+        foreach (FormatRow format in FormatTable.All)
+        {
+            Uri? feedUrl = format.FeedUrlOf(this);
+            CheckTemplate(errors, format.PageTemplateName, format.GetPageTemplate(this), PagePlaceholder, feedUrl);
+            CheckTemplate(errors, format.ArchiveTemplateName, format.GetArchiveTemplate(this), ArchivePlaceholder, feedUrl);
+        }
 
         if (EmptyFeedUpdated == default(DateTimeOffset))
         {

@@ -2,8 +2,17 @@ namespace Feed;
 
 /// <summary>A published post: the input to every stage of Feed (post → excerpt → entry → page → document → bytes).</summary>
 /// <remarks>
+/// <para>
 /// Immutable; instances may be shared freely between threads. Hosts with their own post type map it onto this
 /// record once (see the dependency-injection extensions) rather than deriving from it.
+/// </para>
+/// <para>
+/// Two posts are equal when every property is equal as it is written, so equal posts make the same entry: text
+/// ordinally; dates as the instant and the offset (<see cref="DateTimeOffset.EqualsExact"/>: a feed writes the offset);
+/// <see cref="Url"/> as written (<see cref="Uri.OriginalString"/>); <see cref="Authors"/> and <see cref="Categories"/>
+/// element by element, in order, whatever the list type; <see cref="Properties"/> as a set of key/value pairs compared
+/// ordinally, whatever the dictionary's type, order or comparer.
+/// </para>
 /// </remarks>
 public sealed record FeedPost
 {
@@ -70,4 +79,43 @@ public sealed record FeedPost
 
     /// <summary>Gets the time written as the entry's <c>updated</c>: <see cref="Updated"/> when set, else <see cref="Published"/>.</summary>
     internal DateTimeOffset EffectiveUpdated => Updated ?? Published;
+
+    /// <summary>Whether <paramref name="other"/> has every property equal to this post's, as written (see the remarks).</summary>
+    /// <param name="other">The other post.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(FeedPost? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Internal.ValueEquality.Same(Id, other.Id)
+            && Internal.ValueEquality.Same(Title, other.Title)
+            && Internal.ValueEquality.Same(Url, other.Url)
+            && Internal.ValueEquality.Same(Published, other.Published)
+            && Internal.ValueEquality.Same(Updated, other.Updated)
+            && Internal.ValueEquality.Same(Authors, other.Authors, EqualityComparer<FeedAuthor>.Default)
+            && Internal.ValueEquality.Same(Categories, other.Categories, Internal.ValueEquality.Text)
+            && Internal.ValueEquality.Same(Body, other.Body)
+            && BodyFormat == other.BodyFormat
+            && Internal.ValueEquality.Same(Summary, other.Summary)
+            && Internal.ValueEquality.Same(Language, other.Language)
+            && Internal.ValueEquality.Same(Properties, other.Properties));
+
+    /// <summary>Gets a hash code consistent with <see cref="Equals(FeedPost)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        Internal.ValueEquality.Add(ref hash, Id);
+        Internal.ValueEquality.Add(ref hash, Title);
+        Internal.ValueEquality.Add(ref hash, Url);
+        Internal.ValueEquality.Add(ref hash, Published);
+        Internal.ValueEquality.Add(ref hash, Updated);
+        Internal.ValueEquality.Add(ref hash, Authors, EqualityComparer<FeedAuthor>.Default);
+        Internal.ValueEquality.Add(ref hash, Categories, Internal.ValueEquality.Text);
+        Internal.ValueEquality.Add(ref hash, Body);
+        hash.Add(BodyFormat);
+        Internal.ValueEquality.Add(ref hash, Summary);
+        Internal.ValueEquality.Add(ref hash, Language);
+        Internal.ValueEquality.Add(ref hash, Properties);
+        return hash.ToHashCode();
+    }
 }

@@ -82,6 +82,7 @@ public sealed class FeedRenderer<TPost>
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
     /// <exception cref="FeedOptionsException">The changed options break one or more rules; the message lists every one.</exception>
+    [System.Diagnostics.CodeAnalysis.Experimental(Internal.Experimental.Variants, UrlFormat = Internal.Experimental.UrlFormat)]
     public FeedRenderer<TPost> CreateVariant(Action<FeedOptions> configure)
     {
         FeedGenerator variant = Generator.CreateVariant(configure);
@@ -158,25 +159,49 @@ public sealed class FeedRenderer<TPost>
         return Generator.WriteAsync(document, output, cancellationToken);
     }
 
+    /// <summary>Writes one document — a page, or an archive of an archived feed — from just its own posts, as a string.</summary>
+    /// <param name="format">The format.</param>
+    /// <param name="page">The document, from <see cref="Generator"/>'s <see cref="FeedGenerator.Paging"/>.</param>
+    /// <param name="postsOfPage">
+    /// The document's posts, in any order, as <see cref="WritePageAsync(FeedFormat, FeedPage, IEnumerable{TPost}, Stream, CancellationToken)"/>
+    /// takes them: enumeration stops once <see cref="FeedPage.Count"/> posts have arrived; fewer are written as they are.
+    /// </param>
+    /// <returns>The document (XML declared <c>utf-8</c>, or JSON): the same text <see cref="WritePageAsync(FeedFormat, FeedPage, IEnumerable{TPost}, Stream, CancellationToken)"/> writes as bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="page"/> or <paramref name="postsOfPage"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="page"/> is not a document of this feed, two posts share an id (the message names both), or a
+    /// mapped post is invalid (a relative URL, say).
+    /// </exception>
+    /// <exception cref="InvalidOperationException">The mapping returned <see langword="null"/>.</exception>
+    public string WritePageToString(FeedFormat format, FeedPage page, IEnumerable<TPost> postsOfPage)
+    {
+        Internal.Formats.Check(format);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(postsOfPage);
+        Generator.Paging.Paginator.CheckPage(page, nameof(page));
+        return Generator.WriteToString(Generator.CreateDocument(format, page, [.. MapPage(page, postsOfPage)]));
+    }
+
     /// <summary>
-    /// Renders page <paramref name="number"/> of the feed of all of <paramref name="posts"/>, held in memory, as a
-    /// string: every post is mapped (to sort them), only the page's are rendered.
+    /// Writes page <paramref name="number"/> of the feed of all of <paramref name="allPosts"/>, held in memory, as a
+    /// string: every post is mapped (to sort them by <see cref="FeedGenerator.NewestFirst"/> and check their ids), only
+    /// the page's are rendered.
     /// </summary>
     /// <param name="format">The format.</param>
     /// <param name="number">The page number, 1 = newest.</param>
-    /// <param name="posts">Every post of the feed, in any order.</param>
-    /// <returns>The document (XML declared <c>utf-8</c>, or JSON): the same text <see cref="WritePageAsync(FeedFormat, FeedPage, IEnumerable{TPost}, Stream, CancellationToken)"/> writes as bytes.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="posts"/> is <see langword="null"/>.</exception>
+    /// <param name="allPosts">Every post of the feed, in any order.</param>
+    /// <returns>The document (XML declared <c>utf-8</c>, or JSON).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="allPosts"/> is <see langword="null"/>, or a post is.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
     /// <exception cref="FeedPageNotFoundException">There is no such page.</exception>
-    /// <exception cref="ArgumentException">Two posts share an id, or a mapped post is invalid (a relative URL, say).</exception>
+    /// <exception cref="ArgumentException">Two posts of the feed share an id (the message names both), or a mapped post of the page is invalid (a relative URL, say).</exception>
     /// <exception cref="InvalidOperationException">The mapping returned <see langword="null"/>.</exception>
-    public string RenderPage(FeedFormat format, int number, IEnumerable<TPost> posts)
+    public string WritePageFromAllPostsToString(FeedFormat format, int number, IEnumerable<TPost> allPosts)
     {
-        ArgumentNullException.ThrowIfNull(posts);
+        ArgumentNullException.ThrowIfNull(allPosts);
         Internal.Formats.Check(format);
-        FeedPost[] all = [.. posts.Select(Map)];
-        Array.Sort(all, FeedGenerator.NewestFirst);
+        FeedPost[] all = Documents.FolderWriter.SortAndCheck(allPosts.Select(Map), nameof(allPosts));
         if (!Generator.Paging.TryGetPage(number, all.Length, out FeedPage? page))
         {
             throw new FeedPageNotFoundException(FeedPageKind.Page, number, Generator.Paging.GetPageCount(all.Length));
@@ -184,6 +209,39 @@ public sealed class FeedRenderer<TPost>
 
         FeedEntry[] entries = [.. all.Skip(page.Offset).Take(page.Count).Select(post => _entries.GetOrCreate(Generator, post))];
         return Generator.WriteToString(Generator.CreateDocument(format, page, entries));
+    }
+
+    /// <summary>
+    /// Writes every document of the feed of <paramref name="allPosts"/>, held in memory, to a folder: as
+    /// <see cref="FeedGenerator.WriteFolderAsync"/>, with each post mapped once and its entry taken through this
+    /// renderer's entry cache.
+    /// </summary>
+    /// <param name="allPosts">Every post of the feed, in any order; sorted by <see cref="FeedGenerator.NewestFirst"/>.</param>
+    /// <param name="folderPath">The folder on disk; created when missing.</param>
+    /// <param name="folderUrl">The absolute URL the folder is served at, as given to <see cref="FeedLayout.Apply"/>.</param>
+    /// <param name="formats">The formats to write; <see langword="null"/> (the default) writes every format.</param>
+    /// <param name="cancellationToken">Cancels the work between files.</param>
+    /// <returns>The files written, relative to the folder with <c>/</c> separators.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="allPosts"/> or <paramref name="folderUrl"/> is <see langword="null"/>, or a post is.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A format is not a defined format.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="folderPath"/> is empty, two posts share an id (the message names both), a mapped post is
+    /// invalid, or a document's URL is not a file under <paramref name="folderUrl"/>; each is found before anything is
+    /// written.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">The mapping returned <see langword="null"/>.</exception>
+    /// <exception cref="IOException">A file could not be written. The files already written are complete.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the files already written are complete.</exception>
+    public Task<IReadOnlyList<string>> WriteFolderAsync(
+        IEnumerable<TPost> allPosts, string folderPath, Uri folderUrl, IEnumerable<FeedFormat>? formats = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(allPosts);
+        ArgumentException.ThrowIfNullOrWhiteSpace(folderPath);
+        ArgumentNullException.ThrowIfNull(folderUrl);
+        FeedFormat[] wanted = Documents.FolderWriter.Formats(formats);
+        FeedPost[] posts = Documents.FolderWriter.SortAndCheck(allPosts.Select(Map), nameof(allPosts));
+        FeedEntry[] entries = [.. posts.Select(post => _entries.GetOrCreate(Generator, post))];
+        return Documents.FolderWriter.WriteAsync(Generator, entries, folderPath, folderUrl, wanted, cancellationToken);
     }
 
     private IEnumerable<FeedEntry> MapPage(FeedPage page, IEnumerable<TPost> postsOfPage) =>

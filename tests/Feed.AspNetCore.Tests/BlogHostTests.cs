@@ -112,12 +112,12 @@ public sealed class BlogHostTests(BlogHostFixture fixture) : IClassFixture<BlogH
         using HttpResponseMessage first = await Host.Client.GetAsync("/feed.xml?page=3");
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
         EntityTagHeaderValue etag = first.Headers.ETag.ShouldNotBeNull();
-        etag.IsWeak.ShouldBeFalse();
+        etag.IsWeak.ShouldBeTrue(); // one validator for the identity, gzip and Brotli codings of the page (RFC 9110 §8.8.3)
         DateTimeOffset lastModified = first.Content.Headers.LastModified.ShouldNotBeNull();
         int renders = Host.Renders.Count;
 
         using HttpResponseMessage byTag = await SendAsync("/feed.xml?page=3", r => r.Headers.IfNoneMatch.Add(etag));
-        using HttpResponseMessage byList = await SendAsync("/feed.xml?page=3", r => r.Headers.TryAddWithoutValidation("If-None-Match", $"\"other\", W/{etag.Tag}"));
+        using HttpResponseMessage byList = await SendAsync("/feed.xml?page=3", r => r.Headers.TryAddWithoutValidation("If-None-Match", $"\"other\", {etag.Tag}"));
         using HttpResponseMessage byDate = await SendAsync("/feed.xml?page=3", r => r.Headers.IfModifiedSince = lastModified);
         using HttpResponseMessage headByTag = await SendAsync("/feed.xml?page=3", r => r.Headers.IfNoneMatch.Add(etag), HttpMethod.Head);
 
@@ -175,7 +175,7 @@ public sealed class BlogHostTests(BlogHostFixture fixture) : IClassFixture<BlogH
     [InlineData("/atom.xml?page=99999999999")]
     [InlineData("/atom.xml?archive=1")]
     [InlineData("/tags/no-such-tag/feed.xml")]
-    [InlineData("/tags/No-Such-Tag/atom.xml")]
+    [InlineData("/tags/no-such-tag/atom.xml?page=2")]
     [InlineData("/tags/feeds/atom.xml?page=9")]
     public async Task A_page_out_of_range_or_an_unknown_tag_is_404_without_a_body(string pathAndQuery)
     {

@@ -42,7 +42,7 @@ public sealed class EndpointTests : IAsyncLifetime
         });
         builder.Services.AddKeyedSingleton<IFeedPageSource<Note>>("notes", _source);
         _app = builder.Build();
-        _app.MapFeed<Note>("/notes.atom", FeedFormat.Atom, endpoint => endpoint.FeedKey = "notes");
+        _app.MapFeed<Note>("/notes.atom", FeedFormat.Atom, endpoint => endpoint.ServiceKey = "notes");
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()) };
     }
@@ -107,9 +107,9 @@ public sealed class EndpointTests : IAsyncLifetime
     [Fact]
     public void A_route_key_that_is_not_the_patterns_only_parameter_is_refused_at_mapping()
     {
-        Should.Throw<ArgumentException>(() => _app.MapFeed<Note>("/x/{tag}/{other}.xml", FeedFormat.Rss, e => e.RouteKey = "tag"))
+        Should.Throw<ArgumentException>(() => _app.MapFeed<Note>("/x/{tag}/{other}.xml", FeedFormat.Rss, e => e.VariantRouteParameter = "tag"))
             .Message.ShouldContain("only parameter");
-        Should.Throw<ArgumentException>(() => _app.MapFeed<Note>("/y.xml", FeedFormat.Rss, e => e.RouteKey = "tag"));
+        Should.Throw<ArgumentException>(() => _app.MapFeed<Note>("/y.xml", FeedFormat.Rss, e => e.VariantRouteParameter = "tag"));
     }
 
     public sealed record Note(int Number);

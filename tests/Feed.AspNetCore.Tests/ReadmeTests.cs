@@ -7,7 +7,6 @@ public sealed class ReadmeTests
 {
     [Theory]
     [InlineData("BlogApp.cs", "aspnetcore")]
-    [InlineData("BlogFeedSource.cs", "aspnetcore-source")]
     [InlineData("BlogApp.cs", "aspnetcore-map")]
     public void The_README_shows_the_sample_hosts_code_verbatim(string file, string name)
     {

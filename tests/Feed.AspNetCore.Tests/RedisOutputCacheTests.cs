@@ -56,6 +56,34 @@ public sealed class RedisOutputCacheTests
         }
     }
 
+    [RedisFact]
+    public async Task Instances_that_see_different_Host_headers_share_one_entry_per_page()
+    {
+        // Behind a proxy that passes its own Host (or none), each instance sees another host: the page is the same.
+        await using RedisServer redis = await RedisServer.StartAsync();
+        string folder = Directory.CreateTempSubdirectory("feed-redis-").FullName;
+        try
+        {
+            string database = Path.Combine(folder, "blog.db");
+            await using BlogHostInstance a = await BlogHostInstance.StartAsync(45, "redis", database, redis.Endpoint);
+            await using BlogHostInstance b = await BlogHostInstance.StartAsync(45, "redis", database, redis.Endpoint);
+
+            byte[] first = await GetAsync(a, "/tags/feeds/atom.xml", "a.internal:8080");
+            await StoredAsync();
+            byte[] second = await GetAsync(b, "/tags/feeds/atom.xml", "b.internal:8081");
+            byte[] third = await GetAsync(a, "/tags/feeds/atom.xml", "blog.example.org");
+
+            second.ShouldBe(first);
+            third.ShouldBe(first);
+            (a.Renders.Count, b.Renders.Count).ShouldBe((1, 0), "one render, served to every Host from Redis");
+            System.Text.Encoding.UTF8.GetString(first).ShouldNotContain("internal");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>
     /// The output-cache middleware stores a response after its last byte is sent (it is complete before the store is
     /// written), so the next instance is asked a moment later, as a second reader would.
@@ -63,10 +91,10 @@ public sealed class RedisOutputCacheTests
     private static Task StoredAsync() => Task.Delay(500);
 
     /// <summary>GETs a page as the load balancer would forward it: the public Host header, whichever instance answers.</summary>
-    private static async Task<byte[]> GetAsync(BlogHostInstance instance, string pathAndQuery)
+    private static async Task<byte[]> GetAsync(BlogHostInstance instance, string pathAndQuery, string host = "blog.example.org")
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
-        request.Headers.Host = "blog.example.org";
+        request.Headers.Host = host;
         using HttpResponseMessage response = await instance.Client.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return await response.Content.ReadAsByteArrayAsync();

@@ -38,10 +38,14 @@ internal static class HttpLoad
             start.ArgumentList.Add(typeof(HttpLoad).Assembly.Location);
         }
 
+        // With redis-server installed, the sample's own endpoints (which carry CacheOutput) cache in a Redis of their own,
+        // for the row of a page served from Redis; the compared endpoints carry no CacheOutput either way.
+        using Process? redis = StartRedis(FreePort(), out string? redisEndpoint);
         foreach (string argument in new[]
         {
             "http-server", $"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Blog=Data Source={Path.Combine(folder, "blog.db")}",
-            "--Blog:OutputCache=none", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Error",
+            redis is null ? "--Blog:OutputCache=none" : "--Blog:OutputCache=redis", $"--Blog:Redis={redisEndpoint}",
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Error",
         })
         {
             start.ArgumentList.Add(argument);
@@ -62,9 +66,16 @@ internal static class HttpLoad
             Console.WriteLine("|---|---|---|---|---|---|---|");
             (string Name, string Path)[] endpoints =
             [
-                ("MapFeed, SQLite", "/load/atom.xml"), ("MapFeed, SQLite, no snapshot", "/no-snapshot/atom.xml"), ("hand-written, SQLite", "/handwritten/atom.xml"),
-                ("MapFeed, rows in memory", "/memory/atom.xml"), ("hand-written, rows in memory", "/handwritten-memory/atom.xml"),
+                ("MapFeed, SQLite, Feed.EntityFrameworkCore source", "/load/atom.xml"),
+                ("MapFeed, SQLite, hand-written source (compiled queries, snapshot)", "/handwritten-source/atom.xml"),
+                ("MapFeed, SQLite, no snapshot", "/no-snapshot/atom.xml"), ("hand-written endpoint, SQLite", "/handwritten/atom.xml"),
+                ("MapFeed, rows in memory", "/memory/atom.xml"), ("hand-written endpoint, rows in memory", "/handwritten-memory/atom.xml"),
+                .. redis is null ? Array.Empty<(string, string)>() : [("MapFeed + CacheOutput, hit from Redis", "/atom.xml")],
             ];
+            if (redis is null)
+            {
+                Console.WriteLine("(redis-server is not installed: no row for a page served from Redis)");
+            }
 
             // Every row once, unmeasured, before any is measured: the first requests of a process pay for tiered JIT
             // and EF Core's first executions (about 50 KB a request more, at half the throughput), which would
@@ -86,8 +97,36 @@ internal static class HttpLoad
         {
             server.Kill();
             await server.WaitForExitAsync();
+            if (redis is not null)
+            {
+                redis.Kill();
+                await redis.WaitForExitAsync();
+            }
+
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>A throwaway redis-server on a loopback port (no persistence), or none where it is not installed.</summary>
+    private static Process? StartRedis(int port, out string? endpoint)
+    {
+        string? executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
+        endpoint = executable is null ? null : $"127.0.0.1:{port}";
+        if (executable is null)
+        {
+            return null;
+        }
+
+        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     /// <summary>The sample host with an allocation counter and the hand-written endpoint beside its own.</summary>
@@ -99,6 +138,8 @@ internal static class HttpLoad
         builder.Services.AddSingleton<MemoryPosts>();
         builder.Services.AddKeyedSingleton(NoSnapshotKey, static (services, _) => services.GetRequiredService<FeedRenderer<Post>>());
         builder.Services.AddKeyedScoped<IFeedPageSource<Post>, NoSnapshotSource>(NoSnapshotKey);
+        builder.Services.AddKeyedSingleton(HandWrittenSourceKey, static (services, _) => services.GetRequiredService<FeedRenderer<Post>>());
+        builder.Services.AddKeyedScoped<IFeedPageSource<Post>, HandWrittenSource>(HandWrittenSourceKey);
         builder.Services.AddKeyedSingleton<IFeedPageSource<Post>>(MemoryKey, static (services, _) => services.GetRequiredService<MemoryPosts>());
         WebApplication app = BlogApp.Build(builder);
         app.MapGet("/__allocated", () => GC.GetTotalAllocatedBytes(precise: true).ToString(CultureInfo.InvariantCulture));
@@ -106,14 +147,16 @@ internal static class HttpLoad
         // The sample's /atom.xml carries CacheOutput, whose middleware buffers every response even with caching off
         // (about 47 KB a page here); the hand-written endpoints carry none, so neither does the MapFeed compared.
         app.MapFeed<Post>("/load/atom.xml", FeedFormat.Atom);
-        app.MapFeed<Post>("/no-snapshot/atom.xml", FeedFormat.Atom, endpoint => endpoint.FeedKey = NoSnapshotKey);
-        app.MapFeed<Post>("/memory/atom.xml", FeedFormat.Atom, endpoint => endpoint.FeedKey = MemoryKey);
+        app.MapFeed<Post>("/no-snapshot/atom.xml", FeedFormat.Atom, endpoint => endpoint.ServiceKey = NoSnapshotKey);
+        app.MapFeed<Post>("/handwritten-source/atom.xml", FeedFormat.Atom, endpoint => endpoint.ServiceKey = HandWrittenSourceKey);
+        app.MapFeed<Post>("/memory/atom.xml", FeedFormat.Atom, endpoint => endpoint.ServiceKey = MemoryKey);
         app.MapMethods("/handwritten-memory/atom.xml", [HttpMethods.Get, HttpMethods.Head], HandWrittenFromMemoryAsync);
         await app.RunAsync();
     }
 
     private const string MemoryKey = "memory";
     private const string NoSnapshotKey = "no-snapshot";
+    private const string HandWrittenSourceKey = "handwritten-source";
 
     private static async Task<IResult> HandWrittenFromMemoryAsync(int? page, HttpContext context, FeedRenderer<Post> feed, MemoryPosts posts, CancellationToken ct)
     {
@@ -142,6 +185,48 @@ internal static class HttpLoad
             int total = await db.Posts.CountAsync(cancellationToken);
             List<Post> rows = await db.Posts.OrderByDescending(p => p.PublishedTicks).ThenBy(p => p.FeedId).Skip(query.Skip).Take(query.Take).Include(p => p.Tags).AsNoTracking().ToListAsync(cancellationToken);
             return new FeedRows<Post>(total, rows);
+        }
+    }
+
+    /// <summary>
+    /// The page source the sample host had before Feed.EntityFrameworkCore, written by hand: compiled queries, count and
+    /// rows in one deferred SQLite read transaction. What the package's generic source costs, next to it.
+    /// </summary>
+    private sealed class HandWrittenSource(BlogDb db) : IFeedPageSource<Post>
+    {
+        private static readonly Func<BlogDb, string?, CancellationToken, Task<int>> Count = EF.CompileAsyncQuery(
+            (BlogDb db, string? tag, CancellationToken _) => db.Posts.Count(p => tag == null || p.Tags.Any(t => t.Key == tag)));
+
+        private static readonly Func<BlogDb, string?, int, int, IAsyncEnumerable<Post>> NewestFirst = EF.CompileAsyncQuery(
+            (BlogDb db, string? tag, int skip, int take) => db.Posts.AsNoTracking().Where(p => tag == null || p.Tags.Any(t => t.Key == tag))
+                .OrderByDescending(p => p.PublishedTicks).ThenBy(p => p.FeedId).Skip(skip).Take(take).Include(p => p.Tags));
+
+        private static readonly Func<BlogDb, string?, int, int, IAsyncEnumerable<Post>> OldestFirst = EF.CompileAsyncQuery(
+            (BlogDb db, string? tag, int skip, int take) => db.Posts.AsNoTracking().Where(p => tag == null || p.Tags.Any(t => t.Key == tag))
+                .OrderBy(p => p.PublishedTicks).ThenByDescending(p => p.FeedId).Skip(skip).Take(take).Include(p => p.Tags));
+
+        public async ValueTask<FeedRows<Post>?> GetRowsAsync(FeedQuery query, CancellationToken cancellationToken)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using Microsoft.Data.Sqlite.SqliteTransaction snapshot = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+                await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+                int total = await Count(db, query.Variant, cancellationToken);
+                if (query.Variant is not null && total == 0)
+                {
+                    return null;
+                }
+
+                var page = query.OldestFirst ? OldestFirst : NewestFirst;
+                List<Post> rows = await page(db, query.Variant, query.Skip, query.Take).ToListAsync(cancellationToken);
+                return new FeedRows<Post>(total, rows);
+            }
+            finally
+            {
+                await db.Database.UseTransactionAsync(null, cancellationToken);
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 

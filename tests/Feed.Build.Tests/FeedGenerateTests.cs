@@ -99,6 +99,31 @@ public sealed class FeedGenerateTests
     }
 
     [Fact]
+    public void A_link_at_the_lock_file_is_an_error_the_file_it_names_is_untouched_and_the_next_build_runs()
+    {
+        // The engine runs inside MSBuild's long-lived process: a refused lock must not stay claimed by it either.
+        using var project = new SampleProject();
+        Directory.CreateDirectory(project.Out);
+        string precious = Path.Combine(project.Root, "precious.txt");
+        File.WriteAllText(precious, "keep me");
+        File.CreateSymbolicLink(project.Output(".feed-lock"), precious);
+        var engine = new RecordingBuildEngine();
+
+        project.Task(engine).Execute().ShouldBeFalse();
+
+        BuildErrorEventArgs error = engine.Errors.ShouldHaveSingleItem();
+        error.Code.ShouldBe("FEED0060");
+        error.File.ShouldBe(project.Output(".feed-lock"));
+        File.ReadAllText(precious).ShouldBe("keep me");
+
+        File.Delete(project.Output(".feed-lock"));
+        var next = new RecordingBuildEngine();
+        project.Task(next).Execute().ShouldBeTrue();
+        next.Errors.ShouldBeEmpty();
+        project.Snapshot().Keys.ShouldBe(SampleFiles);
+    }
+
+    [Fact]
     public void A_config_error_is_reported_at_its_place_in_the_config_file()
     {
         using var project = new SampleProject();

@@ -137,7 +137,7 @@ public sealed class ConfigTests : IDisposable
             $"{config}(2,14): error FEED0103: 'siteUrl': 'not a url' is not an absolute http or https URL.",
             $"{config}(3,12): error FEED0103: 'title' must be a string, not a number.",
             $"{config}(4,15): error FEED0103: 'pageSize' must be a whole number of at least 1.",
-            $"{config}(5,3): error FEED0102: unknown key 'colour'; the keys are siteUrl, title, description, language, author, copyright, icon, logo, pageSize, permalink, fullContent, formats, archive, excerpt, timeZone, hub, taxonomies.",
+            $"{config}(5,3): error FEED0102: unknown key 'colour'; the keys are siteUrl, title, description, language, author, copyright, icon, logo, pageSize, permalink, fullContent, formats, archive, excerpt, timeZone, hub, taxonomies, conventions, skipInvalid.",
             $"{config}(6,22): error FEED0103: 'formats' items must be \"rss\", \"atom\" or \"json\".",
             $"{config}(7,26): error FEED0103: 'excerpt.length' must be a whole number, not a string.",
             $"{config}(7,46): error FEED0103: 'excerpt.boundary': 'sentence' is not \"word\" or \"character\".",

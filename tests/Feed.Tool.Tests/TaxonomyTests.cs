@@ -95,15 +95,73 @@ public sealed class TaxonomyTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_names_with_one_slug_are_an_error_at_the_post_and_nothing_is_written()
+    public async Task Names_that_differ_only_in_case_are_one_feed_named_as_the_newest_post_spells_it()
     {
-        _site.Post("a.md", "A", "2025-01-01", "tags: [Dot NET]");
-        _site.Post("b.md", "B", "2025-01-02", "tags:\n  - dot-net");
+        _site.Post("a.md", "A", "2025-01-01", "tags: [RL]");
+        _site.Post("b.md", "B", "2025-01-02", "tags: [rl]");
+        _site.Post("c.md", "C", "2025-01-03", "tags: [Rl]");
         ToolRun run = await BuildAsync(_site.Posts, """{ "taxonomies": { "tags": true } }""");
 
-        run.ExitCode.ShouldBe(1, run.ToString());
-        run.Errors.ShouldHaveSingleItem().ShouldContain("a.md(4,1): error FEED0030: the tag 'Dot NET' and the tag 'dot-net' both make the slug 'dot-net'");
-        Directory.Exists(_site.Out).ShouldBeFalse();
+        run.ExitCode.ShouldBe(0, run.ToString());
+        Walk("tags/rl/feed.xml", Rss, TestSite.SiteUrl).SelectMany(d => d.Titles).ShouldBe(["C", "B", "A"]);
+        File.ReadAllText(Path.Combine(_site.Out, "tags", "rl", "atom.xml")).ShouldContain("(tag: Rl)</title>");
+        Directory.GetDirectories(Path.Combine(_site.Out, "tags")).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Names_with_one_slug_get_distinct_slugs_that_stay_the_same_whatever_else_is_added()
+    {
+        _site.Post("a.md", "A", "2025-01-01", "tags: ['C#']");
+        _site.Post("b.md", "B", "2025-01-02", "tags: [C]");
+        ToolRun run = await BuildAsync(_site.Posts, """{ "taxonomies": { "tags": true } }""");
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        string[] folders = [.. Directory.GetDirectories(Path.Combine(_site.Out, "tags")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        folders.Length.ShouldBe(2);
+        folders[0].ShouldBe("c", "the name that is its own slug keeps it");
+        folders[1].ShouldMatch("^c-[0-9a-f]{8}$");
+        Walk("tags/c/feed.xml", Rss, TestSite.SiteUrl).SelectMany(d => d.Titles).ShouldBe(["B"]);
+        Walk($"tags/{folders[1]}/feed.xml", Rss, TestSite.SiteUrl).SelectMany(d => d.Titles).ShouldBe(["A"]);
+
+        // Another name with the same slug, newer than both: neither existing feed moves.
+        _site.Post("c.md", "C post", "2025-01-03", "tags: ['c!']");
+        (await BuildAsync(_site.Posts, """{ "taxonomies": { "tags": true } }""")).ExitCode.ShouldBe(0);
+        Directory.Exists(Path.Combine(_site.Out, "tags", folders[1])).ShouldBeTrue();
+        Walk("tags/c/feed.xml", Rss, TestSite.SiteUrl).SelectMany(d => d.Titles).ShouldBe(["B"]);
+    }
+
+    [Fact]
+    public async Task A_name_too_long_for_a_folder_is_cut_and_given_a_hash_and_builds()
+    {
+        string name = string.Concat(Enumerable.Repeat("长标签", 100)); // 300 characters, 900 UTF-8 bytes
+        _site.Post("a.md", "A", "2025-01-01", $"tags: ['{name}']");
+        ToolRun run = await BuildAsync(_site.Posts, """{ "taxonomies": { "tags": true } }""");
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        string folder = Path.GetFileName(Directory.GetDirectories(Path.Combine(_site.Out, "tags")).ShouldHaveSingleItem());
+        Encoding.UTF8.GetByteCount(folder).ShouldBeLessThanOrEqualTo(FeedSets.MaxSlugBytes);
+        folder.ShouldMatch("^(长标签)+[长标]*-[0-9a-f]{8}$");
+        File.ReadAllText(Path.Combine(_site.Out, "tags", folder, "atom.xml")).ShouldContain($"(tag: {name})");
+    }
+
+    [Theory]
+    [InlineData(new[] { "C#", "C" }, new[] { "c", "c-*" })]
+    [InlineData(new[] { "C++", "C#" }, new[] { "c", "c-*" })]
+    [InlineData(new[] { "Go", "GO", "go" }, new[] { "go" })]
+    [InlineData(new[] { "!!!" }, new[] { "*" })]
+    public void Terms_give_every_name_a_folder_of_its_own(string[] names, string[] slugs)
+    {
+        var terms = FeedSets.Terms(names);
+        terms.Select(t => t.Slug).Distinct(StringComparer.Ordinal).Count().ShouldBe(terms.Count);
+        terms.Count.ShouldBe(slugs.Length);
+        foreach (string pattern in slugs)
+        {
+            string regex = "^" + pattern.Replace("*", "[0-9a-f]{8}", StringComparison.Ordinal) + "$";
+            terms.ShouldContain(t => System.Text.RegularExpressions.Regex.IsMatch(t.Slug, regex), pattern);
+        }
+
+        // The same names in any order give the same slugs.
+        FeedSets.Terms(names.Reverse()).Select(t => (t.Key, t.Slug)).Order().ShouldBe(terms.Select(t => (t.Key, t.Slug)).Order());
     }
 
     [Fact]

@@ -1,43 +1,27 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Feed.Http;
 
 /// <summary>
 /// The validators of a response (RFC 9110 §8.8), computed from what the page source returned, without rendering: the
-/// bytes of a document are fixed by the library's version, the feed's options, the format, the document's place and the
-/// feed's count, and the posts of the page (output depends on nothing else: no clock, culture or hash order).
+/// bytes of a document are fixed by the library's version and the feed's options (<see cref="FeedGenerator.Fingerprint"/>),
+/// the format, the document's place and the feed's count, and the posts of the page (output depends on nothing else:
+/// no clock, culture or hash order).
 /// </summary>
 internal static class FeedValidators
 {
-    private static readonly JsonSerializerOptions OptionsJson = new()
-    {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver
-        {
-            // An extension is code: it is named by its type below, not serialized.
-            Modifiers = { static info => RemoveProperty(info, typeof(FeedOptions), nameof(FeedOptions.Extensions)) },
-        },
-    };
+    /// <summary>A fingerprint of a feed: <see cref="FeedGenerator.Fingerprint"/> (the library's build and every option value), hashed to bytes once.</summary>
+    public static byte[] Fingerprint(FeedGenerator generator) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(generator.Fingerprint));
 
-    /// <summary>A fingerprint of a feed: the library builds and every value of its options.</summary>
-    public static byte[] Fingerprint(FeedGenerator generator)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(typeof(FeedGenerator).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
-        hash.AppendData(typeof(FeedValidators).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(generator.Options, OptionsJson));
-        foreach (FeedExtension extension in generator.Options.Extensions)
-        {
-            AppendString(hash, extension.GetType().AssemblyQualifiedName);
-        }
-
-        return hash.GetHashAndReset();
-    }
-
-    /// <summary>The strong entity tag of a document: its feed, format, place and count, and every field of its posts.</summary>
+    /// <summary>
+    /// The entity tag of a document: its feed, format, place and count, and every field of its posts. Weak (RFC 9110
+    /// §8.8.1): the same document is sent identity-, gzip- or Brotli-coded by response compression, which keeps the
+    /// tag, and a strong validator must differ between the content codings of a representation (RFC 9110 §8.8.3). A
+    /// weak one is what these are: equivalent representations. <c>If-None-Match</c> compares weakly (RFC 9110
+    /// §13.1.2), so every coding's tag still answers 304.
+    /// </summary>
     public static string EntityTag(byte[] feedFingerprint, FeedFormat format, FeedPage page, IReadOnlyList<FeedPost> posts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -55,14 +39,16 @@ internal static class FeedValidators
         Span<byte> digest = stackalloc byte[32];
         hash.GetHashAndReset(digest);
 
-        // 144 bits, base64url: quoted, as an entity-tag must be (RFC 9110 §8.8.3).
-        Span<char> text = stackalloc char[26];
-        text[0] = '"';
-        Convert.TryToBase64Chars(digest[..18], text[1..], out int written);
-        text[1..(written + 1)].Replace('+', '-');
-        text[1..(written + 1)].Replace('/', '_');
-        text[written + 1] = '"';
-        return new string(text[..(written + 2)]);
+        // 144 bits, base64url, quoted and marked weak: W/"…" (RFC 9110 §8.8.3).
+        Span<char> text = stackalloc char[28];
+        text[0] = 'W';
+        text[1] = '/';
+        text[2] = '"';
+        Convert.TryToBase64Chars(digest[..18], text[3..], out int written);
+        text[3..(written + 3)].Replace('+', '-');
+        text[3..(written + 3)].Replace('/', '_');
+        text[written + 3] = '"';
+        return new string(text[..(written + 4)]);
     }
 
     /// <summary>The newest updated time among the posts: the document's own date (never the clock).</summary>
@@ -71,7 +57,7 @@ internal static class FeedValidators
         DateTimeOffset? newest = null;
         foreach (FeedPost post in posts)
         {
-            DateTimeOffset updated = post.EffectiveUpdated;
+            DateTimeOffset updated = post.Updated ?? post.Published; // the entry's updated time (RFC 4287 §4.2.15)
             if (newest is null || updated > newest.GetValueOrDefault())
             {
                 newest = updated;
@@ -143,21 +129,5 @@ internal static class FeedValidators
         Span<byte> bytes = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
         hash.AppendData(bytes);
-    }
-
-    private static void RemoveProperty(JsonTypeInfo info, Type type, string name)
-    {
-        if (info.Type != type)
-        {
-            return;
-        }
-
-        for (int i = info.Properties.Count - 1; i >= 0; i--)
-        {
-            if (info.Properties[i].Name == name)
-            {
-                info.Properties.RemoveAt(i);
-            }
-        }
     }
 }

@@ -50,7 +50,7 @@ internal static class FeedBuild
 
         // Pass 1: front matter only.
         PostCatalog catalog = PostCatalog.Load(
-            settings.PostsDir, settings.Rules, settings.IncludeDrafts, settings.IncludeFuture, now,
+            settings.PostsDir, settings.Rules, settings.IncludeDrafts, settings.IncludeFuture, settings.SkipInvalid, now,
             (done, all) => progress.Report("reading posts", done, all), cancellationToken);
         if (catalog.Diagnostics.Any(d => !d.IsWarning))
         {
@@ -84,9 +84,24 @@ internal static class FeedBuild
             return failed;
         }
 
-        BuildCache? cache = BuildCache.Open(settings);
-        using EntryStore? entryStore = cache?.OpenEntryStore();
+        BuildCache? cache;
+        EntryStore? opened;
+        try
+        {
+            cache = BuildCache.Open(settings);
+            opened = cache?.OpenEntryStore();
+        }
+        catch (Files.NotRegularFileException e)
+        {
+            // A link or a special file where the cache keeps a file: never read or written through, and said, since
+            // it is not what a cache folder holds by accident.
+            return Fail(stderr, [e.ToDiagnostic(Path.Join(settings.CacheDir, Path.GetFileName(e.Path)), "its build cache")], "the build cache");
+        }
+
+        using EntryStore? entryStore = opened;
         var problems = new ConcurrentBag<Diagnostic>();
+        var templateNotes = new ConcurrentBag<Diagnostic>();
+        var render = new RenderContext(settings, catalog.Links, templateNotes);
         var buffers = new ConcurrentBag<MemoryStream>();
         int pagesDone = 0;
 
@@ -113,7 +128,7 @@ internal static class FeedBuild
                     }
                 }
 
-                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, posts, page, settings.Rules.MaxPostBytes, entryStore, local, ct);
+                FeedEntry[]? entries = formats.Count == 0 ? null : ReadEntries(generator, posts, page, render, entryStore, local, ct);
                 if (entries is not null)
                 {
                     MemoryStream buffer = buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream(64 * 1024);
@@ -146,6 +161,7 @@ internal static class FeedBuild
         progress.Clear();
         if (!problems.IsEmpty)
         {
+            ReportCache(cache, settings, stderr);
             return Fail(stderr, problems.Order(Diagnostic.Order).ToList(), "the output");
         }
 
@@ -167,7 +183,14 @@ internal static class FeedBuild
 
         cache?.Save();
         entryStore?.Save(catalog.Posts.Select(entryStore.KeyOf));
+        ReportCache(cache, settings, stderr);
         foreach (Diagnostic note in output.Notes.Skip(notesBefore))
+        {
+            stderr.WriteLine(note.ToString());
+        }
+
+        // A post in several feeds is expanded once per page it is rendered on: print each note once.
+        foreach (Diagnostic note in templateNotes.Distinct().Order(Diagnostic.Order))
         {
             stderr.WriteLine(note.ToString());
         }
@@ -186,13 +209,61 @@ internal static class FeedBuild
         if (!settings.Quiet)
         {
             double seconds = time.GetElapsedTime(started).TotalSeconds;
-            int skipped = catalog.SkippedDrafts + catalog.SkippedFuture;
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"feed: {catalog.Read} posts read, {skipped} skipped ({catalog.SkippedDrafts} draft, {catalog.SkippedFuture} future), " +
-                $"{output.Written} files written, {output.Unchanged} unchanged, {output.Removed} removed, {seconds:0.00} s"));
+            stdout.WriteLine(SummaryLine(catalog, render.RemovedTags, output.Written, output.Unchanged, output.Removed, seconds));
         }
 
         return Success;
+    }
+
+    /// <summary>
+    /// The summary line: posts read and skipped (and why), the files the convention does not read (never skipped
+    /// without a word), template tags removed, files written.
+    /// </summary>
+    internal static string SummaryLine(PostCatalog catalog, int removedTags, int written, int unchanged, int removed, double seconds)
+    {
+        var line = new System.Text.StringBuilder();
+        int skipped = catalog.SkippedDrafts + catalog.SkippedFuture + catalog.SkippedExpired + catalog.SkippedInvalid;
+        line.Append(CultureInfo.InvariantCulture, $"feed: {catalog.Read} posts read, {skipped} skipped ({catalog.SkippedDrafts} draft, {catalog.SkippedFuture} future");
+        if (catalog.SkippedExpired > 0)
+        {
+            line.Append(CultureInfo.InvariantCulture, $", {catalog.SkippedExpired} expired");
+        }
+
+        if (catalog.SkippedInvalid > 0)
+        {
+            line.Append(CultureInfo.InvariantCulture, $", {catalog.SkippedInvalid} invalid");
+        }
+
+        line.Append("), ");
+        int notRead = catalog.NotRead.Values.Sum() + catalog.ListPages;
+        if (notRead > 0)
+        {
+            IEnumerable<string> kinds = catalog.NotRead.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value} {p.Key}"));
+            if (catalog.ListPages > 0)
+            {
+                kinds = kinds.Prepend(string.Create(CultureInfo.InvariantCulture, $"{catalog.ListPages} list page{(catalog.ListPages == 1 ? "" : "s")}"));
+            }
+
+            line.Append(CultureInfo.InvariantCulture, $"{notRead} other file{(notRead == 1 ? "" : "s")} not read ({string.Join(", ", kinds)}), ");
+        }
+
+        if (removedTags > 0)
+        {
+            line.Append(CultureInfo.InvariantCulture, $"{removedTags} template tag{(removedTags == 1 ? "" : "s")} removed, ");
+        }
+
+        line.Append(CultureInfo.InvariantCulture, $"{written} files written, {unchanged} unchanged, {removed} removed, {seconds:0.00} s");
+        return line.ToString();
+    }
+
+    // The warning of a build cache that failed in this build (once, whatever failed and however often).
+    private static void ReportCache(BuildCache? cache, BuildSettings settings, TextWriter stderr)
+    {
+        if (cache?.Health.Warning(settings.CacheDir!) is { } warning)
+        {
+            stderr.WriteLine(warning.ToString());
+        }
     }
 
     // Opens --out: creates it if missing, takes its lock (waiting for another build up to --lock-timeout), completes
@@ -237,7 +308,7 @@ internal static class FeedBuild
     // another feed of this one) rendered the same post with the same settings, else by reading the body and rendering
     // its Markdown (content and excerpt), the expensive part of a build.
     private static FeedEntry[]? ReadEntries(
-        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, long maxPostBytes, EntryStore? store, List<Diagnostic> diagnostics,
+        FeedGenerator generator, IReadOnlyList<PostHead> all, FeedPage page, RenderContext render, EntryStore? store, List<Diagnostic> diagnostics,
         CancellationToken cancellationToken)
     {
         var entries = new FeedEntry[page.Count];
@@ -255,11 +326,13 @@ internal static class FeedBuild
                     continue;
                 }
 
-                string? body = PostReader.ReadBody(head.File, maxPostBytes, diagnostics);
+                string? body = PostReader.ReadBody(head.File, render.MaxPostBytes, head.FileHash, render.Shapes, diagnostics);
                 if (body is null)
                 {
                     return null;
                 }
+
+                body = render.Expand(head, body);
 
                 entries[i] = generator.CreateEntry(head.ToPost(body));
                 store?.Add(key, entries[i]);

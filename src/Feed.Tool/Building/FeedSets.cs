@@ -64,8 +64,7 @@ internal static class FeedSets
     /// The folder name of a tag, category or author: the name in lower case, with letters, digits, marks and symbols
     /// (emoji) kept and every run of anything else (spaces, punctuation) one
     /// <c>-</c>, none at either end. Unicode stays: the folder is <c>tags/静态网站/</c>, and links carry it URL-escaped.
-    /// Names are not Unicode-normalized (the tool runs with invariant globalization, which has no normalization
-    /// tables), so a precomposed and a decomposed "é" make two slugs that look alike.
+    /// The feeds slug a term's normalized key (<see cref="Terms"/>), so every spelling of a term has one folder.
     /// </summary>
     /// <param name="name">The name.</param>
     /// <returns>The slug; empty when the name has nothing to keep.</returns>
@@ -96,48 +95,119 @@ internal static class FeedSets
         return slug.ToString();
     }
 
+    /// <summary>The longest slug, in UTF-8 bytes, before it is cut and given a hash: far inside every file system's name limit (255 bytes).</summary>
+    internal const int MaxSlugBytes = 100;
+
+    /// <summary>
+    /// Groups a taxonomy's names into terms and gives each its folder. Names that differ only in case or Unicode form are
+    /// one term (<see cref="FeedTerms.Normalize"/>; Hugo's taxonomies are case-insensitive: `RL` and `rl` are one tag), shown with the spelling of its
+    /// newest post. Terms whose slugs collide (`C#` and `C`) get distinct folders: the term whose name is its own slug
+    /// (`c`) keeps it, else the first in ordinal order does, and each other gets its slug and a short hash of its name
+    /// (`c-1a2b3c4d`), the same on every build. A slug longer than <see cref="MaxSlugBytes"/> is cut and given that hash
+    /// too, so no name makes a path too long.
+    /// </summary>
+    /// <param name="names">Each post's names, newest post first.</param>
+    /// <returns>Each term's key (its name in lower case), display name and slug.</returns>
+    internal static IReadOnlyList<(string Key, string Name, string Slug)> Terms(IEnumerable<string> names)
+    {
+        var display = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            display.TryAdd(Fold(name), name); // the newest post's spelling
+        }
+
+        var bySlug = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string key in display.Keys)
+        {
+            string slug = Slug(key);
+            if (!bySlug.TryGetValue(slug, out List<string>? keys))
+            {
+                bySlug[slug] = keys = [];
+            }
+
+            keys.Add(key);
+        }
+
+        var terms = new List<(string Key, string Name, string Slug)>();
+        foreach (var (slug, keys) in bySlug)
+        {
+            keys.Sort(StringComparer.Ordinal);
+            string? owner = slug.Length == 0 || Encoding.UTF8.GetByteCount(slug) > MaxSlugBytes ? null : keys.Contains(slug) ? slug : keys[0];
+            foreach (string key in keys)
+            {
+                terms.Add((key, display[key], key == owner ? slug : Hashed(slug, key)));
+            }
+        }
+
+        return terms;
+    }
+
+    // The library's one rule for when two spellings are one term (FeedTerms.Normalize: NFKC_Casefold, white space
+    // collapsed), with its own Unicode tables, so it holds under invariant globalization: "RL" and "rl", a precomposed
+    // and a decomposed "é", "Ｃ＃" and "c#" are one term.
+    private static string Fold(string name) => FeedTerms.Normalize(name);
+
+    // The slug cut to a safe length (on a character boundary, no '-' at its end), then '-' and 8 hex digits of the name's XXH64.
+    private static string Hashed(string slug, string key)
+    {
+        string hash = System.IO.Hashing.XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)).ToString("x16", CultureInfo.InvariantCulture)[..8];
+        var cut = new StringBuilder();
+        int bytes = 0;
+        foreach (Rune rune in slug.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > MaxSlugBytes - 10)
+            {
+                break;
+            }
+
+            cut.Append(rune.ToString());
+            bytes += rune.Utf8SequenceLength;
+        }
+
+        string head = cut.ToString().TrimEnd('-');
+        return head.Length == 0 ? hash : head + "-" + hash;
+    }
+
     private static IEnumerable<FeedSet> FeedsOf(
         Taxonomy taxonomy, FeedGenerator site, IReadOnlyList<PostHead> posts, BuildSettings settings, List<Diagnostic> diagnostics)
     {
-        // Name → its posts, newest first (the order of the site's posts); slug → the first name that made it.
-        var byName = new Dictionary<string, List<PostHead>>(StringComparer.Ordinal);
-        var bySlug = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Term key → its posts, newest first (the order of the site's posts).
+        var byKey = new Dictionary<string, List<PostHead>>(StringComparer.Ordinal);
         foreach (PostHead post in posts)
         {
             foreach (string name in taxonomy.Names(post))
             {
-                if (byName.TryGetValue(name, out List<PostHead>? list))
+                string key = Fold(name);
+                if (!byKey.TryGetValue(key, out List<PostHead>? list))
+                {
+                    byKey[key] = list = [];
+                }
+
+                if (list.Count == 0 || !ReferenceEquals(list[^1], post))
                 {
                     list.Add(post);
-                    continue;
                 }
-
-                string slug = Slug(name);
-                string path = $"{taxonomy.Folder}/{slug}/{OutputLayout.RssFile}";
-                if (slug.Length == 0 || !ManifestFile.IsSafeRelativePath(path))
-                {
-                    diagnostics.Add(new Diagnostic(post.File.DisplayPath, taxonomy.Line(post), 1, DiagnosticCodes.TaxonomySlugCollision,
-                        $"the {taxonomy.Label} '{name}' makes no usable folder name for its feed (it needs a letter, digit or symbol); rename it."));
-                    byName.Add(name, []);
-                    continue;
-                }
-
-                if (bySlug.TryGetValue(slug, out string? other))
-                {
-                    diagnostics.Add(new Diagnostic(post.File.DisplayPath, taxonomy.Line(post), 1, DiagnosticCodes.TaxonomySlugCollision,
-                        $"the {taxonomy.Label} '{name}' and the {taxonomy.Label} '{other}' both make the slug '{slug}', so their feeds would share {taxonomy.Folder}/{slug}/; spell them the same, or rename one."));
-                    byName.Add(name, []);
-                    continue;
-                }
-
-                bySlug.Add(slug, name);
-                byName.Add(name, [post]);
             }
+        }
+
+        var bySlug = new SortedDictionary<string, (string Name, List<PostHead> Posts)>(StringComparer.Ordinal);
+        foreach (var (key, name, slug) in Terms(posts.SelectMany(taxonomy.Names)))
+        {
+            string path = $"{taxonomy.Folder}/{slug}/{OutputLayout.RssFile}";
+            if (!ManifestFile.IsSafeRelativePath(path))
+            {
+                PostHead first = byKey[key][0];
+                diagnostics.Add(new Diagnostic(first.File.DisplayPath, taxonomy.Line(first), 1, DiagnosticCodes.TaxonomySlugCollision,
+                    $"the {taxonomy.Label} '{name}' makes no usable folder name for its feed; rename it."));
+                continue;
+            }
+
+            bySlug[slug] = (name, byKey[key]);
         }
 
         FeedOptions siteOptions = settings.Options;
         Uri siteUrl = settings.Rules.SiteUrl;
-        foreach ((string slug, string name) in bySlug.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (slug, (name, termPosts)) in bySlug)
         {
             var folder = new Uri(siteUrl, $"{taxonomy.Folder}/{Uri.EscapeDataString(slug)}/");
             FeedGenerator variant = site.CreateVariant(options =>
@@ -147,7 +217,7 @@ internal static class FeedSets
                 options.Id = null; // its own Atom id: its own feed URL
                 OutputLayout.ApplyUnder(options, folder);
             });
-            yield return new FeedSet(variant, byName[name]);
+            yield return new FeedSet(variant, termPosts);
         }
     }
 }

@@ -7,10 +7,17 @@ namespace Feed.Tool.Building;
 /// files, nothing in place yet), <c>commit</c> (the journal written and the first file renamed into place) and
 /// <c>pages</c> (the first page written, with the progress line drawn at once rather than after a second, so that a
 /// test on a terminal can see it cleared). Each phase pauses once per process. Unset, it costs one environment read.
+/// <c>FEED_TEST_CACHE_FAULT</c> makes the build cache's files fail to open (see <see cref="CacheFault"/>).
 /// </summary>
 internal static class TestHooks
 {
     private static readonly string? Phase = Environment.GetEnvironmentVariable("FEED_TEST_PAUSE");
+
+    /// <summary>
+    /// Gets the fault the tests inject into every open of a build cache file (<c>FEED_TEST_CACHE_FAULT</c>: <c>EIO</c>,
+    /// <c>EACCES</c> or <c>ENOSPC</c>), for the failures a real disk gives only rarely; <see langword="null"/> normally.
+    /// </summary>
+    public static string? CacheFault { get; } = Environment.GetEnvironmentVariable("FEED_TEST_CACHE_FAULT");
 
     private static readonly TimeSpan Longest = TimeSpan.FromMinutes(1);
 

@@ -3,6 +3,7 @@ using System.IO.Hashing;
 using System.Text;
 using Feed.Tool.Configuration;
 using Feed.Tool.Posts;
+using Microsoft.Win32.SafeHandles;
 
 namespace Feed.Tool.Caching;
 
@@ -41,19 +42,23 @@ internal sealed class BuildCache
     private readonly ConcurrentDictionary<string, UInt128> _current = new(StringComparer.Ordinal);
     private int _reused;
 
-    private BuildCache(string cacheDir, string outDir, UInt128 fingerprint)
+    private BuildCache(string cacheDir, string outDir, UInt128 fingerprint, CacheHealth health)
     {
         _outDir = outDir;
         _cacheDir = cacheDir;
         _fingerprint = fingerprint;
+        Health = health;
 
         // One index per output folder: a cache folder shared by several sites (the default one is) keeps them apart.
         var name = new Fingerprint().Add(outDir).Value;
         _indexPath = Path.Join(cacheDir, "pages-" + name.ToString("x32", System.Globalization.CultureInfo.InvariantCulture) + ".bin");
         EntryStore.RemoveOrphans(_indexPath); // a killed build's unfinished index; the output folder's lock is held
-        _previousBytes = TryReadAll(_indexPath);
+        _previousBytes = TryReadAll(_indexPath, health);
         _previous = _previousBytes is null ? new(StringComparer.Ordinal) : Parse(_previousBytes, fingerprint) ?? new(StringComparer.Ordinal);
     }
+
+    /// <summary>Gets whether the cache still works in this build (shared with its <see cref="EntryStore"/>).</summary>
+    public CacheHealth Health { get; }
 
     /// <summary>Gets how many documents this build kept from the cache, without rendering them.</summary>
     public int Reused => _reused;
@@ -64,6 +69,7 @@ internal sealed class BuildCache
     /// <summary>Opens the cache for a build.</summary>
     /// <param name="settings">The build's settings; <see cref="BuildSettings.CacheDir"/> <see langword="null"/> means no cache.</param>
     /// <returns>The cache, or <see langword="null"/> when the build runs without one.</returns>
+    /// <exception cref="Files.NotRegularFileException">A link, folder, FIFO or socket is where the cache keeps its index.</exception>
     public static BuildCache? Open(BuildSettings settings)
     {
         if (settings.CacheDir is null || SettingsFingerprint.Compute(settings) is not { } fingerprint)
@@ -71,12 +77,13 @@ internal sealed class BuildCache
             return null;
         }
 
-        return new BuildCache(Path.GetFullPath(settings.CacheDir), Path.GetFullPath(settings.OutDir), fingerprint);
+        return new BuildCache(Path.GetFullPath(settings.CacheDir), Path.GetFullPath(settings.OutDir), fingerprint, new CacheHealth());
     }
 
-    /// <summary>Opens the store of rendered entries that goes with this cache (same folder, same settings).</summary>
+    /// <summary>Opens the store of rendered entries that goes with this cache (same folder, same settings, same health).</summary>
     /// <returns>The store; the caller disposes it.</returns>
-    public EntryStore OpenEntryStore() => EntryStore.Open(_cacheDir, _outDir, _fingerprint);
+    /// <exception cref="Files.NotRegularFileException">A link, folder, FIFO or socket is where the store keeps its file.</exception>
+    public EntryStore OpenEntryStore() => EntryStore.Open(_cacheDir, _outDir, _fingerprint, Health);
 
     /// <summary>The default cache folder: <c>feed</c> in the user's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%).</summary>
     /// <returns>The folder, or <see langword="null"/> when the user has no home folder (then builds run without a cache).</returns>
@@ -161,9 +168,17 @@ internal sealed class BuildCache
     }
 
     /// <summary>After a committed build: records every document of it with the size and time its file has now.</summary>
-    /// <remarks>Best effort: a cache that cannot be written costs the next build its speed, never its result.</remarks>
+    /// <remarks>
+    /// Best effort: a cache that cannot be written costs the next build its speed, never its result (the failure is
+    /// noted in <see cref="Health"/>). Nothing is written once the cache has failed in this build.
+    /// </remarks>
     public void Save()
     {
+        if (Health.Failed)
+        {
+            return;
+        }
+
         try
         {
             var entries = new SortedDictionary<string, Entry>(StringComparer.Ordinal);
@@ -186,17 +201,24 @@ internal sealed class BuildCache
             string temp = _indexPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
             try
             {
-                File.WriteAllBytes(temp, bytes);
+                using (SafeFileHandle file = CacheFile.Open(temp, FileMode.CreateNew, FileAccess.Write))
+                {
+                    RandomAccess.Write(file, bytes, 0);
+                }
+
+                // A rename replaces whatever is at the index's name, a link included, without following it.
                 File.Move(temp, _indexPath, overwrite: true);
             }
-            finally
+            catch
             {
-                File.Delete(temp);
+                EntryStore.TryDelete(temp);
+                throw;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A read-only or full disk: the next build is a cold one.
+            Health.Fail(e);
         }
     }
 
@@ -276,14 +298,17 @@ internal sealed class BuildCache
         return new UInt128(upper, reader.ReadUInt64());
     }
 
-    private static byte[]? TryReadAll(string path)
+    // The index's bytes; null when there is none, or (noted in health) when it cannot be read. A link or a special
+    // file there is the caller's error: it is never read through.
+    private static byte[]? TryReadAll(string path, CacheHealth health)
     {
         try
         {
-            return File.Exists(path) ? File.ReadAllBytes(path) : null;
+            return CacheFile.ReadAll(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is (IOException and not Files.NotRegularFileException) or UnauthorizedAccessException)
         {
+            health.Fail(e);
             return null;
         }
     }

@@ -48,18 +48,20 @@ internal sealed class EntryStore : IDisposable
     private readonly Dictionary<UInt128, Record> _previous;
     private readonly Dictionary<UInt128, Record> _added = [];
     private readonly Lock _spillLock = new();
+    private readonly CacheHealth _health;
     private SafeFileHandle? _file;
     private long _fileLength;
     private FileStream? _spill;
     private string? _spillPath;
     private int _reused;
 
-    private EntryStore(string path, UInt128 fingerprint)
+    private EntryStore(string path, UInt128 fingerprint, CacheHealth health)
     {
         _path = path;
         _fingerprint = fingerprint;
+        _health = health;
         RemoveOrphans(path);
-        _previous = TryOpen(path, fingerprint, out _file, out _fileLength) ?? [];
+        _previous = TryOpen(path, fingerprint, health, out _file, out _fileLength) ?? [];
     }
 
     /// <summary>Gets how many entries this build took from the store instead of rendering them.</summary>
@@ -69,12 +71,14 @@ internal sealed class EntryStore : IDisposable
     /// <param name="cacheDir">The cache folder.</param>
     /// <param name="outDir">The output folder (full path): one store per output folder.</param>
     /// <param name="fingerprint">The build's settings fingerprint.</param>
-    /// <returns>The store; empty when there is none yet, or when the file is damaged or from other settings.</returns>
-    public static EntryStore Open(string cacheDir, string outDir, UInt128 fingerprint)
+    /// <param name="health">Whether the cache still works in this build: its first I/O failure turns the store off.</param>
+    /// <returns>The store; empty when there is none yet, or when the file is damaged, from other settings or unreadable.</returns>
+    /// <exception cref="Files.NotRegularFileException">A link, folder, FIFO or socket is where the store keeps its file.</exception>
+    public static EntryStore Open(string cacheDir, string outDir, UInt128 fingerprint, CacheHealth? health = null)
     {
         UInt128 name = new Fingerprint().Add(outDir).Value;
         string path = Path.Join(cacheDir, "entries-" + name.ToString("x32", System.Globalization.CultureInfo.InvariantCulture) + ".bin");
-        return new EntryStore(path, fingerprint);
+        return new EntryStore(path, fingerprint, health ?? new CacheHealth());
     }
 
     /// <summary>The key of a post's entry: the build's settings, the post's path and the content hash of its file.</summary>
@@ -102,6 +106,11 @@ internal sealed class EntryStore : IDisposable
     {
         excerpt = null;
         contentHtml = null;
+        if (_health.Failed)
+        {
+            return false;
+        }
+
         if (_file is not null && _previous.TryGetValue(key, out Record record))
         {
             return TryRead(_file, record, out excerpt, out contentHtml);
@@ -120,8 +129,9 @@ internal sealed class EntryStore : IDisposable
                 _spill.Flush();
                 return TryRead(_spill.SafeFileHandle, record, out excerpt, out contentHtml);
             }
-            catch (IOException)
+            catch (IOException e)
             {
+                _health.Fail(e);
                 return false;
             }
         }
@@ -146,8 +156,9 @@ internal sealed class EntryStore : IDisposable
             Interlocked.Increment(ref _reused);
             return true;
         }
-        catch (IOException)
+        catch (IOException e)
         {
+            _health.Fail(e); // an unreadable disk, not a damaged record: stop relying on it
             return false;
         }
         finally
@@ -159,9 +170,17 @@ internal sealed class EntryStore : IDisposable
     /// <summary>Keeps the rendered part of an entry this build made, for the next builds (written by <see cref="Save"/>).</summary>
     /// <param name="key">The post's key.</param>
     /// <param name="entry">The entry.</param>
-    /// <remarks>Best effort: a spill file that cannot be written only costs the next build its speed.</remarks>
+    /// <remarks>
+    /// Best effort: a spill file that cannot be written (a full disk) only costs the next build its speed; the store
+    /// is then off for the rest of the build (see <see cref="CacheHealth"/>).
+    /// </remarks>
     public void Add(UInt128 key, FeedEntry entry)
     {
+        if (_health.Failed)
+        {
+            return;
+        }
+
         int length = EncodedLength(entry.Excerpt, entry.ContentHtml);
         if (length > MaxRecordLength)
         {
@@ -176,7 +195,7 @@ internal sealed class EntryStore : IDisposable
             ulong checksum = XxHash64.HashToUInt64(record);
             lock (_spillLock)
             {
-                if (_added.ContainsKey(key) || _spillPath == string.Empty)
+                if (_added.ContainsKey(key) || _health.Failed)
                 {
                     return;
                 }
@@ -187,7 +206,7 @@ internal sealed class EntryStore : IDisposable
                     {
                         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
                         _spillPath = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-                        _spill = new FileStream(_spillPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                        _spill = CacheFile.OpenStream(_spillPath, FileMode.CreateNew, FileAccess.ReadWrite, 1 << 16);
                     }
 
                     long offset = _spill.Position;
@@ -196,8 +215,8 @@ internal sealed class EntryStore : IDisposable
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
+                    _health.Fail(e); // nothing more is kept this build
                     DropSpill();
-                    _spillPath = string.Empty; // nothing more is kept this build
                 }
             }
         }
@@ -212,9 +231,17 @@ internal sealed class EntryStore : IDisposable
     /// (<paramref name="liveKeys"/>); rewrites the file without the others when they are most of it.
     /// </summary>
     /// <param name="liveKeys">The keys of every post the build published.</param>
-    /// <remarks>Best effort: a store that cannot be written costs the next build its speed, never its result.</remarks>
+    /// <remarks>
+    /// Best effort: a store that cannot be written costs the next build its speed, never its result (the failure is
+    /// noted in the cache's health, and the file is left as it was). Nothing is written once the cache has failed.
+    /// </remarks>
     public void Save(IEnumerable<UInt128> liveKeys)
     {
+        if (_health.Failed)
+        {
+            return;
+        }
+
         try
         {
             var live = new HashSet<UInt128>(liveKeys);
@@ -243,10 +270,11 @@ internal sealed class EntryStore : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A read-only or full disk: the next build renders what it needs.
+            _health.Fail(e);
         }
     }
 
-    /// <summary>Closes the store and removes its spill file.</summary>
+    /// <summary>Closes the store and removes its spill file (never throws: it runs on every way out of a build).</summary>
     public void Dispose()
     {
         _file?.Dispose();
@@ -257,24 +285,43 @@ internal sealed class EntryStore : IDisposable
         }
     }
 
-    // New records after the old ones, then a new index (old records that are gone simply stop being indexed).
+    // New records after the old ones, then a new index (old records that are gone simply stop being indexed). When
+    // that fails half way (a full disk), the file is cut back to its old length: the old store, whole again.
     private void Append(HashSet<UInt128> live)
     {
         _file!.Dispose();
         _file = null;
-        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Write, FileShare.None, 1 << 16);
-        stream.Position = _fileLength;
-        var index = new SortedDictionary<UInt128, Record>();
-        foreach (var (key, record) in _previous)
+        using SafeFileHandle handle = CacheFile.Open(_path, FileMode.Open, FileAccess.Write);
+        try
         {
-            if (live.Contains(key))
+            using var stream = new FileStream(handle, FileAccess.Write, 1 << 16);
+            stream.Position = _fileLength;
+            var index = new SortedDictionary<UInt128, Record>();
+            foreach (var (key, record) in _previous)
             {
-                index[key] = record;
+                if (live.Contains(key))
+                {
+                    index[key] = record;
+                }
             }
-        }
 
-        CopyAdded(stream, live, index);
-        WriteIndexAndFooter(stream, index);
+            CopyAdded(stream, live, index);
+            WriteIndexAndFooter(stream, index);
+            stream.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                RandomAccess.SetLength(handle, _fileLength);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                // Then the last bytes are no valid footer, and the next build starts a new store.
+            }
+
+            throw;
+        }
     }
 
     // No earlier store (a cold build): the spill already holds every record; with an index and a footer it becomes
@@ -293,6 +340,7 @@ internal sealed class EntryStore : IDisposable
         FileStream spill = _spill!;
         spill.Position = spill.Length;
         WriteIndexAndFooter(spill, index);
+        spill.Flush();
         spill.Dispose();
         _spill = null;
         File.Move(_spillPath!, _path, overwrite: true);
@@ -305,7 +353,7 @@ internal sealed class EntryStore : IDisposable
         string temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (FileStream stream = CacheFile.OpenStream(temp, FileMode.CreateNew, FileAccess.Write, 1 << 16))
             {
                 var index = new SortedDictionary<UInt128, Record>();
                 if (_file is not null)
@@ -321,9 +369,10 @@ internal sealed class EntryStore : IDisposable
 
             File.Move(temp, _path, overwrite: true);
         }
-        finally
+        catch
         {
-            File.Delete(temp);
+            TryDelete(temp);
+            throw;
         }
     }
 
@@ -414,20 +463,22 @@ internal sealed class EntryStore : IDisposable
         }
     }
 
-    // The index of a file whose footer, index and checksum are whole and of this format and these settings; else null.
-    private static Dictionary<UInt128, Record>? TryOpen(string path, UInt128 fingerprint, out SafeFileHandle? file, out long length)
+    // The index of a file whose footer, index and checksum are whole and of this format and these settings; else null
+    // (and, when it cannot be read at all, the failure noted in health). A link or a special file there is the
+    // caller's error: it is never read through.
+    private static Dictionary<UInt128, Record>? TryOpen(string path, UInt128 fingerprint, CacheHealth health, out SafeFileHandle? file, out long length)
     {
         file = null;
         length = 0;
         SafeFileHandle? handle = null;
         try
         {
-            if (!File.Exists(path))
+            if (Files.FileKinds.Of(path, followLinks: false) == Files.FileKind.Missing)
             {
                 return null;
             }
 
-            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            handle = CacheFile.Open(path, FileMode.Open, FileAccess.Read);
             length = RandomAccess.GetLength(handle);
             if (length < FooterSize)
             {
@@ -478,8 +529,13 @@ internal sealed class EntryStore : IDisposable
             handle = null;
             return records;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutOfMemoryException)
+        catch (OutOfMemoryException)
         {
+            return null;
+        }
+        catch (Exception e) when (e is (IOException and not Files.NotRegularFileException) or UnauthorizedAccessException)
+        {
+            health.Fail(e);
             return null;
         }
         finally
@@ -538,22 +594,38 @@ internal sealed class EntryStore : IDisposable
         }
     }
 
+    // Closes and deletes the spill file. Never throws: closing a stream flushes what it buffered, which on a full disk
+    // fails again (that once crashed every build whose cache disk was full).
     private void DropSpill()
     {
-        _spill?.Dispose();
+        try
+        {
+            _spill?.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _health.Fail(e);
+        }
+
         _spill = null;
         if (!string.IsNullOrEmpty(_spillPath))
         {
-            try
-            {
-                File.Delete(_spillPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A leftover temp file in the cache folder: harmless, and the cache folder is safe to delete.
-            }
-
+            TryDelete(_spillPath);
             _spillPath = null;
+        }
+    }
+
+    /// <summary>Deletes a file of the cache if it can (a leftover is harmless: the cache folder is safe to delete).</summary>
+    /// <param name="path">The file.</param>
+    internal static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temp file in the cache folder: the next build of the same output folder removes it.
         }
     }
 

@@ -27,15 +27,17 @@ internal static class SettingsFingerprint
         ],
         [nameof(Excerpts.ExcerptOptions)] = ["Length", "Ellipsis", "Boundary", "MathPlaceholder", "DisplayMathPlaceholder"],
         [nameof(FeedAuthor)] = ["Name", "Email", "Uri"],
-        [nameof(Posts.PostRules)] = ["SiteUrl", "Permalink", "TimeZone", "MaxPostBytes"],
+        [nameof(Posts.PostRules)] = ["SiteUrl", "Permalink", "TimeZone", "MaxPostBytes", "Convention", "Folder", "IncludeDrafts"],
 
         // Read elsewhere or changing no byte of a written file: where the posts are and where the files go, how long
+        // (the posts folder's facts decide which files are posts, and the page keys list the posts; --skip-invalid
+        // likewise only chooses which posts are published),
         // to wait for a lock, how large a post may be, how much to print; Now and the drafts and future flags only
         // choose which posts are published, and the page keys list those posts.
         [nameof(BuildSettings)] =
         [
             "PostsDir", "OutDir", "Options", "Formats", "Rules", "IncludeDrafts", "IncludeFuture", "Now", "Quiet",
-            "LockTimeout", "ChangedList", "CacheDir", "Taxonomies",
+            "LockTimeout", "ChangedList", "CacheDir", "Taxonomies", "SkipInvalid",
         ],
         [nameof(Taxonomies)] = ["Tags", "Categories", "Authors"],
     };
@@ -76,7 +78,7 @@ internal static class SettingsFingerprint
         }
 
         h.Add(settings.Taxonomies.Tags).Add(settings.Taxonomies.Categories).Add(settings.Taxonomies.Authors);
-        h.Add(settings.Rules.SiteUrl).Add(settings.Rules.Permalink);
+        h.Add(settings.Rules.SiteUrl).Add(settings.Rules.Permalink).Add(settings.Rules.Convention.Name);
         h.Add(settings.Rules.TimeZone.Id).Add(settings.Rules.TimeZone.ToSerializedString());
         return h.Value;
     }

@@ -65,7 +65,7 @@ internal static class FeedCommand
     {
         var postsDir = new Argument<string>("posts-dir")
         {
-            Description = "The folder of Markdown posts: every *.md under it, recursively (hidden folders skipped), in ordinal path order.",
+            Description = "The folder of posts: every *.md under it, recursively (hidden folders skipped), in ordinal path order; with config \"conventions\", the files that site generator reads as posts (see Conventions below).",
         };
         var outDir = new Option<string>("--out", "-o")
         {
@@ -136,11 +136,15 @@ internal static class FeedCommand
             HelpName = "dir",
         };
         var noCache = new Option<bool>("--no-cache") { Description = "Build without the cache: read and render every post (the output is the same)." };
+        var skipInvalid = new Option<bool>("--skip-invalid")
+        {
+            Description = "Build the feeds from the valid posts: each post with errors is left out and its errors printed as warnings (FEED0042), exit code 0 (config: skipInvalid). Default: any error fails the build and nothing is written.",
+        };
 
         var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0, an Atom 1.0 and (on request) a JSON Feed 1.1 feed.")
         {
             postsDir, outDir, config, siteUrl, title, description, pageSize, excerptLength, drafts, future, now, quiet,
-            maxPostSize, lockTimeout, changedList, cacheDir, noCache,
+            maxPostSize, lockTimeout, changedList, cacheDir, noCache, skipInvalid,
         };
         build.SetAction((parse, ct) =>
         {
@@ -161,6 +165,7 @@ internal static class FeedCommand
                 MaxPostSize = parse.GetValue(maxPostSize),
                 LockTimeout = parse.GetValue(lockTimeout),
                 ChangedList = parse.GetValue(changedList),
+                SkipInvalid = parse.GetValue(skipInvalid),
             };
             string? cache = parse.GetValue(noCache) ? null : parse.GetValue(cacheDir) ?? BuildCache.DefaultDirectory();
             return RunBuildAsync(values, cache, stdout, stderr, time, interactive ? stderr : null, ct);
@@ -234,8 +239,10 @@ internal static class FeedCommand
               tags/{slug}/feed.xml, tags/{slug}/atom.xml, tags/{slug}/feed.json, tags/{slug}/feed/N.xml ...
                                            a feed per tag (config "taxonomies"); categories/{slug}/... and
                                            authors/{slug}/... likewise. The slug is the name in lower case, spaces
-                                           as '-', other characters kept (URL-escaped in links); two names with one
-                                           slug are an error (FEED0030).
+                                           as '-', other characters kept (URL-escaped in links). Names that differ
+                                           only in case are one feed (the newest post's spelling); names that make
+                                           one slug (C#, C) get distinct ones (c, c-1a2b3c4d); a slug over 100
+                                           bytes is cut and given such a hash.
               .feed-manifest               the files feed wrote; pages a later build no longer makes are deleted.
                                            Files feed did not write are never touched (an existing one in the way is an error).
               .feed-lock, .feed-journal    only while a build runs (or after one was killed): one build at a time per
@@ -250,11 +257,46 @@ internal static class FeedCommand
             or rendering its posts; one changed post makes again only the documents it is on. The output is the same
             with or without it. Safe to delete at any time; a damaged or stale cache is ignored (a cold build).
 
-            Posts: YAML front matter between '---' lines. Required: title, date. Optional: updated, summary, tags,
-            categories, author or authors (a name, {name, email, uri}, or a list), draft, slug, permalink, id (an
-            absolute URI), lang. Dates: 2025-03-02, 2025-03-02 13:15, 2025-03-02T13:15:00+08:00; without an offset a
-            date is UTC, or in the config's timeZone. The slug is the file name without a leading YYYY-MM-DD- (for
-            my-post/index.md: the folder name). A summary replaces the excerpt; <!--more--> ends it where you put it.
+            Posts (config "conventions": "plain", the default): every *.md, YAML front matter between '---' lines.
+            Required: title, date. Optional: updated, summary, tags, categories, author or authors (a name, {name,
+            email, uri}, or a list; other fields are ignored), draft, slug, permalink, id (an absolute URI), lang.
+            Dates: 2025-03-02, 2025-03-02 13:15, 2025-03-02T13:15:00+08:00; without an offset a date is UTC, or in the
+            config's timeZone. The slug is the file name without a leading YYYY-MM-DD- (for my-post/index.md: the
+            folder name). A summary replaces the excerpt; <!--more--> ends it where you put it. Unknown keys are
+            ignored; a missing title or date next to a key that looks like it (Title, titel) says "did you mean".
+
+            Conventions (config "conventions"): read a Jekyll, Hugo or Hexo folder as that generator does.
+              jekyll   posts: _posts/YYYY-MM-DD-name.{markdown,mkdown,mkdn,mkd,md} (its markdown_ext), _drafts are
+                       drafts; front matter optional (title from the file name, date from front matter or file
+                       name); category/categories and tag/tags (a string is split at spaces, folders above _posts
+                       are categories); published: false is a draft; description, else excerpt, is the summary;
+                       last_modified_at is the update time. Dates as Ruby's Time.parse reads them, shown in
+                       timeZone (Jekyll's timezone). permalink: date (default), pretty, ordinal, weekdate, none, or
+                       :year :short_year :month :i_month :short_month :long_month :day :i_day :y_day :week :w_year
+                       :w_day :short_day :long_day :hour :minute :second :title :slug :name :categories
+                       :slugified_categories :output_ext. Templates: Liquid.
+              hugo     posts: *.md, *.markdown, *.mdown; a leaf bundle's index.md is a post (its folder names it, its
+                       other files are resources); _index.md is a list page, not a post. Front matter YAML ('---'),
+                       TOML ('+++') or JSON ('{'), after blank lines or a BOM; keys in any case. date, else
+                       publishDate/pubDate/published/lastmod/modified; lastmod is the update time; expiryDate
+                       leaves a post out after it; draft; slug; url (the post's own path); summary, else
+                       description. permalink: default the post's path under the posts folder
+                       (/:sections/:slugorcontentbasename/, lower-cased), or :year :month :monthname :day :weekday
+                       :weekdayname :yearday :section :sections (and :sections[1:] ...) :title :slug :filename
+                       :slugorfilename :contentbasename :slugorcontentbasename and Go layouts (:2006 :01 :02).
+                       Templates: shortcodes.
+              hexo     posts: _posts/**.{md,markdown,mkd,mkdn,mdwn,mdtxt,mdtext} (names starting with '_' or '.'
+                       are not read), _drafts are drafts; front matter with or without the opening '---', or JSON
+                       closed by ';;;'. updated; categories (a nested list is a hierarchy) or category; tags or
+                       tag; published: false is a draft; description, else excerpt, is the summary; permalink (the
+                       post's own path). permalink: default :year/:month/:day/:title/, or :year :month :day
+                       :i_month :i_day :hour :minute :second :timestamp :title :name :post_title :category, dates
+                       in timeZone. Templates: tag plugins.
+              Under a convention, files it does not read (images, pages, other formats) are counted in the
+              summary line, never skipped without a word; a draft is checked only when --drafts publishes it.
+            Template tags ({% ... %}, {{< ... >}}, {{% ... %}}) are expanded before excerpts and content are made;
+            the summary line counts the tags removed, and a tag that cannot be expanded is a warning (FEED0041).
+            --skip-invalid (config skipInvalid): each post with errors is left out with its errors as warnings.
 
             Config file (JSON, camelCase; comments allowed; an unknown key or a wrong type is an error):
               siteUrl                      required here or by --site-url
@@ -265,7 +307,10 @@ internal static class FeedCommand
               copyright, icon, logo        default: none (icon and logo are absolute URLs)
               pageSize                     default: 10
               permalink                    default: "/posts/{slug}/"; placeholders {year} {month} {day} {slug},
-                                           resolved under siteUrl (a post's own 'permalink' overrides it)
+                                           resolved under siteUrl (a post's own 'permalink' overrides it); under
+                                           conventions, the generator's own form and default (see Conventions)
+              conventions                  "plain" (default), "jekyll", "hugo" or "hexo" (see Conventions)
+              skipInvalid                  default: false; true leaves out each post with errors (as --skip-invalid)
               fullContent                  default: true (full HTML in content:encoded / atom:content)
               formats                      default: ["rss", "atom"]; "json" adds JSON Feed 1.1
               taxonomies                   {"tags": true, "categories": true, "authors": false}: a feed per tag,
@@ -276,7 +321,8 @@ internal static class FeedCommand
               archive                      default: false (RFC 5005 section 4 archives instead of section 3 pages)
               excerpt                      {"length": 350, "ellipsis": "...", "boundary": "word" | "character",
                                             "mathPlaceholder": "[Math]", "displayMathPlaceholder": "[Math]"}
-              timeZone                     IANA id for dates without an offset, e.g. "Asia/Shanghai"; default: UTC
+              timeZone                     IANA id for dates without an offset, e.g. "Asia/Shanghai", and (jekyll,
+                                           hexo) the zone of the dates in URLs; default: UTC
 
             Exit codes: 0 success; 1 errors in the posts or the output folder (nothing changed); 2 usage errors (the
             command line or the config file); 130, 143, 129 stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP (nothing changed).

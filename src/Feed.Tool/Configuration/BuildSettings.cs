@@ -38,6 +38,9 @@ internal sealed record BuildSettings(
     /// <summary>Gets <c>--changed-list</c>: where to write the URLs of the documents this build changed; '-' is stdout.</summary>
     public string? ChangedList { get; init; }
 
+    /// <summary>Gets whether posts with errors are left out, each a warning, rather than failing the build (<c>--skip-invalid</c>).</summary>
+    public bool SkipInvalid { get; init; }
+
     /// <summary>Gets the build cache folder (<c>--cache-dir</c>), or <see langword="null"/> for a build without a cache.</summary>
     public string? CacheDir { get; init; }
 }

@@ -24,7 +24,7 @@ internal static class ConfigReader
     public static readonly IReadOnlyList<string> TopLevelKeys =
     [
         "siteUrl", "title", "description", "language", "author", "copyright", "icon", "logo", "pageSize", "permalink",
-        "fullContent", "formats", "archive", "excerpt", "timeZone", "hub", "taxonomies",
+        "fullContent", "formats", "archive", "excerpt", "timeZone", "hub", "taxonomies", "conventions", "skipInvalid",
     ];
 
     private static readonly string[] AuthorKeys = ["name", "email", "uri"];
@@ -179,6 +179,12 @@ internal static class ConfigReader
                     break;
                 case "timeZone":
                     config = config with { TimeZone = state.Parsed(utf8, ref reader, key, ParseTimeZone, config.TimeZone) };
+                    break;
+                case "conventions":
+                    config = config with { Conventions = state.Parsed(utf8, ref reader, key, ParseConventions, config.Conventions) };
+                    break;
+                case "skipInvalid":
+                    config = config with { SkipInvalid = state.Bool(utf8, ref reader, key) };
                     break;
                 case "$schema":
                     reader.Skip(); // editors add it; it configures nothing
@@ -367,6 +373,13 @@ internal static class ConfigReader
     {
         error = SettingValues.CheckPermalinkTemplate(text);
         return error is null ? text : null;
+    }
+
+    private static Conventions.Convention? ParseConventions(string text, out string? error)
+    {
+        Conventions.Convention? convention = Conventions.Convention.Find(text);
+        error = convention is null ? $"'{text}' is not one of \"{string.Join("\", \"", Conventions.Convention.Names)}\"." : null;
+        return convention;
     }
 
     private static TimeZoneInfo? ParseTimeZone(string text, out string? error)

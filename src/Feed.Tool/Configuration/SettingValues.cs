@@ -52,6 +52,35 @@ internal static class SettingValues
     /// <returns>An error sentence, or <see langword="null"/> when the template is fine.</returns>
     public static string? CheckPermalinkTemplate(string template)
     {
+        if (CheckPathTemplate(template) is { } problem)
+        {
+            return problem;
+        }
+
+        int i = 0;
+        while ((i = template.IndexOf('{', i)) >= 0)
+        {
+            int end = template.IndexOf('}', i);
+            string placeholder = end < 0 ? template[i..] : template[i..(end + 1)];
+            if (!PermalinkPlaceholders.Contains(placeholder, StringComparer.Ordinal))
+            {
+                return $"the permalink '{template}' uses '{placeholder}'; the placeholders are {string.Join(", ", PermalinkPlaceholders)}.";
+            }
+
+            i = end + 1;
+        }
+
+        return template.Contains('}', StringComparison.Ordinal) && template.Replace("{year}", "", StringComparison.Ordinal)
+            .Replace("{month}", "", StringComparison.Ordinal).Replace("{day}", "", StringComparison.Ordinal)
+            .Replace("{slug}", "", StringComparison.Ordinal).Contains('}', StringComparison.Ordinal)
+            ? $"the permalink '{template}' has a '}}' without a matching '{{'."
+            : null;
+    }
+
+    /// <summary>Checks a permalink as a path, whatever its placeholders: not empty, no query or fragment, no backslash, no other site, no dot segments.</summary>
+    /// <returns>An error sentence, or <see langword="null"/> when the template is fine.</returns>
+    public static string? CheckPathTemplate(string template)
+    {
         if (template.Length == 0)
         {
             return "a permalink must not be empty.";
@@ -84,23 +113,6 @@ internal static class SettingValues
             }
         }
 
-        int i = 0;
-        while ((i = template.IndexOf('{', i)) >= 0)
-        {
-            int end = template.IndexOf('}', i);
-            string placeholder = end < 0 ? template[i..] : template[i..(end + 1)];
-            if (!PermalinkPlaceholders.Contains(placeholder, StringComparer.Ordinal))
-            {
-                return $"the permalink '{template}' uses '{placeholder}'; the placeholders are {string.Join(", ", PermalinkPlaceholders)}.";
-            }
-
-            i = end + 1;
-        }
-
-        return template.Contains('}', StringComparison.Ordinal) && template.Replace("{year}", "", StringComparison.Ordinal)
-            .Replace("{month}", "", StringComparison.Ordinal).Replace("{day}", "", StringComparison.Ordinal)
-            .Replace("{slug}", "", StringComparison.Ordinal).Contains('}', StringComparison.Ordinal)
-            ? $"the permalink '{template}' has a '}}' without a matching '{{'."
-            : null;
+        return null;
     }
 }

@@ -52,6 +52,9 @@ internal sealed record CommandLineValues
 
     /// <summary>Gets <c>--changed-list</c>, when given.</summary>
     public string? ChangedList { get; init; }
+
+    /// <summary>Gets <c>--skip-invalid</c>.</summary>
+    public bool SkipInvalid { get; init; }
 }
 
 /// <summary>Merges the command line over the config file over the defaults, and checks the result.</summary>
@@ -197,15 +200,28 @@ internal static class SettingsResolver
         IReadOnlyList<FeedFormat> formats = config.Formats is null
             ? [FeedFormat.Rss, FeedFormat.Atom]
             : config.Formats.Order().ToArray();
-        var rules = new PostRules(siteUrl, config.Permalink ?? SettingValues.DefaultPermalink, config.TimeZone ?? TimeZoneInfo.Utc)
+        Conventions.Convention convention = config.Conventions ?? Conventions.Convention.Plain;
+        string permalink = config.Permalink ?? convention.DefaultPermalink;
+        if (config.Permalink is not null && convention.CheckPermalink(config.Permalink) is { } permalinkProblem)
+        {
+            // Checked here, once the conventions are known (the file may give them after the permalink).
+            var at = config.Path is not null && config.Positions.TryGetValue("permalink", out var p) ? p : (0, 0);
+            diagnostics.Add(new Diagnostic(config.Path, at.Item1, at.Item2, DiagnosticCodes.ConfigInvalidValue, $"'permalink': {permalinkProblem}"));
+            return null;
+        }
+
+        var rules = new PostRules(siteUrl, permalink, config.TimeZone ?? TimeZoneInfo.Utc)
         {
             MaxPostBytes = (values.MaxPostSize ?? BuildSettings.DefaultMaxPostSizeMegabytes) * 1024L * 1024L,
+            Convention = convention,
+            IncludeDrafts = values.Drafts,
         };
         return new BuildSettings(values.PostsDir, values.OutDir, options, formats, rules, values.Drafts, values.Future, now, values.Quiet)
         {
             LockTimeout = TimeSpan.FromSeconds(values.LockTimeout ?? BuildSettings.DefaultLockTimeoutSeconds),
             Taxonomies = new Taxonomies(config.TagFeeds ?? false, config.CategoryFeeds ?? false, config.AuthorFeeds ?? false),
             ChangedList = values.ChangedList,
+            SkipInvalid = values.SkipInvalid || (config.SkipInvalid ?? false),
         };
     }
 

@@ -79,6 +79,12 @@ internal sealed record ToolConfig
     /// <summary>Gets <c>timeZone</c>: the zone of front-matter dates written without an offset.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
 
+    /// <summary>Gets <c>conventions</c>: the site generator whose rules the posts are read by.</summary>
+    public Conventions.Convention? Conventions { get; init; }
+
+    /// <summary>Gets <c>skipInvalid</c>: build from the valid posts, each invalid one a warning.</summary>
+    public bool? SkipInvalid { get; init; }
+
     /// <summary>Gets the config file's path as the user gave it; <see langword="null"/> without a file.</summary>
     public string? Path { get; init; }
 

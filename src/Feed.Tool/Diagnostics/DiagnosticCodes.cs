@@ -70,8 +70,33 @@ internal static class DiagnosticCodes
     /// <summary>Warning: a build that was interrupted was completed or rolled back, or a path the manifest lists was skipped.</summary>
     public const string OutputRecovered = "FEED0020";
 
-    /// <summary>Two different tag, category or author names make the same slug, so their feeds would share a folder.</summary>
+    /// <summary>A tag, category or author name makes no usable folder name (names that share a slug get distinct ones instead).</summary>
     public const string TaxonomySlugCollision = "FEED0030";
+
+    /// <summary>Warning: a front-matter key looks like a misspelling of one the site generator reads (<c>Title</c>, <c>titel</c>), and is not read.</summary>
+    public const string NearMissKey = "FEED0040";
+
+    /// <summary>Warning: a template tag in a post could not be expanded (a reference to a post that is not in the folder, ...).</summary>
+    public const string TemplateNote = "FEED0041";
+
+    /// <summary>Warning (<c>--skip-invalid</c>): a post with errors is left out of the feeds.</summary>
+    public const string InvalidPostSkipped = "FEED0042";
+
+    /// <summary>
+    /// Where feed keeps a file of its own (<c>.feed-lock</c> in <c>--out</c>, a file of the build cache) there is a
+    /// symbolic link, a folder, a FIFO, a socket or a device: feed never opens its own files through a link or as
+    /// anything but a regular file.
+    /// </summary>
+    public const string NotRegularOwnFile = "FEED0060";
+
+    /// <summary>A post changed while the build was running (its bytes differ between the build's two reads of it).</summary>
+    public const string PostChanged = "FEED0061";
+
+    /// <summary>Warning: the build cache could not be read or written (a full disk, no permission, an I/O error); the build ran without it, with the same output.</summary>
+    public const string CacheFailed = "FEED0062";
+
+    /// <summary>Warning: a symbolic link in the posts folder leads outside it, so it is not followed (unless <c>--follow-external-links</c>).</summary>
+    public const string ExternalLink = "FEED0063";
 
     /// <summary>The config file is missing or cannot be read.</summary>
     public const string ConfigUnreadable = "FEED0100";
@@ -114,7 +139,14 @@ internal static class DiagnosticCodes
         new(ArchiveChanged, "warning: archive documents an earlier build wrote have changed"),
         new(OutputLocked, "another build is writing the same --out"),
         new(OutputRecovered, "warning: an interrupted build was completed or rolled back, or an unsafe manifest line skipped"),
-        new(TaxonomySlugCollision, "two tag, category or author names make the same slug (their feeds would share a folder)"),
+        new(TaxonomySlugCollision, "a tag, category or author name makes no usable folder name for its feed"),
+        new(NearMissKey, "warning: a front-matter key looks like a misspelling of one the generator reads (did you mean ...?)"),
+        new(TemplateNote, "warning: a template tag could not be expanded (e.g. a link to a post not in the folder)"),
+        new(InvalidPostSkipped, "warning (--skip-invalid): a post with errors is left out; its errors are printed as warnings"),
+        new(NotRegularOwnFile, "a link, folder, FIFO or socket where feed keeps its own file (.feed-lock, the build cache)"),
+        new(PostChanged, "a post changed while the build was running; run it again"),
+        new(CacheFailed, "warning: the build cache cannot be read or written; the build ran without it (same output)"),
+        new(ExternalLink, "warning: a link in the posts folder leads outside it; not followed (--follow-external-links)"),
         new(ConfigUnreadable, "the config file cannot be read"),
         new(ConfigSyntax, "the config file is not valid JSON"),
         new(ConfigUnknownKey, "an unknown key in the config file"),

@@ -57,6 +57,9 @@ internal static partial class FileKinds
         return true;
     }
 
+    /// <summary>Gets whether the answers come from the system (<c>statx(2)</c> on Linux) rather than from .NET.</summary>
+    public static bool IsNative => s_native;
+
     /// <summary>Gets what <paramref name="path"/> is.</summary>
     /// <param name="path">The path.</param>
     /// <param name="followLinks">Whether to describe a link's target rather than the link.</param>
@@ -65,13 +68,7 @@ internal static partial class FileKinds
     {
         if (TryStatx(path, followLinks, out ushort mode, out _))
         {
-            return (mode & 0xF000) switch
-            {
-                0x8000 => FileKind.Regular,
-                0x4000 => FileKind.Directory,
-                0xA000 => FileKind.SymbolicLink,
-                _ => FileKind.Special,
-            };
+            return KindOf(mode);
         }
 
         if (s_native)
@@ -87,6 +84,43 @@ internal static partial class FileKinds
 
         return File.Exists(path) ? FileKind.Regular : Directory.Exists(path) ? FileKind.Directory : FileKind.Missing;
     }
+
+    /// <summary>Gets what an open file is.</summary>
+    /// <param name="handle">The file.</param>
+    /// <returns>The kind (<see cref="FileKind.Regular"/> when the system cannot say: .NET opens only files and folders elsewhere).</returns>
+    public static FileKind Of(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        if (!s_native)
+        {
+            return FileKind.Regular;
+        }
+
+        byte[] buffer = new byte[StatxSize];
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            int fd = (int)handle.DangerousGetHandle();
+            return StatxFd(fd, string.Empty, AtEmptyPath, StatxType | StatxIno, buffer) != 0 ? FileKind.Missing : KindOf(BitConverter.ToUInt16(buffer, 28));
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_native = false; // an old C library (see TryStatx)
+            return FileKind.Regular;
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>Gets the identity (see <see cref="Identity(string)"/>) of what is at <paramref name="path"/> itself, a link not followed.</summary>
+    /// <param name="path">The path.</param>
+    /// <returns>The identity, or <see langword="null"/> when it cannot be had.</returns>
+    public static string? IdentityNoFollow(string path) => TryStatx(path, followLinks: false, out _, out string? id) ? id : null;
 
     /// <summary>
     /// Gets an identity of the folder at <paramref name="path"/> (links followed) that is the same however the folder
@@ -282,6 +316,14 @@ internal static partial class FileKinds
         id = IdentityOf(buffer);
         return true;
     }
+
+    private static FileKind KindOf(ushort mode) => (mode & 0xF000) switch
+    {
+        0x8000 => FileKind.Regular,
+        0x4000 => FileKind.Directory,
+        0xA000 => FileKind.SymbolicLink,
+        _ => FileKind.Special,
+    };
 
     private static string IdentityOf(byte[] buffer)
     {

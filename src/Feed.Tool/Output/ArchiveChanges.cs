@@ -24,7 +24,7 @@ internal static class ArchiveChanges
         List<string>? before, after;
         try
         {
-            using (var stream = File.OpenRead(oldFile))
+            using (FileStream stream = Files.RegularFile.OpenStream(oldFile, FileMode.Open, FileAccess.Read))
             {
                 before = EntryIds(stream);
             }

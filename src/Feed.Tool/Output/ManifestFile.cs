@@ -18,17 +18,21 @@ internal static class ManifestFile
     /// <summary>Reads the manifest; a missing file is an empty manifest, and unsafe lines (absolute, <c>..</c>) are ignored.</summary>
     /// <param name="outDir">The full path of the output folder.</param>
     /// <returns>The listed paths.</returns>
+    /// <exception cref="Files.NotRegularFileException">A link, folder, FIFO or socket is at <see cref="Name"/>: never read through.</exception>
+    /// <exception cref="IOException">It cannot be read.</exception>
     public static SortedSet<string> Read(string outDir)
     {
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         string path = Path.Join(outDir, Name);
-        if (!File.Exists(path))
+        if (Files.FileKinds.Of(path, followLinks: false) == Files.FileKind.Missing)
         {
             return paths;
         }
 
-        foreach (string line in File.ReadAllLines(path, Encoding.UTF8))
+        byte[] bytes = Files.RegularFile.ReadAll(path, Array.MaxLength) ?? throw new IOException($"'{path}' is too large to be a manifest.");
+        foreach (string raw in Encoding.UTF8.GetString(bytes).Split('\n'))
         {
+            string line = raw.TrimEnd('\r');
             // A hand-edited or corrupted manifest must never make the tool delete outside --out.
             if (line.Length > 0 && line[0] != '#' && IsSafeRelativePath(line))
             {

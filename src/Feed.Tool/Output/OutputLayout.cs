@@ -1,59 +1,36 @@
 namespace Feed.Tool.Output;
 
 /// <summary>
-/// Where each feed document goes under <c>--out</c>. The layout is defined once, as the URL templates the generator
-/// links documents with; a document's file is then its own URL relative to the site URL. So a link in any document
-/// (self, next, prev-archive, ...) points at exactly the file written for that document, by construction.
+/// Where each feed document goes under <c>--out</c>: the library's one layout (<see cref="FeedLayout"/>), with the
+/// tool's own rules around it (a URL outside the layout is a bug here, and the manifest's, lock's and journal's names are
+/// never a document's).
 /// </summary>
 /// <remarks>
 /// <code>
-/// feed.xml                     RSS 2.0, page 1: the subscription document
-/// feed/2.xml, feed/3.xml ...   RSS pages 2..N (RFC 5005 §3 paging)
-/// feed/archive/1.xml ...       RSS archive documents, 1 = oldest (RFC 5005 §4, with "archive": true)
-/// atom.xml, atom/N.xml, atom/archive/N.xml   the same for Atom 1.0
-/// feed.json, feed/N.json, feed/archive/N.json the same for JSON Feed 1.1
-/// tags/{slug}/feed.xml ...     the same files for the feed of one tag (categories/, authors/ likewise)
+/// feed.xml, feed/2.xml …, feed/archive/1.xml …     RSS 2.0 (RFC 5005 §3 pages, §4 archives)
+/// atom.xml, atom/2.xml …, atom/archive/1.xml …     Atom 1.0
+/// feed.json, feed/2.json …, feed/archive/1.json …  JSON Feed 1.1
+/// tags/{slug}/feed.xml …                           the same files for the feed of one tag (categories/, authors/ likewise)
 /// </code>
 /// </remarks>
 internal static class OutputLayout
 {
     /// <summary>The file of the RSS subscription document.</summary>
-    public const string RssFile = "feed.xml";
+    public static string RssFile { get; } = FeedLayout.Get(FeedFormat.Rss).FeedFile;
 
-    /// <summary>The file of the Atom subscription document.</summary>
-    public const string AtomFile = "atom.xml";
+    /// <summary>
+    /// The folders the layout puts documents in, relative to <c>--out</c>: each page and archive URL template's folder
+    /// (and its parents) up to the segment that holds the number.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Folders = FoldersOf(FeedLayout.Formats);
 
-    /// <summary>The file of the JSON Feed subscription document.</summary>
-    public const string JsonFile = "feed.json";
-
-    /// <summary>The JSON Feed page template, relative to <see cref="JsonFile"/>'s URL.</summary>
-    public const string JsonPageTemplate = "feed/{page}.json";
-
-    /// <summary>The JSON Feed archive template, relative to <see cref="JsonFile"/>'s URL.</summary>
-    public const string JsonArchiveTemplate = "feed/archive/{archive}.json";
-
-    /// <summary>The RSS page template, relative to <see cref="RssFile"/>'s URL.</summary>
-    public const string RssPageTemplate = "feed/{page}.xml";
-
-    /// <summary>The Atom page template, relative to <see cref="AtomFile"/>'s URL.</summary>
-    public const string AtomPageTemplate = "atom/{page}.xml";
-
-    /// <summary>The RSS archive template, relative to <see cref="RssFile"/>'s URL.</summary>
-    public const string RssArchiveTemplate = "feed/archive/{archive}.xml";
-
-    /// <summary>The Atom archive template, relative to <see cref="AtomFile"/>'s URL.</summary>
-    public const string AtomArchiveTemplate = "atom/archive/{archive}.xml";
-
-    /// <summary>The folders the layout puts documents in, relative to <c>--out</c>.</summary>
-    public static readonly IReadOnlyList<string> Folders = ["atom", "atom/archive", "feed", "feed/archive"];
-
-    /// <summary>Points the options' document URLs at this layout under <paramref name="siteUrl"/>.</summary>
+    /// <summary>Points the options' document URLs at this layout under <paramref name="siteUrl"/>, and sets the site URL.</summary>
     /// <param name="options">The options to set.</param>
     /// <param name="siteUrl">The site URL, ending in <c>/</c>.</param>
     public static void Apply(FeedOptions options, Uri siteUrl)
     {
         options.SiteUrl = siteUrl;
-        ApplyUnder(options, siteUrl);
+        FeedLayout.Apply(options, siteUrl);
     }
 
     /// <summary>
@@ -62,39 +39,48 @@ internal static class OutputLayout
     /// </summary>
     /// <param name="options">The options to set.</param>
     /// <param name="folderUrl">The folder's absolute URL, ending in <c>/</c>.</param>
-    public static void ApplyUnder(FeedOptions options, Uri folderUrl)
-    {
-        options.RssUrl = new Uri(folderUrl, RssFile);
-        options.AtomUrl = new Uri(folderUrl, AtomFile);
-        options.JsonUrl = new Uri(folderUrl, JsonFile);
-        options.RssPageUrlTemplate = RssPageTemplate;
-        options.AtomPageUrlTemplate = AtomPageTemplate;
-        options.JsonPageUrlTemplate = JsonPageTemplate;
-        options.RssArchiveUrlTemplate = RssArchiveTemplate;
-        options.AtomArchiveUrlTemplate = AtomArchiveTemplate;
-        options.JsonArchiveUrlTemplate = JsonArchiveTemplate;
-    }
+    public static void ApplyUnder(FeedOptions options, Uri folderUrl) => FeedLayout.Apply(options, folderUrl);
 
     /// <summary>The path under <c>--out</c> (with <c>/</c> separators) of the document at <paramref name="url"/>.</summary>
     /// <param name="url">The document's absolute URL, from <see cref="FeedPaging.GetUrl"/>.</param>
     /// <param name="siteUrl">The site URL, ending in <c>/</c>.</param>
     /// <returns>The relative path.</returns>
-    /// <exception cref="InvalidOperationException">The URL is not a plain file under the site URL (a bug in the layout).</exception>
+    /// <exception cref="InvalidOperationException">The URL is not a plain file under the site URL, or is a name the tool keeps for itself (a bug in the layout).</exception>
     public static string RelativePath(Uri url, Uri siteUrl)
     {
-        string site = siteUrl.AbsoluteUri;
-        string full = url.AbsoluteUri;
-        if (!full.StartsWith(site, StringComparison.Ordinal) || url.Query.Length > 0 || url.Fragment.Length > 0)
+        string relative;
+        try
         {
-            throw new InvalidOperationException($"The document URL {full} is not a file under the site URL {site}.");
+            relative = FeedLayout.GetRelativePath(url, siteUrl);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
         }
 
-        string relative = Uri.UnescapeDataString(full[site.Length..]);
         if (!ManifestFile.IsSafeRelativePath(relative))
         {
-            throw new InvalidOperationException($"The document URL {full} does not map to a file under --out.");
+            throw new InvalidOperationException($"The document URL {url.AbsoluteUri} does not map to a file under --out.");
         }
 
         return relative;
+    }
+
+    private static string[] FoldersOf(IReadOnlyList<FeedLayoutFiles> formats)
+    {
+        var folders = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (FeedLayoutFiles files in formats)
+        {
+            foreach (string template in new[] { files.PageUrlTemplate, files.ArchiveUrlTemplate })
+            {
+                string[] segments = template.Split('/');
+                for (int i = 1; i < segments.Length && !segments[i - 1].Contains('{', StringComparison.Ordinal); i++)
+                {
+                    folders.Add(string.Join('/', segments[..i]));
+                }
+            }
+        }
+
+        return [.. folders];
     }
 }

@@ -50,6 +50,7 @@ internal sealed class OutputLock : IDisposable
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The lock.</returns>
     /// <exception cref="OutputLockedException">Still held by another build after <paramref name="timeout"/>.</exception>
+    /// <exception cref="NotRegularFileException">A link, folder, FIFO or socket is at <see cref="Name"/>.</exception>
     public static OutputLock Acquire(string outDir, TimeSpan timeout, TimeProvider time, Action<string> waiting, CancellationToken cancellationToken)
     {
         string path = Path.Join(outDir, Name);
@@ -102,21 +103,24 @@ internal sealed class OutputLock : IDisposable
         FileStream? stream = null;
         try
         {
+            // Opened as every file feed keeps for itself: never through a link (a link here once had the lock written
+            // over the file it named, outside --out), and only a regular file (a folder was taken for a read-only
+            // --out, a FIFO blocked or crashed the build): anything else is a NotRegularFileException for the caller.
             if (OperatingSystem.IsMacOS())
             {
                 // No byte-range locks in .NET on macOS: .NET's own whole-file lock (flock), whose holder cannot be read.
                 try
                 {
-                    stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                    stream = new FileStream(RegularFile.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), FileAccess.ReadWrite, 1);
                 }
-                catch (IOException) when (File.Exists(path))
+                catch (IOException e) when (e is not NotRegularFileException && File.Exists(path))
                 {
                     return "another feed build";
                 }
             }
             else
             {
-                stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+                stream = new FileStream(RegularFile.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete), FileAccess.ReadWrite, 1);
                 try
                 {
                     stream.Lock(0, 1);

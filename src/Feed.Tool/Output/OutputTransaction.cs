@@ -87,25 +87,46 @@ internal sealed partial class OutputTransaction : IDisposable
                 holder => log?.WriteLine($"feed: waiting for {holder} to finish writing {Diagnostic.EscapePath(outDir)}..."),
                 cancellationToken);
         }
+        catch (NotRegularFileException e)
+        {
+            RemoveCreatedDirectories();
+            _problems.Add(e.ToDiagnostic(Display(OutputLock.Name), "its lock for --out"));
+            return;
+        }
         catch
         {
             RemoveCreatedDirectories();
             throw;
         }
 
-        string manifest = Path.Join(_outDir, ManifestFile.Name);
-        FileKind manifestKind = FileKinds.Of(manifest, followLinks: false);
-        if (manifestKind is not (FileKind.Regular or FileKind.Missing))
+        try
         {
-            _problems.Add(new Diagnostic(Display(ManifestFile.Name), 0, 0, DiagnosticCodes.OutputConflict,
-                $"this is not a regular file, but feed keeps its list of the files it wrote here; remove it (or choose another --out)."));
-            return;
-        }
+            string manifest = Path.Join(_outDir, ManifestFile.Name);
+            FileKind manifestKind = FileKinds.Of(manifest, followLinks: false);
+            if (manifestKind is not (FileKind.Regular or FileKind.Missing))
+            {
+                _problems.Add(new Diagnostic(Display(ManifestFile.Name), 0, 0, DiagnosticCodes.OutputConflict,
+                    $"this is not a regular file, but feed keeps its list of the files it wrote here; remove it (or choose another --out)."));
+                return;
+            }
 
-        Recover();
-        foreach (string path in ManifestFile.Read(_outDir))
+            Recover();
+            foreach (string path in ManifestFile.Read(_outDir))
+            {
+                _previous.Add(path);
+            }
+        }
+        catch (NotRegularFileException e)
         {
-            _previous.Add(path);
+            // Put there while this build held the lock (it was checked just above): refused like any other.
+            _problems.Add(e.ToDiagnostic(Path.Join(_displayOutDir, Path.GetRelativePath(_outDir, e.Path)), "a file of its own"));
+        }
+        catch
+        {
+            // The caller gets no transaction to dispose: release the lock here, or it would stay held by this process
+            // (Feed.Build runs builds in a long-lived MSBuild process).
+            _outputLock?.Dispose();
+            throw;
         }
     }
 
@@ -422,7 +443,14 @@ internal sealed partial class OutputTransaction : IDisposable
             var manifest = new List<string>();
             var renames = new List<(string Temp, string Target)>();
             var removals = new List<string>();
-            string[] lines = File.ReadAllLines(journal, Encoding.UTF8);
+            byte[] bytes = RegularFile.ReadAll(journal, Array.MaxLength) ?? [];
+            string[] lines = Encoding.UTF8.GetString(bytes).Split('\n');
+            if (lines.Length > 0 && lines[^1].Length == 0)
+            {
+                lines = lines[..^1]; // the text ends with a line end
+            }
+
+
             bool valid = lines.Length > 0 && lines[0] == JournalHeader;
             foreach (string line in lines.Skip(1))
             {
@@ -523,7 +551,7 @@ internal sealed partial class OutputTransaction : IDisposable
     private void WriteFileAtomically(string name, byte[] bytes)
     {
         string path = Path.Join(_outDir, name);
-        if (File.Exists(path) && SameBytes(path, bytes))
+        if (FileKinds.Of(path, followLinks: false) == FileKind.Regular && SameBytes(path, bytes))
         {
             return;
         }
@@ -590,14 +618,13 @@ internal sealed partial class OutputTransaction : IDisposable
     {
         // No fsync: renaming a complete file protects readers and crashes of this process (kills included), which
         // is the promise; surviving power loss mid-build is left to the next build, like any build output.
-        using SafeFileHandle handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None,
-            FileOptions.None, preallocationSize: content.Length);
+        using SafeFileHandle handle = RegularFile.Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         RandomAccess.Write(handle, content, 0);
     }
 
     private static bool SameBytes(string path, ReadOnlySpan<byte> content)
     {
-        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using SafeFileHandle handle = RegularFile.Open(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         if (RandomAccess.GetLength(handle) != content.Length)
         {
             return false;

@@ -7,11 +7,26 @@ namespace Feed.Tool.Posts;
 /// <param name="Read">How many post files were read.</param>
 /// <param name="SkippedDrafts">How many drafts were left out (0 with <c>--drafts</c>).</param>
 /// <param name="SkippedFuture">How many posts dated after now were left out (0 with <c>--future</c>).</param>
-/// <param name="Diagnostics">Every problem found, in path and line order. Non-empty means the build must not write.</param>
+/// <param name="Diagnostics">Every problem found, in path and line order. An error means the build must not write.</param>
 /// <remarks>Immutable.</remarks>
 internal sealed record PostCatalog(
     IReadOnlyList<PostHead> Posts, int Read, int SkippedDrafts, int SkippedFuture, IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>Gets how many posts past their expiry date (Hugo's <c>expiryDate</c>) were left out.</summary>
+    public int SkippedExpired { get; init; }
+
+    /// <summary>Gets how many posts with errors were left out (<c>--skip-invalid</c>).</summary>
+    public int SkippedInvalid { get; init; }
+
+    /// <summary>Gets how many list pages (Hugo's <c>_index.md</c>) were found: not posts, so not read.</summary>
+    public int ListPages { get; init; }
+
+    /// <summary>Gets the published posts as template tags point at them, or <see langword="null"/> when the convention has no template language.</summary>
+    public Conventions.PostLinks? Links { get; init; }
+
+    /// <summary>Gets the files the convention does not read as posts (images, pages, other formats), by extension.</summary>
+    public IReadOnlyDictionary<string, int> NotRead { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Reads every <c>*.md</c> under <paramref name="postsDir"/>, recursively, in ordinal path order.</summary>
     /// <param name="postsDir">The posts folder, as the user wrote it.</param>
     /// <param name="rules">The site-wide rules.</param>
@@ -23,10 +38,29 @@ internal sealed record PostCatalog(
     /// <returns>The catalog.</returns>
     public static PostCatalog Load(
         string postsDir, PostRules rules, bool includeDrafts, bool includeFuture, DateTimeOffset now,
+        Action<int, int>? progress, CancellationToken cancellationToken) =>
+        Load(postsDir, rules, includeDrafts, includeFuture, skipInvalid: false, now, progress, cancellationToken);
+
+    /// <summary>Reads every post under <paramref name="postsDir"/> that the convention reads, recursively, in ordinal path order.</summary>
+    /// <param name="postsDir">The posts folder, as the user wrote it.</param>
+    /// <param name="rules">The site-wide rules.</param>
+    /// <param name="includeDrafts">Keep drafts.</param>
+    /// <param name="includeFuture">Keep posts dated after <paramref name="now"/>.</param>
+    /// <param name="skipInvalid">Leave out posts with errors, their errors printed as warnings (<c>--skip-invalid</c>).</param>
+    /// <param name="now">The build's "now".</param>
+    /// <param name="progress">Called with the number of files read so far and the number in all (from several threads).</param>
+    /// <param name="cancellationToken">Stops the pass.</param>
+    /// <returns>The catalog.</returns>
+    public static PostCatalog Load(
+        string postsDir, PostRules rules, bool includeDrafts, bool includeFuture, bool skipInvalid, DateTimeOffset now,
         Action<int, int>? progress, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
-        IReadOnlyList<PostFile> files = FindFiles(postsDir, diagnostics);
+        var drafts = new HashSet<PostFile>();
+        var notRead = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int listPages = 0;
+        IReadOnlyList<PostFile> files = FindFiles(postsDir, rules, diagnostics, drafts, notRead, ref listPages, out Conventions.PostsFolderFacts folder);
+        rules = rules with { Folder = folder };
 
         // Files are independent: read them in parallel into slots indexed like `files`, so the result (and
         // the order of messages) is the same whatever the thread timing.
@@ -41,15 +75,26 @@ internal sealed record PostCatalog(
             perFile[i] = local.Count > 0 ? local : null;
             progress?.Invoke(Interlocked.Increment(ref done), files.Count);
         });
-        foreach (List<Diagnostic>? list in perFile)
+        int invalid = 0;
+        for (int i = 0; i < perFile.Length; i++)
         {
-            if (list is not null)
+            if (perFile[i] is not { } list)
+            {
+                continue;
+            }
+
+            if (skipInvalid && heads[i] is null && list.Any(d => !d.IsWarning))
+            {
+                invalid++;
+                diagnostics.AddRange(list.Select(Skipped));
+            }
+            else
             {
                 diagnostics.AddRange(list);
             }
         }
 
-        int drafts = 0, future = 0;
+        int draftCount = 0, future = 0, expired = 0;
         var kept = new List<PostHead>(files.Count);
         foreach (PostHead? head in heads)
         {
@@ -58,13 +103,18 @@ internal sealed record PostCatalog(
                 continue;
             }
 
-            if (head.Draft && !includeDrafts)
+            if ((head.Draft || drafts.Contains(head.File)) && !includeDrafts)
             {
-                drafts++;
+                draftCount++;
             }
             else if (head.Published > now && !includeFuture)
             {
                 future++;
+            }
+            else if (head.Expires <= now)
+            {
+                // Hugo: "expiryDate: the date on which the page will no longer be published" (front matter docs).
+                expired++;
             }
             else
             {
@@ -74,12 +124,53 @@ internal sealed record PostCatalog(
 
         // Identity checks apply to what is published: a draft that reuses a live post's slug is a rewrite in
         // progress, not a clash, until it is published.
-        ReportDuplicates(kept, diagnostics);
+        int before = kept.Count;
+        ReportDuplicates(kept, diagnostics, skipInvalid);
+        invalid += before - kept.Count;
 
         kept.Sort(PostHead.NewestFirst);
+
+        // A post with template tags may link to others: its rendering depends on every post's URL, so its cache
+        // identity (the build cache's and the entry store's key) includes them; any URL that changes renders it again.
+        Conventions.PostLinks? links = null;
+        if (rules.Convention.Dialect is not null)
+        {
+            links = new Conventions.PostLinks(kept, rules);
+            for (int i = 0; i < kept.Count; i++)
+            {
+                if (kept[i].TemplateSensitive)
+                {
+                    var mixed = new Caching.Fingerprint().Add(kept[i].ContentHash).Add(links.Digest).Value;
+                    kept[i] = kept[i] with { ContentHash = mixed };
+                }
+            }
+        }
+
+        if (skipInvalid)
+        {
+            // The folder-level problems too (an unreadable folder): the build goes on with what it could read.
+            for (int i = 0; i < diagnostics.Count; i++)
+            {
+                if (!diagnostics[i].IsWarning)
+                {
+                    diagnostics[i] = Skipped(diagnostics[i]);
+                }
+            }
+        }
+
         diagnostics.Sort(Diagnostic.Order);
-        return new PostCatalog(kept, files.Count, drafts, future, diagnostics);
+        return new PostCatalog(kept, files.Count, draftCount, future, diagnostics)
+        {
+            SkippedExpired = expired,
+            SkippedInvalid = invalid,
+            ListPages = listPages,
+            NotRead = notRead,
+            Links = links,
+        };
     }
+
+    // An error of a post that --skip-invalid leaves out, printed as a warning (the same code and place).
+    private static Diagnostic Skipped(Diagnostic d) => d.IsWarning ? d : d with { IsWarning = true, Message = d.Message + " (--skip-invalid: the post is left out)" };
 
     /// <summary>
     /// Lists every <c>*.md</c> under the posts folder. Only regular files are posts: a FIFO, a device or a socket is
@@ -87,10 +178,13 @@ internal sealed record PostCatalog(
     /// followed the first time its folder is reached and not again, so a link back up the tree (<c>a -> .</c>) is a
     /// warning naming the link, not an endless walk.
     /// </summary>
-    private static List<PostFile> FindFiles(string postsDir, List<Diagnostic> diagnostics)
+    private static List<PostFile> FindFiles(
+        string postsDir, PostRules rules, List<Diagnostic> diagnostics, HashSet<PostFile> drafts, SortedDictionary<string, int> notRead,
+        ref int listPages, out Conventions.PostsFolderFacts folderFacts)
     {
         string root = Path.GetFullPath(postsDir);
         var files = new List<PostFile>();
+        var candidates = new List<(PostFile File, Files.FileKind Kind, string Dir, string Name)>();
         var folder = new PostsFolder(root, postsDir);
         var options = new EnumerationOptions
         {
@@ -139,7 +233,13 @@ internal sealed record PostCatalog(
                     kind = Files.FileKinds.Of(full, followLinks: true);
                 }
 
-                bool isPost = name.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+                if (kind != Files.FileKind.Directory)
+                {
+                    // Classified once every file is known (a Hugo bundle's resources are known by the index beside them).
+                    candidates.Add((file, kind, dir, name));
+                    continue;
+                }
+
                 switch (kind)
                 {
                     case Files.FileKind.Directory:
@@ -158,6 +258,47 @@ internal sealed record PostCatalog(
 
                         pending.Push(relative);
                         break;
+                }
+            }
+        }
+
+        // Hugo leaf bundles: the folders that hold an index.md (page-bundles docs); the posts folder itself is "".
+        var bundles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (file, _, _, name) in candidates)
+        {
+            if (Path.GetFileNameWithoutExtension(name).Equals("index", StringComparison.OrdinalIgnoreCase)
+                && Path.GetExtension(name).ToLowerInvariant() is ".md" or ".markdown" or ".mdown")
+            {
+                int slash = file.RelativePath.LastIndexOf('/');
+                bundles.Add(slash < 0 ? string.Empty : file.RelativePath[..slash]);
+            }
+        }
+
+        var facts = new Conventions.PostsFolderFacts(Path.GetFileName(Path.TrimEndingDirectorySeparator(root)), bundles);
+        folderFacts = facts;
+        foreach (var (file, kind, dir, name) in candidates)
+        {
+            string relativeDir = file.RelativePath.Contains('/', StringComparison.Ordinal) ? file.RelativePath[..file.RelativePath.LastIndexOf('/')] : string.Empty;
+            Conventions.FileRole role = rules.Convention.Classify(file.RelativePath, facts);
+            bool isPost = role is Conventions.FileRole.Post or Conventions.FileRole.Draft;
+            if (role == Conventions.FileRole.ListPage)
+            {
+                listPages++;
+            }
+            else if (!isPost && kind is Files.FileKind.Regular or Files.FileKind.Missing)
+            {
+                string ext = Path.GetExtension(name).ToLowerInvariant();
+                string label = ext.Length == 0 ? "no extension" : ext;
+                notRead[label] = notRead.GetValueOrDefault(label) + 1;
+            }
+
+            if (role == Conventions.FileRole.Draft)
+            {
+                drafts.Add(file);
+            }
+
+            switch (kind)
+            {
                     case Files.FileKind.Regular when isPost:
                         files.Add(file);
                         break;
@@ -169,7 +310,7 @@ internal sealed record PostCatalog(
                         && Files.FileKinds.ShowRawName(dir, name) is { } shown:
                         // .NET reads names as UTF-8, turning other bytes into U+FFFD, and cannot give such a name back
                         // to the system: say so, with the name's real bytes, rather than "could not find" it.
-                        string folderShown = Diagnostic.EscapePath(relativeDir.Length == 0 ? postsDir : Path.Join(postsDir, relativeDir));
+                        string folderShown = Diagnostic.EscapePath(relativeDir.Length == 0 ? postsDir : Path.Join(postsDir, relativeDir.Replace('/', Path.DirectorySeparatorChar)));
                         diagnostics.Add(new Diagnostic(Path.Join(folderShown, shown), 0, 0, DiagnosticCodes.UnreadableFile,
                             "the file name is not valid UTF-8 (its bytes are shown as %XX), so it cannot be opened; rename it.") { PathIsEscaped = true });
                         break;
@@ -177,7 +318,6 @@ internal sealed record PostCatalog(
                         // A broken link, or a file deleted since the listing: reading it reports which.
                         files.Add(file);
                         break;
-                }
             }
         }
 
@@ -185,8 +325,9 @@ internal sealed record PostCatalog(
         return files;
     }
 
-    private static void ReportDuplicates(List<PostHead> posts, List<Diagnostic> diagnostics)
+    private static void ReportDuplicates(List<PostHead> posts, List<Diagnostic> diagnostics, bool skipInvalid)
     {
+        var dropped = new HashSet<PostHead>();
         // `posts` is in path order here, so "first" is the first file by path, stable between runs.
         var urls = new Dictionary<string, PostHead>(StringComparer.Ordinal);
         var ids = new Dictionary<string, PostHead>(StringComparer.Ordinal);
@@ -198,6 +339,8 @@ internal sealed record PostCatalog(
                 PostHead first = urls[url];
                 diagnostics.Add(new Diagnostic(head.File.DisplayPath, head.SlugLine, head.SlugColumn, DiagnosticCodes.DuplicateUrl,
                     $"the URL {url} is also the URL of {first.File.DisplayPath}; give one of them another 'slug' or 'permalink'."));
+                dropped.Add(head);
+                continue;
             }
 
             // Two posts without an explicit id share one only when they share a URL, reported just above.
@@ -206,7 +349,14 @@ internal sealed record PostCatalog(
             {
                 diagnostics.Add(new Diagnostic(head.File.DisplayPath, head.IdLine, head.IdColumn, DiagnosticCodes.DuplicateId,
                     $"the id '{id}' is also the id of {ids[id].File.DisplayPath}; ids must be unique and never change (RFC 4287 §4.2.6)."));
+                dropped.Add(head);
             }
+        }
+
+        if (skipInvalid)
+        {
+            // The later file by path goes; the first keeps its URL and id.
+            posts.RemoveAll(dropped.Contains);
         }
     }
 }

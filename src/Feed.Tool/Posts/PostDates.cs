@@ -33,6 +33,53 @@ internal static partial class PostDates
     public static bool TryParseRfc3339(string text, out DateTimeOffset value, out string? error) =>
         TryParse(text, TimeZoneInfo.Utc, requireOffset: true, out value, out error);
 
+    /// <summary>
+    /// Parses a front-matter date as a site generator reads it: every form of <see cref="TryParse(string, TimeZoneInfo, out DateTimeOffset, out string?)"/>,
+    /// and the other forms the generators accept: <c>2025/03/02 13:15</c> (Hexo's JavaScript dates), RFC 822/1123
+    /// (<c>Sun, 02 Mar 2025 13:15:00 +0800</c>, Hugo and Ruby), <c>02 Jan 2006</c> and <c>January 2, 2006</c>, and Go's
+    /// <c>2006-01-02 15:04:05 -0700 MST</c>. With <paramref name="ignoreTrailing"/> (Jekyll: Ruby's <c>Time.parse</c>),
+    /// a date and time followed by more text is read up to the time and its offset, and the rest ignored, as Ruby does:
+    /// <c>2023-01-29 18:30:22 2023 -0800</c> is 18:30:22 in the site's zone (the year and offset after it are not read).
+    /// </summary>
+    /// <param name="text">The scalar's text.</param>
+    /// <param name="zone">The zone for values without an offset.</param>
+    /// <param name="ignoreTrailing">Whether text after a complete date and time is ignored.</param>
+    /// <param name="value">The instant.</param>
+    /// <param name="error">Why it failed.</param>
+    /// <returns><see langword="true"/> on success.</returns>
+    public static bool TryParseLenient(string text, TimeZoneInfo zone, bool ignoreTrailing, out DateTimeOffset value, out string? error)
+    {
+        string trimmed = text.Trim();
+        if (DatePattern().Match(trimmed) is { Success: true } iso)
+        {
+            return FromMatch(text, iso, zone, out value, out error);
+        }
+
+        if (SlashPattern().Match(trimmed) is { Success: true } slash)
+        {
+            return FromMatch(text, slash, zone, out value, out error);
+        }
+
+        if (NamedMonthPattern().Match(trimmed) is { Success: true } named)
+        {
+            return FromMatch(text, named, zone, out value, out error);
+        }
+
+        if (GoStringPattern().Match(trimmed) is { Success: true } go)
+        {
+            return FromMatch(text, go, zone, out value, out error);
+        }
+
+        if (ignoreTrailing && RubyPattern().Match(trimmed) is { Success: true } ruby)
+        {
+            return FromMatch(text, ruby, zone, out value, out error);
+        }
+
+        value = default;
+        error = $"'{text}' is not a date such as 2025-03-02, 2025-03-02 13:15, 2025-03-02T13:15:00+08:00 or 'Sun, 02 Mar 2025 13:15:00 +0800'";
+        return false;
+    }
+
     private static bool TryParse(string text, TimeZoneInfo zone, bool requireOffset, out DateTimeOffset value, out string? error)
     {
         value = default;
@@ -45,7 +92,14 @@ internal static partial class PostDates
             return false;
         }
 
-        int year = Int(m, "year"), month = Int(m, "month"), day = Int(m, "day");
+        return FromMatch(text, m, zone, out value, out error);
+    }
+
+    private static bool FromMatch(string text, Match m, TimeZoneInfo zone, out DateTimeOffset value, out string? error)
+    {
+        value = default;
+        int year = Int(m, "year"), day = Int(m, "day");
+        int month = m.Groups["month"].Success ? Int(m, "month") : MonthOf(m.Groups["monthname"].Value);
         int hour = m.Groups["hour"].Success ? Int(m, "hour") : 0;
         int minute = m.Groups["minute"].Success ? Int(m, "minute") : 0;
         int second = m.Groups["second"].Success ? Int(m, "second") : 0;
@@ -70,9 +124,19 @@ internal static partial class PostDates
         if (m.Groups["offset"].Success)
         {
             string o = m.Groups["offset"].Value;
-            if (o is "Z" or "z")
+            if (o.Length > 3 && (o.StartsWith("UTC", StringComparison.OrdinalIgnoreCase) || o.StartsWith("GMT", StringComparison.OrdinalIgnoreCase)))
             {
-                offset = TimeSpan.Zero;
+                o = o[3..];
+            }
+
+            if (NamedOffset(o) is { } named)
+            {
+                offset = named;
+            }
+            else if (o[0] is not ('+' or '-'))
+            {
+                error = $"'{text}' names the time zone '{o}', which has no fixed offset; write the offset (+09:00)";
+                return false;
             }
             else
             {
@@ -129,6 +193,36 @@ internal static partial class PostDates
         return true;
     }
 
+    // RFC 822 §5.1 zone names (and Z), the ones Ruby's Time.parse and Go's RFC1123 read as fixed offsets.
+    private static TimeSpan? NamedOffset(string zone) => zone.ToUpperInvariant() switch
+    {
+        "Z" or "UT" or "UTC" or "GMT" => TimeSpan.Zero,
+        "EST" => TimeSpan.FromHours(-5),
+        "EDT" => TimeSpan.FromHours(-4),
+        "CST" => TimeSpan.FromHours(-6),
+        "CDT" => TimeSpan.FromHours(-5),
+        "MST" => TimeSpan.FromHours(-7),
+        "MDT" => TimeSpan.FromHours(-6),
+        "PST" => TimeSpan.FromHours(-8),
+        "PDT" => TimeSpan.FromHours(-7),
+        _ => null,
+    };
+
+    private static int MonthOf(string name)
+    {
+        for (int month = 1; month <= 12; month++)
+        {
+            string full = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+            if (name.Equals(full, StringComparison.OrdinalIgnoreCase) || (name.Length == 3 && full.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+                || (name.Length == 4 && name.EndsWith('.') && full.StartsWith(name[..3], StringComparison.OrdinalIgnoreCase)))
+            {
+                return month;
+            }
+        }
+
+        return 0;
+    }
+
     private static int Int(Match m, string group) =>
         int.Parse(m.Groups[group].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
 
@@ -140,4 +234,35 @@ internal static partial class PostDates
         @"(?:[ \t]*(?<offset>[Zz]|[+-][0-9]{1,2}(?::?[0-9]{2})?))?)?$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DatePattern();
+
+    // 2025/03/02, 2025/3/2 13:15:00 (JavaScript's Date, which Hexo's moment falls back to).
+    [GeneratedRegex(
+        @"^(?<year>[0-9]{4})/(?<month>[0-9]{1,2})/(?<day>[0-9]{1,2})" +
+        @"(?:[ \t]+(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2})(?::(?<second>[0-9]{2})(?:\.(?<fraction>[0-9]+))?)?" +
+        @"(?:[ \t]*(?<offset>[Zz]|[+-][0-9]{1,2}(?::?[0-9]{2})?))?)?$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex SlashPattern();
+
+    // RFC 822/1123/2822 and their kin: "Sun, 02 Mar 2025 13:15:00 +0800", "02 Jan 2006", "Jan 2, 2006", "January 2, 2006 3:04".
+    [GeneratedRegex(
+        @"^(?:[A-Za-z]{3,9},?[ \t]+)?(?:(?<day>[0-9]{1,2})[ \t]+(?<monthname>[A-Za-z]{3,9}\.?)|(?<monthname>[A-Za-z]{3,9}\.?)[ \t]+(?<day>[0-9]{1,2}),?)[ \t]+(?<year>[0-9]{4})" +
+        @"(?:[ \t]+(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2})(?::(?<second>[0-9]{2})(?:\.(?<fraction>[0-9]+))?)?" +
+        @"(?:[ \t]*(?<offset>[+-][0-9]{2}:?[0-9]{2}|[A-Za-z]{1,3}T|UT|Z))?)?$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NamedMonthPattern();
+
+    // Go's time.Time.String(): "2006-01-02 15:04:05.999999999 -0700 MST" (a zone abbreviation after the offset).
+    [GeneratedRegex(
+        @"^(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})[ \t]+(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2}):(?<second>[0-9]{2})(?:\.(?<fraction>[0-9]+))?" +
+        @"[ \t]*(?<offset>[+-][0-9]{2}:?[0-9]{2})[ \t]+[A-Za-z][A-Za-z0-9+-]{1,5}$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex GoStringPattern();
+
+    // Ruby's Time.parse (Jekyll's Utils.parse_date): a date and time, the offset only when right after the time, and
+    // whatever follows ignored (Date._parse reads the parts it knows and leaves the rest).
+    [GeneratedRegex(
+        @"^(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})(?:[Tt]|[ \t]+)(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2})(?::(?<second>[0-9]{2})(?:\.(?<fraction>[0-9]+))?)?" +
+        @"(?:[ \t]*(?<offset>[Zz]\b|(?:UTC|GMT)?[+-][0-9]{1,2}(?::?[0-9]{2})?\b|UTC\b|GMT\b))?(?:[ \t].*)?$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex RubyPattern();
 }

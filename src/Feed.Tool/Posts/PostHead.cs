@@ -32,6 +32,18 @@ internal sealed record PostHead
     /// <summary>Gets the update time, if any.</summary>
     public DateTimeOffset? Updated { get; init; }
 
+    /// <summary>Gets the time after which the post is no longer published (Hugo's <c>expiryDate</c>), if any.</summary>
+    public DateTimeOffset? Expires { get; init; }
+
+    /// <summary>Gets the file line the body starts on (for template warnings).</summary>
+    public int BodyLine { get; init; } = 1;
+
+    /// <summary>
+    /// Gets whether the body holds template syntax (<c>{%</c>, <c>{{</c>) that the convention's template language
+    /// expands: such a post's rendering may depend on other posts' URLs, so its cache keys include them.
+    /// </summary>
+    public bool TemplateSensitive { get; init; }
+
     /// <summary>Gets the authors (shared lists, see <see cref="SharedValues"/>).</summary>
     public IReadOnlyList<FeedAuthor> Authors { get; init; } = [];
 
@@ -62,7 +74,13 @@ internal sealed record PostHead
     /// <summary>Gets whether the front matter says <c>draft: true</c>.</summary>
     public bool Draft { get; init; }
 
-    /// <summary>Gets the 128-bit XXH3 hash of the post file's bytes: the build cache's key for the post.</summary>
+    /// <summary>Gets the 128-bit XXH3 hash of the post file's bytes, as the first pass read them.</summary>
+    public UInt128 FileHash { get; init; }
+
+    /// <summary>
+    /// Gets the post's identity for the build cache: <see cref="FileHash"/>, mixed with a hash of every post's URL when
+    /// the post has template tags (<see cref="TemplateSensitive"/>), whose expansion may name other posts' URLs.
+    /// </summary>
     public UInt128 ContentHash { get; init; }
 
     /// <summary>Gets the line to report a duplicate URL on (the <c>slug</c> or <c>permalink</c> field, else 1).</summary>

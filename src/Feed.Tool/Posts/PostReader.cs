@@ -37,7 +37,7 @@ internal static class PostReader
                 return null;
             }
 
-            if (!FrontMatter.TryFind(bytes, out FrontMatter bounds, out string? error))
+            if (!FrontMatter.TryFind(bytes, rules.Convention.Shapes, out FrontMatter bounds, out string? error))
             {
                 diagnostics.Add(new Diagnostic(file.DisplayPath, 1, 1, DiagnosticCodes.MissingFrontMatter, error!));
                 return null;
@@ -52,9 +52,18 @@ internal static class PostReader
                     $"{what} nested more than {MarkdownNesting.MaxDepth} deep here; rendering it would take minutes. Flatten it."));
             }
 
-            string yaml = Encoding.UTF8.GetString(bytes.Slice(bounds.YamlStart, bounds.YamlLength));
-            PostHead? head = FrontMatterReader.Read(yaml, file, rules, diagnostics);
-            return head is not null && what is null ? head with { ContentHash = System.IO.Hashing.XxHash128.HashToUInt128(bytes) } : null;
+            string text = Encoding.UTF8.GetString(bytes.Slice(bounds.TextStart, bounds.TextLength));
+            PostHead? head = FrontMatterReader.Read(bounds, text, file, rules, diagnostics);
+            if (head is null || what is not null)
+            {
+                return null;
+            }
+
+            // Template tags in the body: its expansion may name other posts' URLs (see PostHead.TemplateSensitive).
+            ReadOnlySpan<byte> body = bytes[bounds.BodyStart..];
+            bool templates = rules.Convention.Dialect is not null && (body.IndexOf("{%"u8) >= 0 || body.IndexOf("{{"u8) >= 0);
+            UInt128 hash = System.IO.Hashing.XxHash128.HashToUInt128(bytes);
+            return head with { FileHash = hash, ContentHash = hash, BodyLine = bodyLine, TemplateSensitive = templates };
         }
         finally
         {
@@ -65,12 +74,19 @@ internal static class PostReader
         }
     }
 
-    /// <summary>Reads a post's body: the text after its front matter.</summary>
+    /// <summary>
+    /// Reads a post's body: the text after its front matter, from the same bytes the first pass read. The file is read
+    /// again, so it is hashed again: a post saved since the first pass would give this build a body that does not go
+    /// with its front matter, and the build cache a rendering stored under the hash of other bytes (a later build,
+    /// once the post is saved back, would keep it for good). That is an error, and the build writes nothing.
+    /// </summary>
     /// <param name="file">The post's file.</param>
     /// <param name="maxBytes">The largest post (<c>--max-post-size</c>).</param>
+    /// <param name="fileHash">What the first pass read: <see cref="PostHead.FileHash"/>.</param>
+    /// <param name="shapes">The front-matter shapes the posts are read with.</param>
     /// <param name="diagnostics">Receives a problem if the file changed or vanished since the first pass.</param>
     /// <returns>The body, or <see langword="null"/> on a problem.</returns>
-    public static string? ReadBody(PostFile file, long maxBytes, List<Diagnostic> diagnostics)
+    public static string? ReadBody(PostFile file, long maxBytes, UInt128 fileHash, FrontMatterShapes shapes, List<Diagnostic> diagnostics)
     {
         byte[]? rented = null;
         try
@@ -81,10 +97,10 @@ internal static class PostReader
             }
 
             ReadOnlySpan<byte> bytes = rented.AsSpan(0, length);
-            if (!FrontMatter.TryFind(bytes, out FrontMatter bounds, out _))
+            if (System.IO.Hashing.XxHash128.HashToUInt128(bytes) != fileHash || !FrontMatter.TryFind(bytes, shapes, out FrontMatter bounds, out _))
             {
-                diagnostics.Add(new Diagnostic(file.DisplayPath, 1, 1, DiagnosticCodes.MissingFrontMatter,
-                    "the file lost its front matter while the build was running; run the build again."));
+                diagnostics.Add(new Diagnostic(file.DisplayPath, 0, 0, DiagnosticCodes.PostChanged,
+                    "the post changed while the build was running (it was saved after the build first read it); nothing was written. Run the build again."));
                 return null;
             }
 

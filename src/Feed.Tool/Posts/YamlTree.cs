@@ -65,9 +65,10 @@ internal static class YamlTree
 
     /// <summary>Reads the first document of <paramref name="parser"/>'s stream.</summary>
     /// <param name="parser">The parser.</param>
+    /// <param name="firstLine">The file line that the YAML's first line is on, for messages that name another line.</param>
     /// <returns>The root node, or <see langword="null"/> for an empty stream.</returns>
     /// <exception cref="YamlException">The YAML is malformed or goes past a limit; the exception says where.</exception>
-    public static Node? Load(IParser parser)
+    public static Node? Load(IParser parser, int firstLine = 2)
     {
         var open = new Stack<(Node Node, string? Anchor)>();
         var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
@@ -144,7 +145,7 @@ internal static class YamlTree
             }
             else
             {
-                AddTo(open.Peek().Node, node, e);
+                AddTo(open.Peek().Node, node, e, firstLine);
             }
         }
 
@@ -161,7 +162,7 @@ internal static class YamlTree
         }
     }
 
-    private static void AddTo(Node parent, Node node, ParsingEvent e)
+    private static void AddTo(Node parent, Node node, ParsingEvent e, int firstLine)
     {
         parent.Size = Math.Min(parent.Size + node.Size, MaxNodes + 1L);
         if (parent is Sequence sequence)
@@ -175,7 +176,7 @@ internal static class YamlTree
                 if (node is Scalar { Value: var key } && !mapping.Keys.TryAdd(key, node.Start))
                 {
                     throw new YamlException(e.Start, e.End,
-                        $"duplicate key '{key}': it is also on line {mapping.Keys[key].Line + FrontMatter.FirstYamlLine - 1}.");
+                        $"duplicate key '{key}': it is also on line {mapping.Keys[key].Line + firstLine - 1}.");
                 }
 
                 mapping.PendingKey = node;

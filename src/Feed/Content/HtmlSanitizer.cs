@@ -31,18 +31,17 @@ namespace Feed.Content;
 /// only on the HTML and the post's URL; when nothing changes, the input string itself is returned.
 /// </para>
 /// </remarks>
-internal sealed class HtmlSanitizer : IDisposable
+internal sealed partial class HtmlSanitizer : IDisposable
 {
     private const int MaxAttributeNameLength = 64;
     private const int MaxAttributes = 256;
-    private const int MaxElementNameLength = 32;
     private const string HexDigits = "0123456789ABCDEF";
 
     private readonly string _html;
     private readonly Uri _postUrl;
+    private readonly bool _webBase; // a relative reference is resolved only against an http(s) post URL
     private readonly List<HtmlAttribute> _attributes = [];
     private readonly List<int> _seen = [];          // indexes into _attributes of the distinct names met in a tag
-    private readonly List<bool> _anchors = [];      // open <a> elements: whether each start tag was written
     private PostBaseUrl? _baseUrl;
     private CharBuffer _output;
     private CharBuffer _scratch;     // an attribute value decoded for inspection, or a decoded srcset
@@ -51,11 +50,14 @@ internal sealed class HtmlSanitizer : IDisposable
     private int _skipStart = -1;     // the name (in _html) of the element being dropped with its content
     private int _skipLength;
     private int _skipDepth;
+    private int _skipResume;          // where the element being dropped with its content started (after its tag)
+    private List<string>? _neverClose; // elements dropped with their content found to have no end tag
 
     private HtmlSanitizer(string html, Uri postUrl)
     {
         _html = html;
         _postUrl = postUrl;
+        _webBase = postUrl.Scheme is "http" or "https";
         // Room for a few resolved URLs and id prefixes before the first growth.
         _output = new CharBuffer(html.Length + 256);
         _scratch = new CharBuffer(256);
@@ -111,12 +113,29 @@ internal sealed class HtmlSanitizer : IDisposable
     private void Run()
     {
         var tokens = new HtmlTokenizer(_html, _attributes);
-        while (tokens.Next())
+        while (true)
         {
+            if (!tokens.Next())
+            {
+                if (_skipStart < 0)
+                {
+                    break;
+                }
+
+                // An element dropped with its content never ended: only its start tag goes, and what followed it is
+                // read again as markup. Every later one of that name goes the same way (at most once per name, so
+                // the pass stays linear).
+                (_neverClose ??= []).Add(_html.Substring(_skipStart, _skipLength).ToLowerInvariant());
+                tokens.Position = _skipResume;
+                _skipStart = -1;
+                continue;
+            }
+
             switch (tokens.Kind)
             {
                 case HtmlTokenKind.Text when _skipStart < 0:
                     ReadOnlySpan<char> text = tokens.Token;
+                    BeforeText(text);
                     if (text[0] == '<')
                     {
                         // A '<' that starts no tag: escaped, so that no parser downstream can read it as one.
@@ -156,6 +175,8 @@ internal sealed class HtmlSanitizer : IDisposable
                     break;
             }
         }
+
+        CloseAll();
     }
 
     // Text is copied as written, except numeric references that do not stand for themselves (HTML §13.2.5.80): one
@@ -241,60 +262,51 @@ internal sealed class HtmlSanitizer : IDisposable
         switch (policy?.Rule)
         {
             case ElementRule.Keep:
-                WriteStartTag(name, policy, tokens.SelfClosing);
+                WriteStartTag(policy, tokens.SelfClosing);
                 break;
             case ElementRule.DropWithContent:
                 if (HtmlElements.IsRawText(name))
                 {
-                    tokens.SkipRawText(name); // even <script/>: HTML ignores the slash there
+                    // Even <script/>: HTML ignores the slash there. Raw text that never ends would, in a browser, run
+                    // to the end of the entry and past it into the reader's page; here only the start tag goes, and
+                    // what follows is read as the markup it looks like, so the author's own end tags still count.
+                    tokens.TrySkipRawText(name);
                 }
-                else if (!tokens.SelfClosing)
+                else if (!tokens.SelfClosing && _neverClose?.Contains(policy.Name) != true)
                 {
                     _skipStart = tokens.NameStart;
                     _skipLength = name.Length;
                     _skipDepth = 1;
+                    _skipResume = tokens.End;
                 }
 
                 break;
             case ElementRule.ReplaceWithLink:
-                AppendFrameLink();
-                tokens.SkipRawText(name);
+                if (Context == ElementKind.Html && (_open.Count == 0 || !_open[^1].Policy.IsAny(ElementKind.TableStructure)))
+                {
+                    PrepareStart(HtmlPolicy.Element("a")!);
+                    AppendFrameLink();
+                }
+
+                tokens.TrySkipRawText(name);
                 break;
             default:
                 break; // DropTag: the tag goes, what it encloses stays
         }
     }
 
-    private void EndTag(ReadOnlySpan<char> name)
+    private void WriteStartTag(ElementPolicy policy, bool selfClosing)
     {
-        if (HtmlPolicy.ForElement(name) != ElementRule.Keep)
+        ElementKind ns = PrepareStart(policy);
+        bool isVoid = policy.Is(ElementKind.Void) || (ns != ElementKind.Html && selfClosing);
+        if (ns == ElementKind.None || (!isVoid && _depth >= MaxDepth) || (IsIndenting(policy) && _indentingDepth >= MaxIndentingDepth))
         {
             return;
         }
 
-        if (name.Equals("a", StringComparison.OrdinalIgnoreCase) && _anchors.Count > 0)
-        {
-            bool written = _anchors[^1];
-            _anchors.RemoveAt(_anchors.Count - 1);
-            if (!written)
-            {
-                return; // the end of an <a> unwrapped to its text
-            }
-        }
+        _pendingIndent = 0;
 
-        _output.Append("</");
-        foreach (char c in name)
-        {
-            _output.Append(Lower(c));
-        }
-
-        _output.Append('>');
-    }
-
-    private void WriteStartTag(ReadOnlySpan<char> rawName, ElementPolicy policy, bool selfClosing)
-    {
-        Span<char> element = stackalloc char[MaxElementNameLength];
-        element = element[..AsciiLower(rawName, element)];
+        string element = policy.Name;
         bool isAnchor = element is "a";
         bool isInput = element is "input";
         bool isPlayer = element is "video" or "audio";
@@ -340,6 +352,13 @@ internal sealed class HtmlSanitizer : IDisposable
                 AttributeRule.Rel => AppendRel(value),
                 AttributeRule.Loading => AppendKeyword(value, "lazy", "eager"),
                 AttributeRule.CheckboxType => isCheckbox = AppendKeyword(value, "checkbox", "checkbox"),
+                AttributeRule.Class => AppendClass(value),
+                AttributeRule.Colour => AppendJudged(value, static v => InlineStyle.IsColour(v)),
+                AttributeRule.MathLength => AppendMathLength(name, value),
+                AttributeRule.MathSize => AppendJudged(value, static v => v is "small" or "normal" || InlineStyle.IsFontSize(v, 2)),
+                AttributeRule.ScriptLevel => AppendJudged(value, static v => v.TrimStart('+').Length is > 0 and <= 2 && !v.TrimStart('+').ContainsAnyExceptInRange('0', '9') && v.LastIndexOf('+') <= 0),
+                AttributeRule.ImageAlign => AppendJudged(value, static v => v.Equals("top", StringComparison.OrdinalIgnoreCase) || v.Equals("middle", StringComparison.OrdinalIgnoreCase) || v.Equals("bottom", StringComparison.OrdinalIgnoreCase) || v.Equals("baseline", StringComparison.OrdinalIgnoreCase)),
+                AttributeRule.ImageBorder => AppendJudged(value, static v => v.Length == 1 && v[0] is >= '0' and <= '4'),
                 _ => false,
             };
 
@@ -360,17 +379,13 @@ internal sealed class HtmlSanitizer : IDisposable
             return;
         }
 
-        if (isAnchor)
+        if (isAnchor && linkSeen && !linkKept)
         {
             // An <a> whose href went is unwrapped to its text: an anchor without a target confuses readers (newsboat
             // numbers it as the previous link). Its end tag goes with it.
-            bool unwrap = linkSeen && !linkKept;
-            _anchors.Add(!unwrap);
-            if (unwrap)
-            {
-                _output.Length = mark;
-                return;
-            }
+            _output.Length = mark;
+            Push(policy, ns, written: false);
+            return;
         }
 
         if (isInput && !hasDisabled)
@@ -383,7 +398,16 @@ internal sealed class HtmlSanitizer : IDisposable
             _output.Append(" controls"); // never a player the reader cannot stop (autoplay is never kept)
         }
 
-        _output.Append(selfClosing ? " />" : ">");
+        // A slash on a non-void HTML element means nothing to a browser (§13.2.5.40): the element is open, and is
+        // written so. In SVG and MathML it closes the element.
+        // The root of a drawing or formula written as <svg/> is closed by a browser (§13.2.6.4.7) but left open by
+        // some parsers: written <svg></svg>, it is closed by all.
+        bool root = isVoid && selfClosing && policy.Name is "svg" or "math" && (_open.Count == 0 || Context == ElementKind.Html);
+        _output.Append(root ? "></" + policy.Name + ">" : isVoid && selfClosing ? " />" : ">");
+        if (!isVoid)
+        {
+            Push(policy, ns, written: true, _pendingIndent);
+        }
     }
 
     // A repeated attribute is ignored by browsers (duplicate-attribute): the first one counts, kept or not. Only the
@@ -423,7 +447,7 @@ internal sealed class HtmlSanitizer : IDisposable
     private bool AppendUrl(ReadOnlySpan<char> value, bool isImage, bool isLink)
     {
         ReadOnlySpan<char> url = CanonicalUrl(value);
-        if (url.IsEmpty && !isLink)
+        if (url.IsEmpty && (!isLink || !_webBase))
         {
             return false; // src="" names nothing; the feed validator reports it as a relative reference
         }
@@ -459,6 +483,12 @@ internal sealed class HtmlSanitizer : IDisposable
             value = _scratch.Written;
         }
 
+        return CanonicalDecodedUrl(value);
+    }
+
+    // The second half of CanonicalUrl, for a URL already decoded (a srcset candidate): into _url.
+    private ReadOnlySpan<char> CanonicalDecodedUrl(ReadOnlySpan<char> value)
+    {
         int start = 0, end = value.Length;
         while (start < end && value[start] <= ' ')
         {
@@ -534,7 +564,7 @@ internal sealed class HtmlSanitizer : IDisposable
             bool valid = length == 0 ? char.IsAsciiLetter(c) : char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.';
             if (!valid)
             {
-                return true; // no scheme: a relative reference, made absolute against the post
+                return _webBase; // no scheme: a relative reference, made absolute against the post
             }
 
             if (length == scheme.Length)
@@ -547,7 +577,10 @@ internal sealed class HtmlSanitizer : IDisposable
 
         if (i == value.Length || length == 0)
         {
-            return true; // no ':' after a scheme-like start: relative ("index.html", "page")
+            // No ':' after a scheme-like start: relative ("index.html", "page"). Resolved only against an http(s)
+            // post: against any other scheme (a post URL that slipped past the options' validation) it could become
+            // a URL of that scheme.
+            return _webBase;
         }
 
         ReadOnlySpan<char> name = scheme[..length];
@@ -586,10 +619,12 @@ internal sealed class HtmlSanitizer : IDisposable
         ReadOnlySpan<char> candidates = value;
         if (value.Contains('&'))
         {
-            // Decoded first, as a browser does before it splits the list; written back escaped.
+            // Decoded first, as a browser does before it splits the list; written back escaped. A control a reference
+            // spells stays in its candidate, which is then written in the one form href and src are
+            // (CanonicalDecodedUrl: percent-encoded), and a descriptor that holds one is not valid.
             _scratch.Length = 0;
             CharacterReferences.Decode(value, ref _scratch);
-            candidates = RemoveXmlForbidden(_scratch.WrittenSpan);
+            candidates = _scratch.Written;
         }
 
         _output.Append("=\"");
@@ -639,7 +674,8 @@ internal sealed class HtmlSanitizer : IDisposable
                 descriptors = candidates[descriptorsStart..i].Trim(" \t\n\f\r");
             }
 
-            if (!IsAllowedUrl(url, isDecoded: true, isImage: true))
+            url = CanonicalDecodedUrl(url);
+            if (url.IsEmpty || !IsAllowedUrl(url, isDecoded: true, isImage: true))
             {
                 return false;
             }
@@ -800,20 +836,26 @@ internal sealed class HtmlSanitizer : IDisposable
             }
 
             ReadOnlySpan<char> lower = property[..rawProperty.ToLowerInvariant(property)];
-            if (!HtmlPolicy.IsAllowedStyleProperty(lower) || LoadsOrRuns(propertyValue))
+            CssProperty? rule = HtmlPolicy.StyleProperty(lower);
+            if (rule is null)
             {
                 continue;
             }
 
+            int declarationStart = _output.Length;
             if (_output.Length > start)
             {
                 _output.Append(' ');
             }
 
-            _output.Append(lower);
-            _output.Append(": ");
-            _output.AppendAttributeText(propertyValue, escapeAmpersand: true);
-            _output.Append(';');
+            double indent = InlineStyle.HorizontalEm(rule, propertyValue);
+            if (_indent + _pendingIndent + indent > MaxIndentEm || !InlineStyle.TryAppend(rule, propertyValue, ref _output))
+            {
+                _output.Length = declarationStart;
+                continue;
+            }
+
+            _pendingIndent += indent;
         }
 
         if (_output.Length == start)
@@ -825,49 +867,145 @@ internal sealed class HtmlSanitizer : IDisposable
         return true;
     }
 
-    private static bool LoadsOrRuns(ReadOnlySpan<char> cssValue) =>
-        cssValue.Contains('(') && (cssValue.Contains("url(", StringComparison.OrdinalIgnoreCase)
-            || cssValue.Contains("image", StringComparison.OrdinalIgnoreCase)
-            || cssValue.Contains("expression", StringComparison.OrdinalIgnoreCase)
-            || cssValue.Contains("element(", StringComparison.OrdinalIgnoreCase)
-            || cssValue.Contains("cross-fade(", StringComparison.OrdinalIgnoreCase));
-
-    // An SVG paint or reference: a colour or keyword as written, or url(#id) of the same drawing, the id prefixed.
+    // An SVG paint or reference (SVG 2 §13.2, CSS Masking): a colour or keyword, or url(#id) of the same drawing
+    // with an optional fallback colour, written as url(#prefixed-id). Nothing else: no function other than the
+    // colour ones (image-set(), -webkit-image-set(), image(), src(), cross-fade(), a gradient, a filter function,
+    // a basic shape), no other document, no quote or space inside the reference; a value that is anything else goes
+    // whole, so that what is written is exactly what was judged and reads the same again.
     private bool AppendPaint(ReadOnlySpan<char> value)
     {
         _scratch.Length = 0;
         CharacterReferences.Decode(value, ref _scratch);
         ReadOnlySpan<char> paint = RemoveXmlForbidden(_scratch.WrittenSpan).Trim(" \t\n\f\r");
-        if (paint.IsEmpty || paint.Contains('\\') || paint.Contains("/*", StringComparison.Ordinal))
+        if (paint.IsEmpty)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> fallback = paint;
+        ReadOnlySpan<char> id = default;
+        if (paint.StartsWith("url(", StringComparison.OrdinalIgnoreCase))
+        {
+            int close = paint.IndexOf(')');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<char> reference = paint[4..close].Trim(" \t\n\f\r");
+            if (reference.Length >= 2 && reference[0] is '"' or '\'' && reference[^1] == reference[0])
+            {
+                reference = reference[1..^1];
+            }
+
+            if (reference.Length < 2 || reference[0] != '#' || reference[1..].ContainsAny(" \t\n\f\r\"'()\\<>&,;"))
+            {
+                return false; // a paint server in another document: fetched, and outside the entry
+            }
+
+            id = reference[1..];
+            fallback = paint[(close + 1)..].Trim(" \t\n\f\r");
+        }
+
+        if (!fallback.IsEmpty && !fallback.Equals("none", StringComparison.OrdinalIgnoreCase)
+            && !fallback.Equals("currentcolor", StringComparison.OrdinalIgnoreCase) && !fallback.Equals("context-fill", StringComparison.OrdinalIgnoreCase)
+            && !fallback.Equals("context-stroke", StringComparison.OrdinalIgnoreCase) && !InlineStyle.IsColour(fallback))
         {
             return false;
         }
 
         _output.Append("=\"");
-        while (true)
+        if (!id.IsEmpty)
         {
-            int url = paint.IndexOf("url(", StringComparison.OrdinalIgnoreCase);
-            if (url < 0)
-            {
-                _output.AppendAttributeText(paint, escapeAmpersand: true);
-                _output.Append('"');
-                return true;
-            }
-
-            ReadOnlySpan<char> inside = paint[(url + 4)..].TrimStart(" \t\n\f\r\"'");
-            if (inside.IsEmpty || inside[0] != '#')
-            {
-                return false; // a paint server in another document: fetched, and outside the entry
-            }
-
-            _output.AppendAttributeText(paint[..url], escapeAmpersand: true);
             _output.Append("url(#");
-            inside = inside[1..];
-            int end = inside.IndexOfAny(")\"' ");
-            ReadOnlySpan<char> id = end < 0 ? inside : inside[..end];
             AppendPrefixed(id, escapeAmpersand: true);
-            paint = end < 0 ? default : inside[end..].TrimStart("\"' ");
+            _output.Append(')');
+            if (!fallback.IsEmpty)
+            {
+                _output.Append(' ');
+            }
         }
+
+        _output.AppendAttributeText(fallback, escapeAmpersand: true);
+        _output.Append('"');
+        return true;
+    }
+
+    private delegate bool ValueTest(ReadOnlySpan<char> value);
+
+    // A value judged decoded and trimmed, as a browser reads it, and written so when it passes.
+    private bool AppendJudged(ReadOnlySpan<char> value, ValueTest test)
+    {
+        _scratch.Length = 0;
+        CharacterReferences.Decode(value, ref _scratch);
+        ReadOnlySpan<char> decoded = RemoveXmlForbidden(_scratch.WrittenSpan).Trim(" \t\n\f\r");
+        if (decoded.IsEmpty || !test(decoded))
+        {
+            return false;
+        }
+
+        _output.Append("=\"");
+        _output.AppendAttributeText(decoded, escapeAmpersand: true);
+        _output.Append('"');
+        return true;
+    }
+
+    // A MathML length (or, for column and row spacing, a list of them), each inside the attribute's bound; the
+    // named spaces of MathML 3 that are not negative pass as they are small.
+    private bool AppendMathLength(ReadOnlySpan<char> attribute, ReadOnlySpan<char> value)
+    {
+        (double maxEm, double maxPercent) = HtmlPolicy.MathLength(attribute);
+        bool list = attribute is "columnspacing" or "rowspacing";
+        return AppendJudged(value, v =>
+        {
+            int count = 0;
+            foreach (Range range in v.SplitAny(" \t\n\f\r"))
+            {
+                ReadOnlySpan<char> length = v[range];
+                if (length.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (++count > (list ? 16 : 1)
+                    || !(InlineStyle.IsLength(length, maxEm, maxPercent) || (length.EndsWith("mathspace", StringComparison.OrdinalIgnoreCase) && !length.StartsWith("negative", StringComparison.OrdinalIgnoreCase) && !length.ContainsAnyExceptInRange('a', 'z'))))
+                {
+                    return false;
+                }
+            }
+
+            return count > 0;
+        });
+    }
+
+    // class: only the classes the library's own Markdown output uses (HtmlPolicy.IsAllowedClass), in their order.
+    private bool AppendClass(ReadOnlySpan<char> value)
+    {
+        _output.Append("=\"");
+        int start = _output.Length;
+        foreach (Range range in value.SplitAny(" \t\n\f\r"))
+        {
+            ReadOnlySpan<char> name = value[range];
+            if (name.IsEmpty || !HtmlPolicy.IsAllowedClass(name))
+            {
+                continue;
+            }
+
+            if (_output.Length > start)
+            {
+                _output.Append(' ');
+            }
+
+            _output.Append(name);
+        }
+
+        if (_output.Length == start)
+        {
+            return false;
+        }
+
+        _output.Append('"');
+        return true;
     }
 
     private bool AppendRel(ReadOnlySpan<char> value)

@@ -63,14 +63,22 @@ internal sealed class DocumentAssembler
 
     private static void CheckUniqueIds(FeedEntry[] entries, string paramName)
     {
-        var seen = new HashSet<string>(entries.Length, StringComparer.Ordinal);
+        var seen = new Dictionary<string, FeedEntry>(entries.Length, StringComparer.Ordinal);
         foreach (FeedEntry entry in entries)
         {
-            if (!seen.Add(entry.Id))
+            if (!seen.TryAdd(entry.Id, entry))
             {
                 // RSS 2.0: duplicate guids are an error; RFC 4287 §4.2.6: an id identifies one entry.
-                throw new ArgumentException($"Two posts share the id \"{entry.Id}\"; every post needs its own id.", paramName);
+                throw new ArgumentException(DuplicateIdMessage(entry.Id, Describe(seen[entry.Id].Title, seen[entry.Id].Url), Describe(entry.Title, entry.Url)), paramName);
             }
         }
     }
+
+    /// <summary>The message of two posts with one id, naming both (shared by every check of a feed's ids).</summary>
+    internal static string DuplicateIdMessage(string id, string first, string second) =>
+        $"Two posts share the id \"{id}\": {first} and {second}; every post needs its own id (RFC 4287 §4.2.6), or readers show one and drop the other.";
+
+    /// <summary>A post as a message names it: its title and URL.</summary>
+    internal static string Describe(string title, Uri? url) =>
+        $"\"{title}\" ({(url is { IsAbsoluteUri: true } ? url.AbsoluteUri : url?.OriginalString)})";
 }

@@ -142,6 +142,22 @@ internal ref struct HtmlTokenizer
         _position = end < 0 ? _html.Length : end;
     }
 
+    /// <summary>
+    /// Skips the raw text of the element named <paramref name="name"/> whose start tag was just read, when its end tag
+    /// follows (the next token is then that end tag); returns false, skipping nothing, when it never ends.
+    /// </summary>
+    public bool TrySkipRawText(ReadOnlySpan<char> name)
+    {
+        int end = IndexOfRawTextEnd(_html, _position, name);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        _position = end;
+        return true;
+    }
+
     /// <summary>Reads the next token; returns false at the end of the input.</summary>
     public bool Next()
     {

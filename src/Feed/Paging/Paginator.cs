@@ -15,19 +15,19 @@ internal sealed class Paginator
 {
     private readonly int _size;
     private readonly bool _archive;
-    private readonly FeedUrls _rss;
-    private readonly FeedUrls _atom;
-    private readonly FeedUrls _json;
+    private readonly IReadOnlyList<FeedUrls> _urls;
     private readonly Uri _site;
 
-    public Paginator(int size, bool archive, Uri site, FeedUrls rss, FeedUrls atom, FeedUrls json)
+    /// <param name="size">The page size.</param>
+    /// <param name="archive">Whether the feed is archived (RFC 5005 §4).</param>
+    /// <param name="site">The site's URL.</param>
+    /// <param name="urls">The URLs of each format, one per format.</param>
+    public Paginator(int size, bool archive, Uri site, IReadOnlyList<FeedUrls> urls)
     {
         _size = size;
         _archive = archive;
         _site = site;
-        _rss = rss;
-        _atom = atom;
-        _json = json;
+        _urls = urls;
     }
 
     public int Size => _size;
@@ -110,13 +110,20 @@ internal sealed class Paginator
     public Uri Url(FeedFormat format, FeedPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        FeedUrls urls = format switch
+        FeedUrls? urls = null;
+        foreach (FeedUrls candidate in _urls)
         {
-            FeedFormat.Rss => _rss,
-            FeedFormat.Atom => _atom,
-            FeedFormat.Json => _json,
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
-        };
+            if (candidate.Format == format)
+            {
+                urls = candidate;
+            }
+        }
+
+        if (urls is null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format.");
+        }
+
         return page.Kind == FeedPageKind.Archive ? urls.Archive(page.Number) : urls.Page(page.Number);
     }
 
@@ -177,12 +184,15 @@ internal sealed class FeedUrls
     private readonly string _pageTemplate;
     private readonly string _archiveTemplate;
 
-    public FeedUrls(Uri feed, string pageTemplate, string archiveTemplate)
+    public FeedUrls(FeedFormat format, Uri feed, string pageTemplate, string archiveTemplate)
     {
+        Format = format;
         _feed = feed;
         _pageTemplate = pageTemplate;
         _archiveTemplate = archiveTemplate;
     }
+
+    public FeedFormat Format { get; }
 
     public Uri Feed => _feed;
 

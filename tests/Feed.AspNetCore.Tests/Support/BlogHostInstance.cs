@@ -23,7 +23,7 @@ public sealed class BlogHostInstance : IAsyncDisposable
         Renders = renders;
         Database = database;
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        Client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = new Uri(address) };
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = new Uri(address) };
     }
 
     public RenderCounter Renders { get; }

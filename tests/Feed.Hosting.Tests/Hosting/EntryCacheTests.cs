@@ -65,14 +65,14 @@ public sealed class EntryCacheTests
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
 
-        EntryCache.SamePost(a, Post("x")).ShouldBeTrue();
-        EntryCache.SamePost(a, b).ShouldBeFalse(change);
+        a.Equals(Post("x")).ShouldBeTrue(); // the cache reuses an entry for an equal post (FeedPost.Equals)
+        a.Equals(b).ShouldBeFalse(change);
     }
 
     [Fact]
     public void The_comparison_covers_every_property_of_FeedPost()
     {
-        // Adding a property to FeedPost must come with a line in EntryCache.SamePost and a case above.
+        // Adding a property to FeedPost must come with a line in FeedPost.Equals/GetHashCode and a case above.
         string[] compared = ["Id", "Title", "Url", "Published", "Updated", "Authors", "Categories", "Body", "BodyFormat", "Summary", "Language", "Properties"];
         string[] derived = ["EffectiveId", "EffectiveUpdated"];
         typeof(FeedPost).GetProperties(BindingFlags.Public | BindingFlags.Instance)

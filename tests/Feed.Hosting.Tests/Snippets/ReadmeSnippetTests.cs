@@ -46,6 +46,41 @@ public sealed class ReadmeSnippetTests
     }
 
     [Fact]
+    public void The_README_shows_the_compiled_folder_snippet_verbatim()
+    {
+        string snippet = SnippetText(RepositoryFiles.Path("tests", "Feed.Hosting.Tests", "Snippets", "FolderSnippet.cs"), "folder");
+        string readme = ReadmeBlock(RepositoryFiles.Path("README.md"), "snippet: folder", "csharp");
+
+        readme.ShouldBe(snippet, $"Paste this between <!-- snippet: folder --> and <!-- endSnippet --> in README.md:\n```csharp\n{snippet}\n```");
+    }
+
+    [Fact]
+    public async Task The_README_shows_what_the_folder_snippet_prints_and_the_files_are_there()
+    {
+        string wwwroot = Directory.CreateTempSubdirectory("feed-snippet-").FullName;
+        TextWriter original = Console.Out;
+        var captured = new StringWriter { NewLine = "\n" };
+        Console.SetOut(captured);
+        try
+        {
+            await FolderSnippet.RunAsync(wwwroot, Sample.Articles(5), CancellationToken.None);
+            string printed = captured.ToString().TrimEnd('\n');
+            string readme = ReadmeBlock(RepositoryFiles.Path("README.md"), "output: folder", "text");
+
+            readme.ShouldBe(printed, $"Paste this between <!-- output: folder --> and <!-- endSnippet --> in README.md:\n```text\n{printed}\n```");
+            foreach (string file in printed.Split(' '))
+            {
+                File.Exists(Path.Combine(wwwroot, "feeds", file)).ShouldBeTrue(file);
+            }
+        }
+        finally
+        {
+            Console.SetOut(original);
+            Directory.Delete(wwwroot, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_snippet_markers_are_found_and_hold_the_registration_and_both_endpoints()
     {
         string snippet = SnippetText(RepositoryFiles.Path("tests", "Feed.Hosting.Tests", "Snippets", "QuickStartSnippet.cs"), "di");

@@ -38,6 +38,11 @@ internal static class RendererShortcuts
     {
         using var buffer = new MemoryStream();
         feed.WritePageAsync(format, page, postsOfPage, buffer).GetAwaiter().GetResult(); // completes synchronously: no I/O
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        string text = Encoding.UTF8.GetString(buffer.ToArray());
+        feed.WritePageToString(format, page, postsOfPage).ShouldBe(text); // the string form takes the same inputs
+        return text;
     }
+
+    public static string RenderPage<T>(this FeedRenderer<T> feed, FeedFormat format, int number, IEnumerable<T> allPosts) =>
+        feed.WritePageFromAllPostsToString(format, number, allPosts);
 }

@@ -35,4 +35,49 @@ public sealed class ApiApprovalTests
         api.ShouldNotContain("Feed.Internal");
         api.ShouldNotContain("MarkdownPipelines");
     }
+
+    [Fact]
+    public void Every_experimental_id_is_listed_in_the_README_with_its_api()
+    {
+        // [Experimental] members and types of the Feed assembly, by id, against the README's "Experimental APIs" table.
+        var byId = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (Type type in typeof(FeedGenerator).Assembly.GetExportedTypes())
+        {
+            Add(type, type.Name.Split('`')[0]);
+            foreach (System.Reflection.MemberInfo member in type.GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance
+                | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
+            {
+                Add(member, type.Name.Split('`')[0] + "." + member.Name);
+            }
+        }
+
+        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        int section = readme.IndexOf("## Experimental APIs", StringComparison.Ordinal);
+        section.ShouldBeGreaterThan(0, "README.md has no '## Experimental APIs' section");
+        string table = readme[section..readme.IndexOf("\n## ", section + 1, StringComparison.Ordinal)];
+        string[] rows = [.. table.Split('\n').Where(line => line.StartsWith("| `FEEDEXP", StringComparison.Ordinal))];
+
+        byId.Keys.ShouldBe(rows.Select(row => row.Split('`')[1]), "ids in the assembly vs ids in the README");
+        foreach ((string id, List<string> apis) in byId)
+        {
+            string row = rows.Single(r => r.StartsWith($"| `{id}`", StringComparison.Ordinal));
+            foreach (string api in apis)
+            {
+                row.ShouldContain(api.Replace("FeedRenderer.", "FeedRenderer<TPost>.", StringComparison.Ordinal), customMessage: $"the README's row of {id} does not name {api}");
+            }
+        }
+
+        void Add(System.Reflection.MemberInfo member, string name)
+        {
+            foreach (System.Diagnostics.CodeAnalysis.ExperimentalAttribute attribute in member.GetCustomAttributes(typeof(System.Diagnostics.CodeAnalysis.ExperimentalAttribute), inherit: false))
+            {
+                if (!byId.TryGetValue(attribute.DiagnosticId, out List<string>? list))
+                {
+                    byId[attribute.DiagnosticId] = list = [];
+                }
+
+                list.Add(name);
+            }
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Feed.Content;
+
 namespace Feed.Tests.Content;
 
 public sealed class UrlResolutionTests
@@ -67,7 +69,7 @@ public sealed class UrlResolutionTests
     [InlineData("cite", "del", "why.html", "https://example.org/posts/nice-flow/why.html")]
     public void Poster_cite_and_other_url_attributes_are_resolved(string attribute, string element, string value, string expected) =>
         ContentHtml.FromHtml($"<{element} {attribute}=\"{value}\"></{element}>")
-            .ShouldBe($"<{element} {attribute}=\"{expected}\"{(element is "video" ? " controls" : "")}></{element}>");
+            .ShouldBe($"<{element} {attribute}=\"{expected}\"{(element is "video" ? " controls" : "")}>{(element is "track" ? "" : $"</{element}>")}");
 
     [Fact]
     public void Every_url_in_srcset_is_resolved_and_descriptors_kept() =>
@@ -116,8 +118,8 @@ public sealed class UrlResolutionTests
 
     [Fact]
     public void Non_url_attributes_are_not_resolved() =>
-        ContentHtml.FromHtml("<img alt=\"pic.png\" class=\"wide\" title=\"lazy.png\">")
-            .ShouldBe("<img alt=\"pic.png\" class=\"wide\" title=\"lazy.png\">");
+        ContentHtml.FromHtml("<img alt=\"pic.png\" class=\"language-pic.png\" title=\"lazy.png\">")
+            .ShouldBe("<img alt=\"pic.png\" class=\"language-pic.png\" title=\"lazy.png\">");
 
     [Fact]
     public void Markdown_links_images_and_footnotes_are_resolved()
@@ -145,4 +147,14 @@ public sealed class UrlResolutionTests
         Should.Throw<ArgumentException>(() => Feed.Content.HtmlContentRenderer.Instance.Render(post))
             .Message.ShouldContain("not absolute");
     }
+
+    // Defence in depth: the options refuse a post URL that is not http(s), and the sanitiser never resolves against
+    // one either (a javascript: base would turn "#fn1" into a script URL).
+    [Theory]
+    [InlineData("javascript:alert(1)//x")]
+    [InlineData("data:text/html,x")]
+    [InlineData("file:///home/me/post.html")]
+    public void Relative_references_are_not_resolved_against_a_post_url_that_is_not_http(string postUrl) =>
+        HtmlSanitizer.Sanitize("<a href=\"x\">x</a><a href=\"#f\">f</a><a href=\"\">e</a><img src=\"a.png\" alt=\"a\"><a href=\"https://ok.example/\">ok</a>", new Uri(postUrl))
+            .ShouldBe("xfe<img alt=\"a\"><a href=\"https://ok.example/\">ok</a>");
 }

@@ -20,7 +20,7 @@ public sealed class FrontMatterTests
     {
         byte[] bytes = Encoding.UTF8.GetBytes(file);
         FrontMatter.TryFind(bytes, out FrontMatter found, out string? error).ShouldBeTrue(error);
-        Encoding.UTF8.GetString(bytes, found.YamlStart, found.YamlLength).ShouldBe(yaml);
+        Encoding.UTF8.GetString(bytes, found.TextStart, found.TextLength).ShouldBe(yaml);
         Encoding.UTF8.GetString(bytes[found.BodyStart..]).ShouldBe(body);
     }
 

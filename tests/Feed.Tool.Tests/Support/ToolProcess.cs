@@ -74,15 +74,20 @@ internal sealed class ToolProcess : IDisposable
     /// <summary>Starts the tool.</summary>
     /// <param name="args">Its arguments.</param>
     /// <param name="pauseAt">A phase to pause at (see Feed.Tool's TestHooks), or <see langword="null"/>.</param>
-    public static ToolProcess Start(IEnumerable<string> args, string? pauseAt = null) => Start(args, pauseAt, terminal: false);
+    /// <param name="environment">More environment variables (a test hook such as <c>FEED_TEST_CACHE_FAULT</c>).</param>
+    public static ToolProcess Start(IEnumerable<string> args, string? pauseAt = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        Start(args, pauseAt, terminal: false, environment);
 
     /// <summary>
     /// Starts the tool on a pseudo-terminal (util-linux <c>script</c>), as a person at a terminal runs it: its stdout and
     /// stderr both arrive, raw, in <see cref="Stdout"/>, and <see cref="Type"/> types on its keyboard.
     /// </summary>
-    public static ToolProcess StartInTerminal(IEnumerable<string> args, string? pauseAt = null) => Start(args, pauseAt, terminal: true);
+    public static ToolProcess StartInTerminal(IEnumerable<string> args, string? pauseAt = null) => Start(args, pauseAt, terminal: true, environment: null);
 
-    private static ToolProcess Start(IEnumerable<string> args, string? pauseAt, bool terminal)
+    /// <summary>The command that runs the tool: the .NET host and the tool's assembly (for a shell line, say).</summary>
+    public static IReadOnlyList<string> Command => [DotnetHost(), Path.Combine(AppContext.BaseDirectory, "Feed.Tool.dll")];
+
+    private static ToolProcess Start(IEnumerable<string> args, string? pauseAt, bool terminal, IReadOnlyDictionary<string, string>? environment)
     {
         string[] command = [DotnetHost(), Path.Combine(AppContext.BaseDirectory, "Feed.Tool.dll"), .. args];
         var info = new ProcessStartInfo(terminal ? "script" : command[0])
@@ -116,9 +121,15 @@ internal sealed class ToolProcess : IDisposable
         info.Environment["DOTNET_TieredCompilation"] = "1";
         info.Environment["DOTNET_TC_QuickJitForLoops"] = "1";
         info.Environment.Remove("FEED_TEST_PAUSE");
+        info.Environment.Remove("FEED_TEST_CACHE_FAULT");
         if (pauseAt is not null)
         {
             info.Environment["FEED_TEST_PAUSE"] = pauseAt;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         return new ToolProcess(Process.Start(info)!, raw: terminal);
@@ -135,6 +146,13 @@ internal sealed class ToolProcess : IDisposable
     public static async Task<ToolRun> RunAsync(params string[] args)
     {
         using ToolProcess process = Start(args);
+        return await process.WaitAsync();
+    }
+
+    /// <summary>Runs the tool to its end with more environment variables (see <see cref="Start"/>).</summary>
+    public static async Task<ToolRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using ToolProcess process = Start(args, pauseAt: null, environment);
         return await process.WaitAsync();
     }
 

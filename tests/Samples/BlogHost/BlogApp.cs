@@ -49,7 +49,10 @@ public static class BlogApp
                 options.Title = "Notes from the Feed sample blog";
                 options.SiteUrl = Site;
             });
-        builder.Services.AddScoped<IFeedPageSource<Post>, BlogFeedSource>(); // count + rows in one read transaction
+        builder.Services.AddEntityFrameworkFeedSource<BlogDb, Post>(source => source // count + rows in one snapshot
+            .Posts(db => db.Posts.Include(p => p.Tags))
+            .NewestFirst(p => p.PublishedTicks, p => p.FeedId)
+            .Variants((post, tag) => post.Tags.Any(t => t.Key == tag))); // tag: normalized by FeedTerms.Normalize
         builder.Services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -75,7 +78,7 @@ public static class BlogApp
         app.UseOutputCache();
         Action<FeedEndpointOptions> byTag = endpoint =>
         {
-            endpoint.RouteKey = "tag"; // one feed per tag, from the one registration
+            endpoint.VariantRouteParameter = "tag"; // one feed per tag, from the one registration
             endpoint.ConfigureVariant = (options, tag) => options.Title = $"Notes tagged “{tag}”";
         };
         app.MapFeed<Post>("/feed.xml", FeedFormat.Rss).CacheOutput(BlogStore.FeedTag); // and ?page=N

@@ -15,6 +15,7 @@ public sealed class BlogDb(DbContextOptions<BlogDb> options) : DbContext(options
         modelBuilder.Entity<Post>().HasIndex(p => new { p.PublishedTicks, p.FeedId });
         modelBuilder.Entity<Post>().HasIndex(p => p.Slug).IsUnique();
         modelBuilder.Entity<PostTag>().HasKey(t => new { t.Name, t.PostId });
+        modelBuilder.Entity<PostTag>().HasIndex(t => new { t.Key, t.PostId }); // a tag's feed matches the normalized key
         modelBuilder.Entity<PostTag>().HasOne<Post>().WithMany(p => p.Tags).HasForeignKey(t => t.PostId);
     }
 }
@@ -42,10 +43,23 @@ public sealed class Post
     public List<PostTag> Tags { get; set; } = [];
 }
 
-/// <summary>One tag of one post.</summary>
+/// <summary>One tag of one post: its name as written, and the key every spelling of it shares (what a tag's feed matches).</summary>
 public sealed class PostTag
 {
-    public required string Name { get; set; }
+    private string _name = string.Empty;
+
+    public required string Name
+    {
+        get => _name;
+        set
+        {
+            _name = value;
+            Key = Feed.FeedTerms.Normalize(value);
+        }
+    }
+
+    public string Key { get; set; } = string.Empty;
 
     public int PostId { get; set; }
 }
+
