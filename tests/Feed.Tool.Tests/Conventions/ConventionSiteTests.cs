@@ -143,6 +143,17 @@ public sealed class ConventionSiteTests : IDisposable
     }
 
     [Fact]
+    public async Task Jekyll_titles_a_post_from_its_file_name_and_warns_of_a_near_miss_it_does_not_read()
+    {
+        _site.Write("_posts/2024-01-02-my-first-post.md", "---\nTitel: Mine\n---\nx\n");
+        ToolRun run = await BuildAsync(Path.Combine(_site.Posts, "_posts"), """{ "siteUrl": "https://example.org/", "title": "T", "conventions": "jekyll" }""");
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.Stderr.ShouldContain("2024-01-02-my-first-post.md(2,1): warning FEED0040: 'Titel' is not a key Jekyll reads, so the title is 'My First Post' (from the file name); did you mean `title`?");
+        Entries().Select(e => (e.Title, e.Url)).ShouldBe([("My First Post", "https://example.org/2024/01/02/my-first-post.html")]);
+    }
+
+    [Fact]
     public async Task Skip_invalid_builds_the_valid_posts_and_warns_of_each_invalid_one_where_it_is()
     {
         _site.Post("good.md", "Good", "2024-01-01");
