@@ -59,6 +59,8 @@ public sealed class FeedCleanTests
         File.ReadAllText(Path.Combine(elsewhere, "2.xml")).ShouldBe("keep");
         File.ReadAllText(Path.Combine(project.Root, "keep.xml")).ShouldBe("keep too");
         engine.Warnings.ShouldContain(w => w.File.EndsWith("feed" + Path.DirectorySeparatorChar + "2.xml", StringComparison.Ordinal));
+        engine.Warnings.ShouldAllBe(w => w.Code == "FEED0020"); // the tool's code for a manifest line left alone
+        engine.Errors.ShouldBeEmpty();
         File.Exists(project.Output("atom.xml")).ShouldBeFalse(); // the rest is cleaned as usual
     }
 

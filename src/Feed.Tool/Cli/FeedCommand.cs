@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Text;
 using Feed.Excerpts;
 using Feed.Tool.Building;
@@ -28,9 +29,9 @@ internal static class FeedCommand
         ParseResult result = root.Parse(args);
         if (result.Action is ParseErrorAction)
         {
-            foreach (var error in result.Errors)
+            foreach (string message in UsageErrors(result, root, args))
             {
-                stderr.WriteLine(new Diagnostic(null, 0, 0, DiagnosticCodes.CommandLine, error.Message));
+                stderr.WriteLine(new Diagnostic(null, 0, 0, DiagnosticCodes.CommandLine, message));
             }
 
             stderr.WriteLine("Run 'feed build --help' for the options.");
@@ -53,6 +54,94 @@ internal static class FeedCommand
             stderr.WriteLine("feed: cancelled; nothing in the output folder was changed.");
             return FeedBuild.Cancelled;
         }
+    }
+
+    // The parser's errors, with the tokens it did not recognise said as what they were meant to be: an unknown command
+    // or option with "did you mean" when one is a slip away (the value typed after a mistyped option is then that
+    // option's value, not another error), and nothing more about a command line whose command is unknown.
+    private static List<string> UsageErrors(ParseResult result, RootCommand root, string[] args)
+    {
+        Command command = result.CommandResult.Command;
+        IReadOnlyList<string> unmatched = result.UnmatchedTokens;
+        bool unknownCommand = command == root && unmatched.Count > 0 && !IsOption(unmatched[0]);
+        var said = new Dictionary<string, string?>(StringComparer.Ordinal); // token -> its message (null: say nothing)
+        for (int i = 0; i < unmatched.Count; i++)
+        {
+            string token = unmatched[i];
+            if (said.ContainsKey(token))
+            {
+                continue;
+            }
+
+            if (unknownCommand)
+            {
+                said[token] = i > 0 ? null
+                    : $"unknown command '{token}'{NearMiss.Suggest(token, root.Subcommands.Select(c => c.Name))}{(NearMiss.Find(token, root.Subcommands.Select(c => c.Name)) is null ? "; the command is 'build'." : "")}";
+            }
+            else if (IsOption(token))
+            {
+                Option[] options = [.. command.Options, .. root.Options.Where(o => o.Recursive)];
+                string? near = NearMiss.Find(token, options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.Length > 2));
+                said[token] = near is null ? $"unknown option '{token}'." : $"unknown option '{token}'; did you mean '{near}'?";
+                Option? meant = near is null ? null : options.FirstOrDefault(o => o.Name == near || o.Aliases.Contains(near));
+                int at = Array.IndexOf(args, token);
+                if (meant is { Arity.MaximumNumberOfValues: > 0 } && i + 1 < unmatched.Count && at >= 0 && at + 1 < args.Length
+                    && args[at + 1] == unmatched[i + 1] && !IsOption(unmatched[i + 1]))
+                {
+                    said.TryAdd(unmatched[i + 1], null); // the value of the option they meant
+                }
+            }
+            else
+            {
+                said[token] = $"unexpected argument '{token}'; '{command.Name}' takes {(command.Arguments.Count == 1 ? "one" : command.Arguments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} argument{(command.Arguments.Count == 1 ? "" : "s")}.";
+            }
+        }
+
+        var messages = new List<string>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ParseError error in result.Errors)
+        {
+            string? token = said.Keys.FirstOrDefault(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal));
+            if (token is not null)
+            {
+                if (done.Add(token) && said[token] is { } message)
+                {
+                    messages.Add(message);
+                }
+            }
+            else if (!(unknownCommand && error.SymbolResult is CommandResult { Command: var c } && c == root))
+            {
+                messages.Add(error.Message); // "Required command was not provided." is moot once the command is named wrong
+            }
+        }
+
+        messages.AddRange(said.Where(p => p.Value is not null && !done.Contains(p.Key)).Select(p => p.Value!));
+        return messages;
+    }
+
+    private static bool IsOption(string token) => token.Length > 1 && token[0] == '-' && !char.IsAsciiDigit(token[1]);
+
+    // An int option whose bad values are said in words ("'x' is too large; it must be a whole number from 1 to ...")
+    // rather than by System.CommandLine's "expected type 'System.Int32'".
+    private static T ParseWholeNumber<T>(ArgumentResult result, string name, int minimum, Func<int, T> value, T none)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return none;
+        }
+
+        string text = result.Tokens[^1].Value;
+        if (int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int number))
+        {
+            return value(number);
+        }
+
+        ReadOnlySpan<char> digits = text.AsSpan(text.StartsWith('-') || text.StartsWith('+') ? 1 : 0);
+        string shown = text.Length > 40 ? text[..40] + "..." : text;
+        result.AddError(!digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9')
+            ? $"{name}: '{shown}' is too {(text.StartsWith('-') ? "small" : "large")}; it must be a whole number from {minimum} to {int.MaxValue}."
+            : $"{name}: '{shown}' is not a whole number.");
+        return none;
     }
 
     /// <summary>Builds the command tree; the build action writes to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
@@ -97,12 +186,14 @@ internal static class FeedCommand
         {
             Description = "Entries per feed document (config: pageSize).",
             DefaultValueFactory = _ => 10,
+            CustomParser = result => ParseWholeNumber(result, "--page-size", 1, n => n, 0),
             HelpName = "n",
         };
         var excerptLength = new Option<int>("--excerpt-length")
         {
             Description = "The longest excerpt, in user-perceived characters, ellipsis not counted (config: excerpt.length).",
             DefaultValueFactory = _ => ExcerptOptions.DefaultLength,
+            CustomParser = result => ParseWholeNumber(result, "--excerpt-length", 1, n => n, 0),
             HelpName = "n",
         };
         var drafts = new Option<bool>("--drafts") { Description = "Include posts with 'draft: true' (left out by default)." };
@@ -116,11 +207,13 @@ internal static class FeedCommand
         var maxPostSize = new Option<int?>("--max-post-size")
         {
             Description = $"The largest post file, in megabytes; a larger one is an error (FEED0014). Default: {BuildSettings.DefaultMaxPostSizeMegabytes}.",
+            CustomParser = result => ParseWholeNumber<int?>(result, "--max-post-size", 1, n => n, null),
             HelpName = "MB",
         };
         var lockTimeout = new Option<int?>("--lock-timeout")
         {
             Description = $"How long to wait, in seconds, while another build writes the same --out before giving up (FEED0019). Default: {BuildSettings.DefaultLockTimeoutSeconds}.",
+            CustomParser = result => ParseWholeNumber<int?>(result, "--lock-timeout", 0, n => n, null),
             HelpName = "seconds",
         };
 

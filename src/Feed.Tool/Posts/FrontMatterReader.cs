@@ -77,7 +77,7 @@ internal static partial class FrontMatterReader
                 {
                     // The parser's messages quote positions of their own; the diagnostic's position is the one to read.
                     errors.Add(e.Start.Line + bounds.FirstLine - 1, (int)e.Start.Column, DiagnosticCodes.InvalidYaml,
-                        $"invalid YAML: {e.Message}");
+                        e is YamlTree.LimitException ? e.Message : $"invalid YAML: {e.Message}");
                     return null;
                 }
                 catch (InvalidOperationException)
