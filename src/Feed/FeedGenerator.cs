@@ -4,11 +4,13 @@ using Feed.Excerpts;
 using Feed.Internal;
 using Feed.Paging;
 using Feed.Writers;
+using Feed.Writers.Html;
 
 namespace Feed;
 
 /// <summary>
-/// Turns posts into the documents of an RSS 2.0, an Atom 1.0 and a JSON Feed 1.1 feed and writes them:
+/// Turns posts into the documents of an RSS 2.0, an Atom 1.0 and a JSON Feed 1.1 feed, and the HTML pages that list the
+/// same entries, and writes them:
 /// post → (<see cref="ExcerptGenerator"/>) excerpt → <see cref="FeedEntry"/> → page (<see cref="FeedPage"/>) →
 /// <see cref="FeedDocument"/> → bytes.
 /// </summary>
@@ -73,7 +75,12 @@ public sealed class FeedGenerator
         Metadata = metadata;
         _entries = new EntryFactory(options.Excerpt, options.FullContent);
         _documents = new DocumentAssembler(metadata, paginator, options.EmptyFeedUpdated);
-        _writer = new DocumentWriter(options.Indent, options.Extensions);
+        var html = new HtmlSettings(
+            HtmlLocale.For(options.Language),
+            [.. options.HtmlFeedFormats.Select(format => new HtmlFeedLink(
+                format, HtmlSettings.NameOf(format), HtmlSettings.MediaTypeOf(format), paginator.Url(format, paginator.Page(1, 0))))],
+            options.HtmlTemplate);
+        _writer = new DocumentWriter(options.Indent, options.Extensions, new HtmlDocumentWriter(metadata, paginator, html));
     }
 
     /// <summary>

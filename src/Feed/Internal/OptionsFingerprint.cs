@@ -43,6 +43,15 @@ internal static class OptionsFingerprint
         h.Add(options.Id);
         h.Add(options.RssPageUrlTemplate).Add(options.AtomPageUrlTemplate).Add(options.JsonPageUrlTemplate);
         h.Add(options.RssArchiveUrlTemplate).Add(options.AtomArchiveUrlTemplate).Add(options.JsonArchiveUrlTemplate);
+        h.Add(options.HtmlUrl).Add(options.HtmlPageUrlTemplate).Add(options.HtmlArchiveUrlTemplate);
+        h.Add(options.HtmlFeedFormats.Count);
+        foreach (FeedFormat format in options.HtmlFeedFormats)
+        {
+            h.Add((int)format);
+        }
+
+        // A page template by what it writes (its Identity: a hash of its source), not by its type alone.
+        h.Add(options.HtmlTemplate is null ? null : options.HtmlTemplate.GetType().AssemblyQualifiedName + "\n" + options.HtmlTemplate.Identity);
         h.Add(options.Hub).Add(options.Language);
         h.Add(options.Authors.Count);
         foreach (FeedAuthor author in options.Authors)
