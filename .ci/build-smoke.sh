@@ -65,8 +65,8 @@ EOF
 }
 # Every file under a folder with its SHA-256, one "hash  path" line each, sorted: compared before and after a build.
 snapshot() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
-# The six feed documents and the manifest the sample blog gives (four posts a page, RSS and Atom).
-feed_files=(feed.xml feed/2.xml feed/3.xml atom.xml atom/2.xml atom/3.xml .feed-manifest)
+# The six feed documents, the three HTML pages and the manifest the sample blog gives (four posts a page, RSS, Atom, HTML).
+feed_files=(feed.xml feed/2.xml feed/3.xml atom.xml atom/2.xml atom/3.xml index.html page/2/index.html page/3/index.html .feed-manifest)
 has_feeds() { local dir=$1 f; for f in "${feed_files[@]}"; do test -s "$dir/$f" || return 1; done; }
 no_feeds() { local dir=$1 f; for f in "${feed_files[@]}"; do test ! -e "$dir/$f" || return 1; done; }
 # feedparser reads every document without error: 10 entries per format (12 posts, a draft and a future one left out).
@@ -104,8 +104,8 @@ rebuild() { build --no-restore "$@"; } # restored once; nothing a later build ch
 
 # 3. First build: every page of both feeds, valid.
 passes "dotnet build succeeds" "$tmp/build.log" build
-check "the build wrote feed.xml, feed/2.xml, feed/3.xml, atom.xml, atom/2.xml, atom/3.xml and .feed-manifest to bin/Debug/net10.0" has_feeds "$out"
-check "the build log shows the tool's summary (12 posts read, 6 files written)" grep -qF "feed: 12 posts read, 2 skipped (1 draft, 1 future), 6 files written, 0 unchanged, 0 removed" "$tmp/build.log"
+check "the build wrote feed.xml, feed/2.xml, feed/3.xml, atom.xml, atom/2.xml, atom/3.xml, index.html, page/2/index.html, page/3/index.html and .feed-manifest to bin/Debug/net10.0" has_feeds "$out"
+check "the build log shows the tool's summary (12 posts read, 9 files written)" grep -qF "feed: 12 posts read, 2 skipped (1 draft, 1 future), 9 files written, 0 unchanged, 0 removed" "$tmp/build.log"
 check_parse "feedparser reads all six documents, 10 entries per format" "$out"
 
 # 4. Nothing changed: the target is skipped.
@@ -116,16 +116,16 @@ check "a second build skips the target (Skipping target \"FeedGenerate\" because
 snapshot "$out" >"$tmp/after"
 check "  ... and changes no file" cmp -s "$tmp/before" "$tmp/after"
 
-# 5. One post changed: the oldest post is on the last page of each feed, so only feed/3.xml and atom/3.xml change.
+# 5. One post changed: the oldest post is on the last page of each feed, so only feed/3.xml, atom/3.xml and page/3/index.html change.
 sed -i 's/^title: Hello, world$/title: Hello again, world/' "$app/posts/2024-01-15-hello-world.md"
 rebuild
 changed=$(diff "$tmp/after" <(snapshot "$out") | sed -n 's/^> [0-9a-f]*  \.\///p' | sort | paste -sd' ' -)
-check "changing one post rewrites only its pages (changed: '${changed}')" test "$changed" = "atom/3.xml feed/3.xml"
-check "  ... and the summary says 2 files written, 4 unchanged" grep -qF "2 files written, 4 unchanged, 0 removed" "$tmp/build.log"
+check "changing one post rewrites only its pages (changed: '${changed}')" test "$changed" = "atom/3.xml feed/3.xml page/3/index.html"
+check "  ... and the summary says 3 files written, 6 unchanged" grep -qF "3 files written, 6 unchanged, 0 removed" "$tmp/build.log"
 # A deleted post makes no input newer than the manifest; the list of posts in obj/ still changes, so the target runs.
 rm "$app/posts/2024-08-19-ideas-for-later.md" # the draft: no page changes
 rebuild
-check "deleting a post runs the target again (11 posts read, 0 drafts skipped)" grep -qF "feed: 11 posts read, 1 skipped (0 draft, 1 future), 0 files written, 6 unchanged" "$tmp/build.log"
+check "deleting a post runs the target again (11 posts read, 0 drafts skipped)" grep -qF "feed: 11 posts read, 1 skipped (0 draft, 1 future), 0 files written, 9 unchanged" "$tmp/build.log"
 
 # 6. Bad posts: the build fails, lists every problem as an MSBuild error at its line and column, changes nothing.
 snapshot "$out" >"$tmp/before"

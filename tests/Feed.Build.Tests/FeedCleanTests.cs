@@ -18,7 +18,7 @@ public sealed class FeedCleanTests
 
         project.Snapshot().Keys.ShouldBe(["App.dll", "feed/notes.txt"]);
         Directory.Exists(project.Output("atom")).ShouldBeFalse(); // left empty, so removed
-        clean.Deleted.Length.ShouldBe(7);
+        clean.Deleted.Length.ShouldBe(10); // 6 feed documents, 3 HTML pages and the manifest
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class FeedCleanTests
         var outputs = new FeedOutputs { BuildEngine = new RecordingBuildEngine(), OutputDir = project.Out };
         outputs.Execute().ShouldBeTrue();
 
-        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(["atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml"]);
+        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(["atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml", "index.html", "page/2/index.html", "page/3/index.html"]);
         outputs.Files.ShouldAllBe(f => File.Exists(f.ItemSpec));
         outputs.Files.Select(f => f.GetMetadata("ContentType")).ShouldBe(
             [.. Enumerable.Repeat("application/atom+xml", 3), .. Enumerable.Repeat("application/rss+xml", 3)]);
@@ -125,7 +125,7 @@ public sealed class FeedCleanTests
         var outputs = new FeedOutputs { BuildEngine = new RecordingBuildEngine(), OutputDir = project.Out, ConfigFile = project.Config, SiteUrl = siteUrl };
         outputs.Execute().ShouldBeTrue();
 
-        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(new[] { "atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml" }.Select(p => prefix + p));
+        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(new[] { "atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml", "index.html", "page/2/index.html", "page/3/index.html" }.Select(p => prefix + p));
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public static class BlogApp
             {
                 options.Title = "Notes from the Feed sample blog";
                 options.SiteUrl = Site;
+                options.HtmlFeedFormats = [FeedFormat.Rss, FeedFormat.Atom, FeedFormat.Json]; // what the HTML pages link
+                options.HtmlPageUrlTemplate = "?page={page}"; // the HTML listing is "/", its page N "/?page=N"
             });
         builder.Services.AddEntityFrameworkFeedSource<BlogDb, Post>(source => source // count + rows in one snapshot
             .Posts(db => db.Posts.Include(p => p.Tags))
@@ -93,6 +95,7 @@ public static class BlogApp
         app.MapFeed<Post>("/feed.xml", FeedFormat.Rss).CacheOutput(BlogStore.FeedTag); // and ?page=N
         app.MapFeed<Post>("/atom.xml", FeedFormat.Atom).CacheOutput(BlogStore.FeedTag);
         app.MapFeed<Post>("/feed.json", FeedFormat.Json).CacheOutput(BlogStore.FeedTag);
+        app.MapFeed<Post>("/", FeedFormat.Html).CacheOutput(BlogStore.FeedTag); // the same pages as HTML
         app.MapFeed<Post>("/tags/{tag}/feed.xml", FeedFormat.Rss, byTag).CacheOutput(BlogStore.FeedTag);
         app.MapFeed<Post>("/tags/{tag}/atom.xml", FeedFormat.Atom, byTag).CacheOutput(BlogStore.FeedTag);
         app.MapFeed<Post>("/tags/{tag}/feed.json", FeedFormat.Json, byTag).CacheOutput(BlogStore.FeedTag);
