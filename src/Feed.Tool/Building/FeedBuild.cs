@@ -11,7 +11,7 @@ namespace Feed.Tool.Building;
 /// <summary>
 /// One run of <c>feed build</c>, in two passes so memory stays flat however large the site:
 /// (1) read the front matter of every post (bodies are not kept), check everything, sort newest first;
-/// (2) for each page, read the bodies of just that page's posts, make its RSS and Atom documents, and stage
+/// (2) for each page, read the bodies of just that page's posts, make its documents in every format, and stage
 /// the bytes. Only when every page is staged without a problem is anything in <c>--out</c> changed.
 /// </summary>
 internal static class FeedBuild
@@ -138,8 +138,22 @@ internal static class FeedBuild
                         {
                             buffer.SetLength(0);
                             FeedDocument document = generator.CreateDocument(format, page, entries);
-                            await generator.WriteAsync(document, buffer, ct).ConfigureAwait(false);
-                            urls[path] = url;
+                            try
+                            {
+                                await generator.WriteAsync(document, buffer, ct).ConfigureAwait(false);
+                            }
+                            catch (FeedTemplateException e)
+                            {
+                                // The page template failed on this page: the build stops before anything is changed.
+                                local.Add(new Diagnostic(e.Path, e.Line, e.Column, DiagnosticCodes.TemplateFailed, $"{e.Reason} (writing {path})"));
+                                break;
+                            }
+
+                            if (format != FeedFormat.Html)
+                            {
+                                urls[path] = url; // a WebSub topic for --changed-list; an HTML page is none
+                            }
+
                             output.Stage(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), local);
                         }
                     }

@@ -219,8 +219,19 @@ internal static class FeedCommand
 
         var changedList = new Option<string?>("--changed-list")
         {
-            Description = "After a successful build, write the absolute URL of every feed document whose bytes changed (or that is new), one a line, sorted, to this file ('-' for stdout): the topics to notify a WebSub hub of. Empty when nothing changed.",
+            Description = "After a successful build, write the absolute URL of every feed document (not HTML page) whose bytes changed (or that is new), one a line, sorted, to this file ('-' for stdout): the topics to notify a WebSub hub of. Empty when nothing changed.",
             HelpName = "file",
+        };
+
+        var formats = new Option<string?>("--formats")
+        {
+            Description = "What to write, comma-separated: rss, atom, json, html (config: formats). Default: rss,atom. html writes the HTML listing of the same pages (index.html, page/N/index.html).",
+            HelpName = "list",
+        };
+        var template = new Option<string?>("--template")
+        {
+            Description = "A Liquid template for the HTML pages instead of the default page (config: htmlTemplate). Errors: FEED0070, FEED0071.",
+            HelpName = "file.liquid",
         };
 
         var cacheDir = new Option<string?>("--cache-dir")
@@ -242,7 +253,7 @@ internal static class FeedCommand
         var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0, an Atom 1.0 and (on request) a JSON Feed 1.1 feed.")
         {
             postsDir, outDir, config, siteUrl, title, description, pageSize, excerptLength, drafts, future, now, quiet,
-            maxPostSize, lockTimeout, changedList, cacheDir, noCache, skipInvalid, followExternalLinks,
+            maxPostSize, lockTimeout, changedList, formats, template, cacheDir, noCache, skipInvalid, followExternalLinks,
         };
         build.SetAction((parse, ct) =>
         {
@@ -263,6 +274,8 @@ internal static class FeedCommand
                 MaxPostSize = parse.GetValue(maxPostSize),
                 LockTimeout = parse.GetValue(lockTimeout),
                 ChangedList = parse.GetValue(changedList),
+                Formats = parse.GetValue(formats),
+                Template = parse.GetValue(template),
                 SkipInvalid = parse.GetValue(skipInvalid),
                 FollowExternalLinks = parse.GetValue(followExternalLinks),
             };
@@ -270,7 +283,7 @@ internal static class FeedCommand
             return RunBuildAsync(values, cache, stdout, stderr, time, interactive ? stderr : null, ct);
         });
 
-        var root = new RootCommand("feed: blog posts to RSS 2.0 and Atom 1.0 feeds with RFC 5005 paging, identical bytes on every run.")
+        var root = new RootCommand("feed: blog posts to RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds with RFC 5005 paging, identical bytes on every run.")
         {
             build,
         };
@@ -335,7 +348,12 @@ internal static class FeedCommand
               feed/archive/1.xml ...       RSS archive documents, 1 = oldest (RFC 5005 section 4; config "archive": true)
               atom.xml, atom/N.xml, atom/archive/N.xml    the same for Atom 1.0
               feed.json, feed/N.json, feed/archive/N.json the same for JSON Feed 1.1 (config "formats": [..., "json"])
-              tags/{slug}/feed.xml, tags/{slug}/atom.xml, tags/{slug}/feed.json, tags/{slug}/feed/N.xml ...
+              index.html, page/N/index.html, archive/N/index.html
+                                           the HTML listing of the same pages (config "formats": [..., "html"]): per
+                                           post its title, date, authors, tags and excerpt, page links, links to the
+                                           feeds; light and dark, no script, no request. config "htmlTemplate" lays
+                                           it out with a Liquid template instead.
+              tags/{slug}/feed.xml, tags/{slug}/atom.xml, tags/{slug}/feed.json, tags/{slug}/index.html, ...
                                            a feed per tag (config "taxonomies"); categories/{slug}/... and
                                            authors/{slug}/... likewise. The slug is the name in lower case, spaces
                                            as '-', other characters kept (URL-escaped in links). Names that differ
@@ -417,7 +435,10 @@ internal static class FeedCommand
               followExternalLinks          default: false; true follows links that lead outside the posts folder
                                            (as --follow-external-links)
               fullContent                  default: true (full HTML in content:encoded / atom:content)
-              formats                      default: ["rss", "atom"]; "json" adds JSON Feed 1.1
+              formats                      default: ["rss", "atom"]; "json" adds JSON Feed 1.1, "html" the HTML pages
+              htmlTemplate                 a Liquid file (relative to the config file) that lays out the HTML pages;
+                                           output is HTML-escaped unless a key ends in _html or | raw is used.
+                                           Default: none (the default page)
               taxonomies                   {"tags": true, "categories": true, "authors": false}: a feed per tag,
                                            category, author (a post without authors counts as the config's author);
                                            default: none

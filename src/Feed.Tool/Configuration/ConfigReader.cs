@@ -24,7 +24,8 @@ internal static class ConfigReader
     public static readonly IReadOnlyList<string> TopLevelKeys =
     [
         "siteUrl", "title", "description", "language", "author", "copyright", "icon", "logo", "pageSize", "permalink",
-        "fullContent", "formats", "archive", "excerpt", "timeZone", "hub", "taxonomies", "conventions", "skipInvalid", "followExternalLinks",
+        "fullContent", "formats", "archive", "excerpt", "timeZone", "hub", "taxonomies", "conventions", "skipInvalid", "htmlTemplate",
+        "followExternalLinks",
     ];
 
     private static readonly string[] AuthorKeys = ["name", "email", "uri"];
@@ -211,6 +212,9 @@ internal static class ConfigReader
                 case "taxonomies":
                     config = ReadTaxonomies(utf8, ref reader, state, config);
                     break;
+                case "htmlTemplate":
+                    config = config with { HtmlTemplate = state.NonEmptyString(utf8, ref reader, key) };
+                    break;
                 case "timeZone":
                     config = config with { TimeZone = state.Parsed(utf8, ref reader, key, ParseTimeZone, config.TimeZone) };
                     break;
@@ -305,11 +309,12 @@ internal static class ConfigReader
                 "rss" => FeedFormat.Rss,
                 "atom" => FeedFormat.Atom,
                 "json" => FeedFormat.Json,
+                "html" => FeedFormat.Html,
                 _ => null,
             };
             if (format is null)
             {
-                state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'formats' items must be \"rss\", \"atom\" or \"json\".");
+                state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'formats' items must be \"rss\", \"atom\", \"json\" or \"html\".");
                 reader.Skip();
                 ok = false;
             }
@@ -326,7 +331,7 @@ internal static class ConfigReader
 
         if (ok && formats.Count == 0)
         {
-            state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, "'formats' must name at least one of \"rss\", \"atom\", \"json\".");
+            state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, "'formats' must name at least one of \"rss\", \"atom\", \"json\", \"html\".");
             return null;
         }
 

@@ -46,6 +46,9 @@ internal sealed record ToolConfig
     /// <summary>Gets <c>formats</c>.</summary>
     public IReadOnlyList<FeedFormat>? Formats { get; init; }
 
+    /// <summary>Gets <c>htmlTemplate</c>: the Liquid page template's path as written (relative to the config file's folder).</summary>
+    public string? HtmlTemplate { get; init; }
+
     /// <summary>Gets <c>archive</c>.</summary>
     public bool? Archive { get; init; }
 

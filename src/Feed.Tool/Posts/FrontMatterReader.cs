@@ -708,7 +708,7 @@ internal static partial class FrontMatterReader
                 case "uri" or "url":
                     if (text is null || (uri = SettingValues.ParseAbsoluteUri(text, out _)) is null)
                     {
-                        errors.At(v, DiagnosticCodes.InvalidField, $"'{key}.{field}' must be an absolute URI{(lenient ? "; it is left out" : "")}.", warning: lenient);
+                        errors.At(v, DiagnosticCodes.InvalidField, $"'{key}.{field}' must be an absolute http or https URL (was '{text}'){(lenient ? "; it is left out" : "")}.", warning: lenient);
                     }
 
                     break;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using Feed.Internal;
 using Feed.Writers.Atom;
+using Feed.Writers.Html;
 using Feed.Writers.Json;
 using Feed.Writers.Rss;
 
@@ -17,9 +18,11 @@ internal sealed class DocumentWriter
     private readonly FeedExtension[] _extensions;
     private readonly XmlWriterSettings _xmlSettings;
     private readonly bool _indent;
+    private readonly HtmlDocumentWriter _html;
 
-    public DocumentWriter(bool indent, IEnumerable<FeedExtension> extensions)
+    public DocumentWriter(bool indent, IEnumerable<FeedExtension> extensions, HtmlDocumentWriter html)
     {
+        _html = html;
         _extensions = [.. extensions];
         _indent = indent;
         _xmlSettings = new XmlWriterSettings
@@ -43,14 +46,14 @@ internal sealed class DocumentWriter
         if (output is PooledBufferStream pooled)
         {
             // Already a pooled buffer (the hosting package's response buffer): form the document in it directly.
-            Write(document, pooled);
+            Write(document, pooled, cancellationToken);
             return;
         }
 
         // Formed synchronously in a pooled buffer, then copied to the caller's stream with one asynchronous write,
         // so a slow client never holds an XmlWriter.
         using var buffer = new PooledBufferStream();
-        Write(document, buffer);
+        Write(document, buffer, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
@@ -59,12 +62,19 @@ internal sealed class DocumentWriter
     {
         ArgumentNullException.ThrowIfNull(document);
         using var buffer = new PooledBufferStream();
-        Write(document, buffer);
+        Write(document, buffer, CancellationToken.None);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private void Write(FeedDocument document, Stream stream)
+    private void Write(FeedDocument document, Stream stream, CancellationToken cancellationToken)
     {
+        if (document.Format == FeedFormat.Html)
+        {
+            // HTML is written by hand (Writers/Html): no XML writer, no extensions (they write XML elements).
+            _html.Write(document, stream, cancellationToken);
+            return;
+        }
+
         if (document.Format == FeedFormat.Json)
         {
             // JSON is not XML-shaped: no namespaces, no formatter, no extensions (see JsonFeedWriter).
