@@ -79,6 +79,9 @@ internal sealed class TextCollector
     /// <summary>Gets or sets a value indicating whether <see cref="SkipElement"/> holds raw text (script, style): only its end tag ends it.</summary>
     public bool SkipRawText { get; set; }
 
+    /// <summary>Gets or sets how many HTML <c>code</c> elements are open: their text is never math.</summary>
+    public int CodeDepth { get; set; }
+
     /// <summary>Gets a value indicating whether text is being dropped because it sits inside a non-text HTML element.</summary>
     public bool Suppressed => SkipElement is not null;
 
@@ -106,6 +109,7 @@ internal sealed class TextCollector
         collector.SkipElement = null;
         collector.SkipDepth = 0;
         collector.SkipRawText = false;
+        collector.CodeDepth = 0;
         return collector;
     }
 
