@@ -217,6 +217,14 @@ step "fresh web app restores Feed.AspNetCore, maps a feed with MapFeed, serves G
 
 check "Feed.AspNetCore's symbols package holds lib/net10.0/Feed.AspNetCore.pdb" has_entry "$tmp/packages/Feed.AspNetCore.$version.snupkg" "lib/net10.0/Feed.AspNetCore.pdb"
 
+# 5a. Feed.Liquid: packed beside Feed with its README, XML docs and symbols (its quick start is compiled and run by
+#     tests/Feed.Tool.Tests/Html/LiquidQuickStartTests.cs; the tool, packed below, carries it).
+pack Feed.Liquid "$tmp/pack-liquid.log"
+check "Feed.Liquid nupkg holds README.md and lib/net10.0/Feed.Liquid.dll and .xml" \
+  has_all_entries "$tmp/packages/Feed.Liquid.$version.nupkg" "README.md" "lib/net10.0/Feed.Liquid.dll" "lib/net10.0/Feed.Liquid.xml"
+check "Feed.Liquid's symbols package holds lib/net10.0/Feed.Liquid.pdb" \
+  has_entry "$tmp/packages/Feed.Liquid.$version.snupkg" "lib/net10.0/Feed.Liquid.pdb"
+
 # 5b. Feed.EntityFrameworkCore: packed beside Feed and Feed.AspNetCore, then a fresh web app over a SQLite file maps a
 #     feed whose page source is AddEntityFrameworkFeedSource and asks itself for page 1 and a tag's feed (two
 #     spellings of the tag, one answer).
