@@ -10,7 +10,7 @@
 # Version and clean-up: see smoke_start in .ci/smoke-lib.sh (every package packed here, at this run's version).
 set -uo pipefail
 source "$(dirname "$0")/smoke-lib.sh"
-smoke_start package-smoke feed feed.aspnetcore feed.tool feed.tool.any feed.tool.linux-x64
+smoke_start package-smoke feed feed.aspnetcore feed.entityframeworkcore feed.tool feed.tool.any feed.tool.linux-x64
 
 has_entry() { grep -aqF -- "$2" "$1"; } # zip entry names are stored uncompressed: no unzip needed to list them
 has_all_entries() { local file=$1; shift; for entry in "$@"; do has_entry "$file" "$entry" || return 1; done; }
@@ -215,6 +215,117 @@ EOF2
 step "fresh web app restores Feed.AspNetCore, maps a feed with MapFeed, serves GET, HEAD and a 304" \
   "$tmp/web.log" dotnet run --project "$web" -c Release && sed 's/^/        /' "$tmp/web.log" | tail -n 1
 
+check "Feed.AspNetCore's symbols package holds lib/net10.0/Feed.AspNetCore.pdb" has_entry "$tmp/packages/Feed.AspNetCore.$version.snupkg" "lib/net10.0/Feed.AspNetCore.pdb"
+
+# 5a. Feed.Liquid: packed beside Feed with its README, XML docs and symbols (its quick start is compiled and run by
+#     tests/Feed.Tool.Tests/Html/LiquidQuickStartTests.cs; the tool, packed below, carries it).
+pack Feed.Liquid "$tmp/pack-liquid.log"
+check "Feed.Liquid nupkg holds README.md and lib/net10.0/Feed.Liquid.dll and .xml" \
+  has_all_entries "$tmp/packages/Feed.Liquid.$version.nupkg" "README.md" "lib/net10.0/Feed.Liquid.dll" "lib/net10.0/Feed.Liquid.xml"
+check "Feed.Liquid's symbols package holds lib/net10.0/Feed.Liquid.pdb" \
+  has_entry "$tmp/packages/Feed.Liquid.$version.snupkg" "lib/net10.0/Feed.Liquid.pdb"
+
+# 5b. Feed.EntityFrameworkCore: packed beside Feed and Feed.AspNetCore, then a fresh web app over a SQLite file maps a
+#     feed whose page source is AddEntityFrameworkFeedSource and asks itself for page 1 and a tag's feed (two
+#     spellings of the tag, one answer).
+pack Feed.EntityFrameworkCore "$tmp/pack-ef.log"
+efnupkg="$tmp/packages/Feed.EntityFrameworkCore.$version.nupkg"
+check "Feed.EntityFrameworkCore nupkg holds README.md and lib/net10.0/Feed.EntityFrameworkCore.dll and .xml" \
+  has_all_entries "$efnupkg" "README.md" "lib/net10.0/Feed.EntityFrameworkCore.dll" "lib/net10.0/Feed.EntityFrameworkCore.xml"
+check "Feed.EntityFrameworkCore's symbols package holds lib/net10.0/Feed.EntityFrameworkCore.pdb" \
+  has_entry "$tmp/packages/Feed.EntityFrameworkCore.$version.snupkg" "lib/net10.0/Feed.EntityFrameworkCore.pdb"
+efweb="$tmp/efweb"
+new_folder "$efweb" feed-smoke-local
+ef_version=$(sed -n 's/.*Include="Microsoft.EntityFrameworkCore.Sqlite" Version="\([^"]*\)".*/\1/p' "$repo/Directory.Packages.props")
+project_file Microsoft.NET.Sdk.Web "" "Feed.EntityFrameworkCore=$version" "Microsoft.EntityFrameworkCore.Sqlite=$ef_version" \
+  | sed 's|    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>|&\n    <NoWarn>$(NoWarn);FEEDEXP101</NoWarn>|' >"$efweb/Web.csproj"
+cat >"$efweb/Program.cs" <<'EOF2'
+using System.Net;
+using Feed;
+using Microsoft.EntityFrameworkCore;
+
+WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.Services.AddDbContext<Db>(options => options.UseSqlite($"Data Source={Path.Combine(AppContext.BaseDirectory, "smoke.db")}"));
+builder.Services.AddFeed<Post>(post => new FeedPost
+{
+    Id = post.FeedId,
+    Title = post.Title,
+    Url = new Uri($"https://notes.example.net/{post.FeedId}/"),
+    Published = DateTime.SpecifyKind(post.PublishedUtc, DateTimeKind.Utc),
+    Body = post.Title,
+}).Configure(options =>
+{
+    options.Title = "Smoke notes";
+    options.SiteUrl = new Uri("https://notes.example.net/");
+});
+builder.Services.AddEntityFrameworkFeedSource<Db, Post>(source => source
+    .Posts(db => db.Posts.Include(p => p.Tags))
+    .NewestFirst(p => p.PublishedUtc, p => p.FeedId)
+    .Variants((p, tag) => p.Tags.Any(t => t.Key == tag)));
+WebApplication app = builder.Build();
+using (IServiceScope scope = app.Services.CreateScope())
+{
+    Db db = scope.ServiceProvider.GetRequiredService<Db>();
+    db.Database.EnsureDeleted();
+    db.Database.EnsureCreated();
+    for (int i = 1; i <= 12; i++)
+    {
+        string name = i % 2 == 0 ? "DotNet" : "dotnet";
+        db.Posts.Add(new Post { FeedId = $"note-{i:D2}", Title = $"Note {i}", PublishedUtc = new DateTime(2025, 1, i, 9, 0, 0, DateTimeKind.Utc), Tags = [new Tag { Name = name, Key = FeedTerms.Normalize(name) }] });
+    }
+
+    db.SaveChanges();
+}
+
+app.MapFeed<Post>("/feed.xml", FeedFormat.Rss);
+app.MapFeed<Post>("/tags/{tag}/atom.xml", FeedFormat.Atom, feed => feed.VariantRouteParameter = "tag");
+await app.StartAsync();
+using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Urls.Single()) };
+using HttpResponseMessage feed = await client.GetAsync("/feed.xml");
+using HttpResponseMessage spelled = await client.GetAsync("/tags/DotNet/atom.xml");
+using HttpResponseMessage tag = await client.GetAsync("/tags/dotnet/atom.xml");
+string rss = await feed.Content.ReadAsStringAsync();
+string atom = await tag.Content.ReadAsStringAsync();
+bool good = feed.StatusCode == HttpStatusCode.OK && rss.Contains("<title>Note 12</title>", StringComparison.Ordinal)
+    && rss.Contains("https://notes.example.net/feed.xml?page=2", StringComparison.Ordinal)
+    && spelled.StatusCode == HttpStatusCode.MovedPermanently && tag.StatusCode == HttpStatusCode.OK
+    && atom.Split("<entry>").Length - 1 == 10;
+Console.WriteLine($"GET /feed.xml {(int)feed.StatusCode}, /tags/DotNet/atom.xml {(int)spelled.StatusCode} {spelled.Headers.Location}, /tags/dotnet/atom.xml {(int)tag.StatusCode} with {atom.Split("<entry>").Length - 1} entries");
+await app.StopAsync();
+return good ? 0 : 1;
+
+internal sealed class Db(DbContextOptions<Db> options) : DbContext(options)
+{
+    public DbSet<Post> Posts => Set<Post>();
+}
+
+internal sealed class Post
+{
+    public int Id { get; set; }
+
+    public required string FeedId { get; set; }
+
+    public required string Title { get; set; }
+
+    public DateTime PublishedUtc { get; set; }
+
+    public List<Tag> Tags { get; set; } = [];
+}
+
+internal sealed class Tag
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Key { get; set; }
+}
+EOF2
+step "fresh web app restores Feed.EntityFrameworkCore, serves a feed and a tag's feed from SQLite (two spellings, one feed)" \
+  "$tmp/efweb.log" dotnet run --project "$efweb" -c Release && sed 's/^/        /' "$tmp/efweb.log" | tail -n 1
+
 # 4. The written feeds, read by tools that share no code with .NET.
 shopt -s nullglob
 written=("$tmp"/out/*.xml)
@@ -241,6 +352,8 @@ pack_tool_and_any() { pack_tool && pack_tool -r any; }
 step "dotnet pack src/Feed.Tool (the tool package and its portable 'any' package)" "$tmp/tool-pack.log" pack_tool_and_any
 check "the tool package points at Feed.Tool.linux-x64 and Feed.Tool.any" has_all_in_zip "$tools/Feed.Tool.$version.nupkg" \
   'RuntimeIdentifier="linux-x64" Id="Feed.Tool.linux-x64"' 'RuntimeIdentifier="any" Id="Feed.Tool.any"'
+check "the tool package and its portable package carry README.md" \
+  bash -c "grep -aqF README.md '$tools/Feed.Tool.$version.nupkg' && grep -aqF README.md '$tools/Feed.Tool.any.$version.nupkg'"
 
 dotnet run --project src/Feed.Tool -c Release --artifacts-path "$tmp/tool-artifacts" -- "${samples[@]}" --out "$tmp/site-jit" >"$tmp/site-jit.log" 2>&1
 check "dotnet run src/Feed.Tool writes the sample site" test -s "$tmp/site-jit/feed.xml"

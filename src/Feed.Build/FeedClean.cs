@@ -1,3 +1,5 @@
+using Feed.Tool.Configuration;
+using Feed.Tool.Diagnostics;
 using Feed.Tool.Files;
 using Feed.Tool.Output;
 using Microsoft.Build.Framework;
@@ -9,6 +11,12 @@ namespace Feed.Build;
 /// listed in the output folder's <c>.feed-manifest</c>, the manifest itself, and the folders that leaves empty. Any
 /// other file in the folder is left alone, as the tool leaves it alone.
 /// </summary>
+/// <remarks>
+/// It is the tool's own code that does it (<see cref="OutputTransaction.Clean"/>), under the output folder's lock,
+/// after completing or rolling back a build that was interrupted there: the same rules for what may be deleted
+/// (nothing through a link or outside the folder), and the same codes (a manifest line left alone is a
+/// <c>FEED0020</c> warning, as in the tool).
+/// </remarks>
 public sealed class FeedClean : Microsoft.Build.Utilities.Task
 {
     /// <summary>Gets or sets the output folder (full path) whose generated files are removed.</summary>
@@ -23,89 +31,48 @@ public sealed class FeedClean : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         string outDir = Path.GetFullPath(OutputDir);
-        string manifest = Path.Join(outDir, ManifestFile.Name);
-        if (!File.Exists(manifest))
+        if (FileKinds.Of(Path.Join(outDir, ManifestFile.Name), followLinks: false) == FileKind.Missing)
         {
             return true;
         }
 
-        var deleted = new List<ITaskItem>();
+        IReadOnlyList<string> removed = [];
         try
         {
-            // ManifestFile.Read drops every line that could leave the folder by its spelling (absolute paths, '..');
-            // a line can still leave it through a link: "feed/2.xml" where feed is a symbolic link to another folder
-            // names a file in that folder. So, as the tool does when it removes stale pages, only a regular file
-            // reached through real folders is deleted; anything behind a link is left alone and reported.
-            var skipped = new List<string>();
-            foreach (string relative in ManifestFile.Read(outDir))
+            using var output = new OutputTransaction(outDir, TimeSpan.FromSeconds(BuildSettings.DefaultLockTimeoutSeconds), TimeProvider.System, log: null, CancellationToken.None);
+            if (output.Problems.Count == 0)
             {
-                string full = Path.Join(outDir, relative.Replace('/', Path.DirectorySeparatorChar));
-                string? through = LinkedFolder(outDir, relative);
-                if (through is not null)
-                {
-                    skipped.Add(relative);
-                    continue;
-                }
-
-                if (FileKinds.Of(full, followLinks: false) == FileKind.Regular)
-                {
-                    File.Delete(full);
-                    deleted.Add(new Microsoft.Build.Utilities.TaskItem(full));
-                }
-
-                RemoveEmptyParents(outDir, Path.GetDirectoryName(full));
+                removed = output.Clean();
             }
 
-            foreach (string relative in skipped)
+            foreach (Diagnostic d in output.Problems.Concat(output.Notes))
             {
-                Log.LogWarning(null, "FEED0013", null, Path.Join(outDir, relative), 0, 0, 0, 0,
-                    "left in place: the path goes through a link or a file, not a folder of the output folder");
+                Report(d);
             }
-
-            File.Delete(manifest);
-            deleted.Add(new Microsoft.Build.Utilities.TaskItem(manifest));
+        }
+        catch (OutputLockedException e)
+        {
+            Report(new Diagnostic(outDir, 0, 0, DiagnosticCodes.OutputLocked, $"cannot remove the generated feeds: {e.Message}"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Log.LogError(null, "FEED0013", null, outDir, 0, 0, 0, 0, "cannot remove the generated feeds: {0}", e.Message);
+            Report(new Diagnostic(outDir, 0, 0, DiagnosticCodes.OutputFailed, $"cannot remove the generated feeds: {e.Message}"));
         }
 
-        Deleted = [.. deleted];
-        Log.LogMessage(MessageImportance.Normal, "feed: {0} generated files removed from {1}", deleted.Count, outDir);
+        Deleted = [.. removed.Select(path => new Microsoft.Build.Utilities.TaskItem(path))];
+        Log.LogMessage(MessageImportance.Normal, "feed: {0} generated files removed from {1}", Deleted.Length, outDir);
         return !Log.HasLoggedErrors;
     }
 
-    // The first folder between the output folder and the listed file that is not a real folder (a symbolic link, a
-    // file), or null when every one is a real folder or missing.
-    private static string? LinkedFolder(string outDir, string relative)
+    private void Report(Diagnostic d)
     {
-        int slash = -1;
-        while ((slash = relative.IndexOf('/', slash + 1)) >= 0)
+        if (d.IsWarning)
         {
-            string folder = Path.Join(outDir, relative[..slash].Replace('/', Path.DirectorySeparatorChar));
-            FileKind kind = FileKinds.Of(folder, followLinks: false);
-            if (kind == FileKind.Missing)
-            {
-                return null;
-            }
-
-            if (kind != FileKind.Directory)
-            {
-                return folder;
-            }
+            Log.LogWarning(null, d.Code, null, d.Path, d.Line, d.Column, 0, 0, "{0}", d.Message);
         }
-
-        return null;
-    }
-
-    private static void RemoveEmptyParents(string outDir, string? dir)
-    {
-        string root = Path.TrimEndingDirectorySeparator(outDir);
-        while (dir is not null && dir.Length > root.Length && dir.StartsWith(root, StringComparison.Ordinal)
-               && FileKinds.Of(dir, followLinks: false) == FileKind.Directory && !Directory.EnumerateFileSystemEntries(dir).Any())
+        else
         {
-            Directory.Delete(dir);
-            dir = Path.GetDirectoryName(dir);
+            Log.LogError(null, d.Code, null, d.Path, d.Line, d.Column, 0, 0, "{0}", d.Message);
         }
     }
 }

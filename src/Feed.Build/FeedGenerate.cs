@@ -40,6 +40,12 @@ public sealed class FeedGenerate : Microsoft.Build.Utilities.Task, ICancelableTa
     /// <summary>Gets or sets the entries per page, overriding the config file's <c>pageSize</c>; empty to keep it.</summary>
     public string? PageSize { get; set; }
 
+    /// <summary>Gets or sets what to write, overriding the config file's <c>formats</c> (the tool's <c>--formats</c>: <c>rss,atom,html</c>); empty to keep it.</summary>
+    public string? Formats { get; set; }
+
+    /// <summary>Gets or sets the Liquid template of the HTML pages (full path; the tool's <c>--template</c>); empty for the config's <c>htmlTemplate</c> or the default page.</summary>
+    public string? Template { get; set; }
+
     /// <summary>Gets or sets "now" (RFC 3339) for leaving out future posts; empty for the system clock.</summary>
     public string? Now { get; set; }
 
@@ -62,6 +68,8 @@ public sealed class FeedGenerate : Microsoft.Build.Utilities.Task, ICancelableTa
         AddOption(args, "--title", Title);
         AddOption(args, "--page-size", PageSize);
         AddOption(args, "--now", Now);
+        AddOption(args, "--formats", Formats?.Replace(';', ','));
+        AddOption(args, "--template", Template);
         if (Drafts)
         {
             args.Add("--drafts");

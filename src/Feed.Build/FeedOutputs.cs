@@ -10,7 +10,9 @@ namespace Feed.Build;
 /// <c>RelativePath</c> is the path of their URL: the path inside the folder under the site URL's own path
 /// (<c>feed/2.xml</c> for <c>https://example.org/</c>, <c>blog/feed/2.xml</c> for <c>https://example.org/blog/</c>).
 /// The targets of a Web SDK project make them static web assets from this list, also when the build itself was
-/// skipped as up to date.
+/// skipped as up to date, each with the media type of its format (<c>ContentType</c> metadata, from
+/// <see cref="FeedLayout"/>: <c>feed.xml</c>, <c>feed/2.xml</c> are RSS, <c>atom/2.xml</c> Atom, <c>feed/2.json</c>
+/// JSON Feed, under any folder of a tag's feed too).
 /// </summary>
 public sealed class FeedOutputs : Microsoft.Build.Utilities.Task
 {
@@ -41,12 +43,43 @@ public sealed class FeedOutputs : Microsoft.Build.Utilities.Task
             {
                 var item = new Microsoft.Build.Utilities.TaskItem(full);
                 item.SetMetadata("RelativePath", prefix + relative);
+                item.SetMetadata("ContentType", ContentType(relative) ?? string.Empty);
+                item.SetMetadata("ContentTypePattern", "*" + Path.GetExtension(relative));
                 files.Add(item);
             }
         }
 
         Files = [.. files];
         return true;
+    }
+
+    /// <summary>
+    /// The media type of a written document, by its place in <see cref="FeedLayout"/>: the format's feed file
+    /// (<c>feed.xml</c>), or a file with its extension in the folder of its pages (<c>feed/2.xml</c>,
+    /// <c>feed/archive/1.xml</c>), in any folder (a tag's feed is the same layout under <c>tags/{slug}/</c>);
+    /// <see langword="null"/> for a file of no feed format (the SDK then types it by its extension).
+    /// </summary>
+    internal static string? ContentType(string relativePath)
+    {
+        string[] segments = relativePath.Split('/');
+        string file = segments[^1];
+        foreach (FeedLayoutFiles layout in FeedLayout.Formats)
+        {
+            string pagesFolder = layout.PageUrlTemplate[..layout.PageUrlTemplate.IndexOf('/', StringComparison.Ordinal)];
+            bool named = string.Equals(file, layout.FeedFile, StringComparison.Ordinal);
+            bool paged = string.Equals(Path.GetExtension(file), Path.GetExtension(layout.FeedFile), StringComparison.Ordinal)
+                && (IsIn(segments, pagesFolder, depth: 2) || (IsIn(segments, pagesFolder, depth: 3) && segments[^2] == "archive"));
+            if (named || paged)
+            {
+                return FeedMediaTypes.Get(layout.Format);
+            }
+        }
+
+        return null;
+
+        // Whether the file is `depth` segments below a folder of that name: feed/2.xml (2), feed/archive/1.xml (3).
+        static bool IsIn(string[] segments, string folder, int depth) =>
+            segments.Length >= depth && string.Equals(segments[^depth], folder, StringComparison.Ordinal);
     }
 
     // The site URL's path without its leading '/', e.g. "blog/" ("" for a site at the root), resolved the way the

@@ -44,10 +44,10 @@ internal static class Program
             }
         }
 
-        // On Unix, System.Console puts a terminal into keypad mode (ESC[?1h ESC=) the first time it writes to one, and
-        // never takes it out again; the tool writes plain lines, so it writes to the file descriptors directly.
-        TextWriter stdout = RawWriter(1) ?? Console.Out;
-        TextWriter stderr = RawWriter(2) ?? Console.Error;
+        // The process's standard streams, written with write(2) at their shared offset (see StandardStream: not
+        // System.Console, which puts a terminal into keypad mode, nor a FileStream, which writes at an offset of its own).
+        TextWriter stdout = StandardStream.Writer(1) ?? Console.Out;
+        TextWriter stderr = StandardStream.Writer(2) ?? Console.Error;
         bool interactive = !Console.IsErrorRedirected;
         try
         {
@@ -63,24 +63,6 @@ internal static class Program
 
             stdout.Flush();
             stderr.Flush();
-        }
-    }
-
-    private static StreamWriter? RawWriter(int fd)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return null;
-        }
-
-        try
-        {
-            var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, 1);
-            return new StreamWriter(stream, new System.Text.UTF8Encoding(false), 4096) { AutoFlush = true, NewLine = "\n" };
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            return null; // closed, or not something a stream can write to: let System.Console cope
         }
     }
 

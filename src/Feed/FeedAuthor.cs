@@ -10,10 +10,14 @@ namespace Feed;
 public sealed record FeedAuthor(string Name)
 {
     /// <summary>Gets the person's e-mail address, if they publish one.</summary>
-    /// <value>The default value is <see langword="null"/>. RSS 2.0 writes <c>author</c> only when this is set.</value>
+    /// <value>
+    /// The default value is <see langword="null"/>. Atom writes it as the person's <c>email</c>; RSS 2.0 only in the
+    /// channel's <c>managingEditor</c>, when it is the feed's one author (RSS items name their authors in
+    /// <c>dc:creator</c>, which holds a name); JSON Feed has no e-mail field.
+    /// </value>
     public string? Email { get; init; }
 
-    /// <summary>Gets an absolute URL for the person (a home page or profile).</summary>
+    /// <summary>Gets an absolute http(s) URL for the person (a home page or profile); any other scheme is rejected where the author is used.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Uri? Uri { get; init; }
 

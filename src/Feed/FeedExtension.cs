@@ -3,14 +3,15 @@ using System.Xml;
 namespace Feed;
 
 /// <summary>
-/// Adds namespaces and elements to every document (RSS <c>channel</c>, Atom <c>feed</c>) and every entry (RSS
-/// <c>item</c>, Atom <c>entry</c>) without forking the writers: a podcast, media or licence namespace, say.
-/// Register instances in <see cref="FeedOptions.Extensions"/>.
+/// Adds namespaces and elements to every RSS and Atom document (RSS <c>channel</c>, Atom <c>feed</c>) and every entry
+/// (RSS <c>item</c>, Atom <c>entry</c>) without forking the writers: a podcast, media or licence namespace, say.
+/// Register instances in <see cref="FeedOptions.Extensions"/>. JSON Feed documents get nothing from extensions (there is
+/// no JSON hook yet: that is why this type is experimental, <c>FEEDEXP001</c>).
 /// </summary>
 /// <remarks>
 /// <para>
 /// The writers call <see cref="WriteFeedElements"/> after the feed-level elements and before the first entry, and
-/// <see cref="WriteEntryElements"/> last inside each entry, in both formats (check <see cref="FeedDocument.Format"/>
+/// <see cref="WriteEntryElements"/> last inside each entry, in both XML formats (check <see cref="FeedDocument.Format"/>
 /// to write different elements per format). Write with the prefixes declared in <see cref="Namespaces"/>: they are
 /// declared once on the root element, so elements written with them carry no declarations of their own. Text and
 /// attribute values are cleaned of characters XML 1.0 forbids on the way out.

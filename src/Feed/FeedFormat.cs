@@ -1,6 +1,6 @@
 namespace Feed;
 
-/// <summary>The syndication formats Feed writes.</summary>
+/// <summary>The formats Feed writes: three syndication formats and the HTML listing of the same pages.</summary>
 /// <remarks>
 /// Every member of Feed that takes a format handles each of these values; a value outside them is an
 /// <see cref="ArgumentOutOfRangeException"/>. New formats are added as new values at the end.
@@ -15,4 +15,11 @@ public enum FeedFormat
 
     /// <summary>JSON Feed 1.1 (jsonfeed.org/version/1.1), paged with <c>next_url</c>.</summary>
     Json = 2,
+
+    /// <summary>
+    /// An HTML5 page (WHATWG HTML) listing the same entries as the feeds: titles linked to the posts, dates, authors,
+    /// tags and excerpts, with page navigation and autodiscovery links to the feeds. The default page, or
+    /// <see cref="FeedOptions.HtmlTemplate"/>.
+    /// </summary>
+    Html = 3,
 }

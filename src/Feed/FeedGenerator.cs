@@ -5,11 +5,13 @@ using Feed.Excerpts;
 using Feed.Internal;
 using Feed.Paging;
 using Feed.Writers;
+using Feed.Writers.Html;
 
 namespace Feed;
 
 /// <summary>
-/// Turns posts into the documents of an RSS 2.0, an Atom 1.0 and a JSON Feed 1.1 feed and writes them:
+/// Turns posts into the documents of an RSS 2.0, an Atom 1.0 and a JSON Feed 1.1 feed, and the HTML pages that list the
+/// same entries, and writes them:
 /// post → (<see cref="ExcerptGenerator"/>) excerpt → <see cref="FeedEntry"/> → page (<see cref="FeedPage"/>) →
 /// <see cref="FeedDocument"/> → bytes.
 /// </summary>
@@ -39,6 +41,12 @@ public sealed class FeedGenerator
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="FeedOptionsException"><paramref name="options"/> break one or more rules; the message lists every one.</exception>
     public FeedGenerator(FeedOptions options)
+        : this(options, publisher: null)
+    {
+    }
+
+    /// <summary>Makes a generator whose entries without authors are credited to <paramref name="publisher"/> (a variant's feed's name), else to the feed's title.</summary>
+    private FeedGenerator(FeedOptions options, string? publisher)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
@@ -49,16 +57,21 @@ public sealed class FeedGenerator
 
         Uri site = options.SiteFolder!;
         Uri atomUrl = FormatTable.Get(FeedFormat.Atom).FeedUrlOf(options)!;
+        string title = FeedText.CleanText(options.Title!);
+        FeedAuthor[] authors = [.. options.Authors.Select(EntryFactory.CleanAuthor)];
+        publisher ??= title;
         var metadata = new FeedMetadata
         {
-            Title = FeedText.Clean(options.Title!),
-            Description = string.IsNullOrWhiteSpace(options.Description) ? null : FeedText.Clean(options.Description),
+            Title = title,
+            Publisher = publisher,
+            EntryAuthors = authors.Length > 0 ? authors : [new FeedAuthor(publisher)],
+            Description = string.IsNullOrWhiteSpace(options.Description) ? null : FeedText.CleanText(options.Description),
             Id = options.Id ?? atomUrl.AbsoluteUri,
             SiteUrl = site,
             Language = options.Language,
-            Authors = [.. options.Authors.Select(EntryFactory.CleanAuthor)],
-            Copyright = string.IsNullOrWhiteSpace(options.Copyright) ? null : FeedText.Clean(options.Copyright),
-            Generator = string.IsNullOrWhiteSpace(options.Generator) ? null : FeedText.Clean(options.Generator),
+            Authors = authors,
+            Copyright = string.IsNullOrWhiteSpace(options.Copyright) ? null : FeedText.CleanText(options.Copyright),
+            Generator = string.IsNullOrWhiteSpace(options.Generator) ? null : FeedText.CleanText(options.Generator),
             Icon = options.Icon,
             Logo = options.Logo,
             Hub = options.Hub,
@@ -74,7 +87,12 @@ public sealed class FeedGenerator
         Metadata = metadata;
         _entries = new EntryFactory(options.Excerpt, options.FullContent);
         _documents = new DocumentAssembler(metadata, paginator, options.EmptyFeedUpdated);
-        _writer = new DocumentWriter(options.Indent, options.Extensions);
+        var html = new HtmlSettings(
+            HtmlLocale.For(options.Language),
+            [.. options.HtmlFeedFormats.Select(format => new HtmlFeedLink(
+                format, HtmlSettings.NameOf(format), HtmlSettings.MediaTypeOf(format), paginator.Url(format, paginator.Page(1, 0))))],
+            options.HtmlTemplate);
+        _writer = new DocumentWriter(options.Indent, options.Extensions, new HtmlDocumentWriter(metadata, paginator, html));
     }
 
     /// <summary>
@@ -91,7 +109,8 @@ public sealed class FeedGenerator
     /// <summary>
     /// Gets what identifies, apart from the posts, the bytes this generator writes: the builds of the code that writes
     /// them (this library, Markdig, System.ServiceModel.Syndication and the runtime's XML, JSON and URI code) and every
-    /// value of the options it was made from (each extension by its type's assembly-qualified name).
+    /// value of the options it was made from (each extension by its type's assembly-qualified name), and for a variant
+    /// the name of the feed it was made from (its entries' fallback author).
     /// </summary>
     /// <value>
     /// 64 lower-case hexadecimal digits (a SHA-256). Two generators with the same fingerprint write the same bytes for the
@@ -100,7 +119,7 @@ public sealed class FeedGenerator
     /// versions as anything but a cache key. An extension counts by its type alone: two instances of one extension type
     /// whose output differs by their state give the same fingerprint.
     /// </value>
-    public string Fingerprint => _fingerprint ??= OptionsFingerprint.Compute(Options);
+    public string Fingerprint => _fingerprint ??= OptionsFingerprint.Compute(Options, Metadata.Publisher);
 
     /// <summary>Gets the feed-level data every document shares.</summary>
     internal FeedMetadata Metadata { get; }
@@ -110,14 +129,15 @@ public sealed class FeedGenerator
 
     /// <summary>
     /// Makes the generator of a variant of this feed: a copy of its options, changed by <paramref name="configure"/>,
-    /// validated.
+    /// validated. Its entries without authors are credited as this feed's are (its authors, else this feed's
+    /// publisher), never to the variant's own title.
     /// </summary>
     internal FeedGenerator CreateVariant(Action<FeedOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         FeedOptions options = Options.Clone();
         configure(options);
-        return new FeedGenerator(options);
+        return new FeedGenerator(options, Metadata.Publisher);
     }
 
     /// <summary>Whether <paramref name="other"/> makes the same entries from the same posts (so they may share a cache).</summary>

@@ -29,6 +29,7 @@ public static class FeedLayout
         new(FeedFormat.Rss, "feed.xml", "feed/{page}.xml", "feed/archive/{archive}.xml"),
         new(FeedFormat.Atom, "atom.xml", "atom/{page}.xml", "atom/archive/{archive}.xml"),
         new(FeedFormat.Json, "feed.json", "feed/{page}.json", "feed/archive/{archive}.json"),
+        new(FeedFormat.Html, string.Empty, "page/{page}/", "archive/{archive}/"), // the folder itself: index.html
     ];
 
     /// <summary>Gets the files of every format, in <see cref="FeedFormat"/> order.</summary>

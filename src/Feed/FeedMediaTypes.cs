@@ -21,23 +21,27 @@ public static class FeedMediaTypes
     /// <summary>The media type of a JSON Feed 1.1 document: <c>application/feed+json</c> (JSON Feed 1.1, "Suggestions for publishers").</summary>
     public const string Json = "application/feed+json";
 
+    /// <summary>The media type of an HTML page (<see cref="FeedFormat.Html"/>): <c>text/html</c> (WHATWG HTML §16.1).</summary>
+    public const string Html = "text/html";
+
     // The charset parameter of every Content-Type: XML media types should carry it (RFC 7303 §3.2), and it costs a JSON
     // reader nothing.
     private const string Charset = "; charset=utf-8";
 
     /// <summary>Gets the bare media type of every format Feed writes, in <see cref="FeedFormat"/> order.</summary>
-    /// <value><c>application/rss+xml</c>, <c>application/atom+xml</c>, <c>application/feed+json</c>.</value>
+    /// <value><c>application/rss+xml</c>, <c>application/atom+xml</c>, <c>application/feed+json</c>, <c>text/html</c>.</value>
     public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<FeedFormat>().Select(Get)];
 
     /// <summary>Gets the bare media type of <paramref name="format"/>, without parameters.</summary>
     /// <param name="format">The format.</param>
-    /// <returns><see cref="Rss"/>, <see cref="Atom"/> or <see cref="Json"/>.</returns>
+    /// <returns><see cref="Rss"/>, <see cref="Atom"/>, <see cref="Json"/> or <see cref="Html"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
     public static string Get(FeedFormat format) => format switch
     {
         FeedFormat.Rss => Rss,
         FeedFormat.Atom => Atom,
         FeedFormat.Json => Json,
+        FeedFormat.Html => Html,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
     };
 
@@ -45,7 +49,7 @@ public static class FeedMediaTypes
     /// <param name="format">The format.</param>
     /// <returns>
     /// <c>application/rss+xml; charset=utf-8</c>, <c>application/atom+xml; charset=utf-8</c> or
-    /// <c>application/feed+json; charset=utf-8</c>.
+    /// <c>application/feed+json; charset=utf-8</c> or <c>text/html; charset=utf-8</c>.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
     public static string GetContentType(FeedFormat format) => format switch
@@ -53,6 +57,7 @@ public static class FeedMediaTypes
         FeedFormat.Rss => Rss + Charset,
         FeedFormat.Atom => Atom + Charset,
         FeedFormat.Json => Json + Charset,
+        FeedFormat.Html => Html + Charset,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
     };
 }

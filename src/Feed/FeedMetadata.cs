@@ -27,6 +27,20 @@ internal sealed record FeedMetadata
     /// <value>The default value is empty.</value>
     public IReadOnlyList<FeedAuthor> Authors { get; init; } = [];
 
+    /// <summary>
+    /// Gets the name the site publishes under: the title of the feed, or for a variant (<see cref="FeedGenerator.CreateVariant"/>)
+    /// the title of the feed it was made from, never the variant's own ("Blog (tag: news)" is no one's name).
+    /// </summary>
+    public required string Publisher { get; init; }
+
+    /// <summary>
+    /// Gets who an entry without authors of its own is credited to, in every format: the feed's <see cref="Authors"/>,
+    /// else the <see cref="Publisher"/>. Every entry names them (RFC 4287 §4.2.1 would let an Atom entry inherit the
+    /// feed's, and JSON Feed 1.1 an item the top-level <c>authors</c>, but readers show a blank author for an entry without
+    /// its own: newsboat, sfeed and most libraries).
+    /// </summary>
+    public required IReadOnlyList<FeedAuthor> EntryAuthors { get; init; }
+
     /// <summary>Gets the copyright notice.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? Copyright { get; init; }

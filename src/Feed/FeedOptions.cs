@@ -82,6 +82,36 @@ public sealed class FeedOptions
     /// <value>The default value is <c>?archive={archive}</c>. Must contain <c>{archive}</c>; archive 1 holds the oldest posts.</value>
     public string JsonArchiveUrlTemplate { get; set; } = "?archive=" + ArchivePlaceholder;
 
+    /// <summary>Gets or sets the absolute URL of page 1 of the HTML listing (<see cref="FeedFormat.Html"/>).</summary>
+    /// <value>The default value is <see langword="null"/>, which means <see cref="SiteUrl"/> itself: the listing is the site's home page.</value>
+    public Uri? HtmlUrl { get; set; }
+
+    /// <summary>Gets or sets how the URL of HTML page 2 and up is formed, resolved against <see cref="HtmlUrl"/>.</summary>
+    /// <value>The default value is <c>page/{page}/</c>. Must contain <c>{page}</c>. Page 1 is always <see cref="HtmlUrl"/> itself.</value>
+    public string HtmlPageUrlTemplate { get; set; } = "page/" + PagePlaceholder + "/";
+
+    /// <summary>Gets or sets how the URL of the HTML page of an archive document is formed, resolved against <see cref="HtmlUrl"/>.</summary>
+    /// <value>The default value is <c>archive/{archive}/</c>. Must contain <c>{archive}</c>; archive 1 holds the oldest posts.</value>
+    public string HtmlArchiveUrlTemplate { get; set; } = "archive/" + ArchivePlaceholder + "/";
+
+    /// <summary>
+    /// Gets or sets the feeds every HTML page links to: as <c>link rel="alternate"</c> in its head (feed autodiscovery)
+    /// and in its footer, each by its subscription document. List the formats the site serves.
+    /// </summary>
+    /// <value>The default value is RSS and Atom. Each format at most once; <see cref="FeedFormat.Html"/> is not a feed.</value>
+    public IList<FeedFormat> HtmlFeedFormats { get; set; } = new List<FeedFormat> { FeedFormat.Rss, FeedFormat.Atom };
+
+    /// <summary>
+    /// Gets or sets the layout of the HTML pages: a <see cref="FeedHtmlTemplate"/> such as <c>Feed.Liquid</c>'s
+    /// <c>LiquidHtmlTemplate</c>, which gets the page's data as plain values and writes the whole document.
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: the default page (title, date, authors, tags and excerpt per entry,
+    /// page navigation, light and dark styles, no script and no request).
+    /// </value>
+    [System.Diagnostics.CodeAnalysis.Experimental(Internal.Experimental.HtmlTemplates, UrlFormat = Internal.Experimental.UrlFormat)]
+    public FeedHtmlTemplate? HtmlTemplate { get; set; }
+
     /// <summary>
     /// Gets or sets the absolute http(s) URL of a WebSub hub (W3C WebSub §4) that every document announces: RSS
     /// <c>atom:link rel="hub"</c>, Atom <c>link rel="hub"</c>, JSON Feed <c>hubs</c>. After publishing, notify the hub of
@@ -110,11 +140,11 @@ public sealed class FeedOptions
     /// <value>The default value is <c>Feed</c>. <see langword="null"/> or empty writes none.</value>
     public string? Generator { get; set; } = "Feed";
 
-    /// <summary>Gets or sets the absolute URL of a small square icon (Atom <c>icon</c>; RSS <c>image</c> when <see cref="Logo"/> is not set).</summary>
+    /// <summary>Gets or sets the absolute http(s) URL of a small square icon (Atom <c>icon</c>, JSON Feed <c>favicon</c>; RSS <c>image</c> when <see cref="Logo"/> is not set).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Uri? Icon { get; set; }
 
-    /// <summary>Gets or sets the absolute URL of a larger, wide logo (Atom <c>logo</c>, RSS <c>image</c>).</summary>
+    /// <summary>Gets or sets the absolute http(s) URL of a larger, wide logo (Atom <c>logo</c>, RSS <c>image</c>).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Uri? Logo { get; set; }
 
@@ -145,15 +175,15 @@ public sealed class FeedOptions
     /// </value>
     public bool Archive { get; set; }
 
-    /// <summary>Gets or sets whether the XML is indented (two spaces, <c>\n</c> line ends).</summary>
+    /// <summary>Gets or sets whether documents are indented: the XML of RSS and Atom and the JSON of JSON Feed (two spaces, <c>\n</c> line ends).</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool Indent { get; set; } = true;
 
-    /// <summary>Gets or sets how the excerpts (RSS <c>description</c>, Atom <c>summary</c>) are made.</summary>
+    /// <summary>Gets or sets how the excerpts (RSS <c>description</c>, Atom <c>summary</c>, JSON Feed <c>summary</c>) are made.</summary>
     /// <value>The default value is a new <see cref="ExcerptOptions"/> with its defaults.</value>
     public ExcerptOptions Excerpt { get; set; } = new();
 
-    /// <summary>Gets the extensions that add namespaces and elements to every document and entry, in the order they run.</summary>
+    /// <summary>Gets the extensions that add namespaces and elements to every RSS and Atom document and entry, in the order they run (JSON Feed documents get nothing from them).</summary>
     /// <value>The default value is empty.</value>
     [System.Diagnostics.CodeAnalysis.Experimental(Internal.Experimental.Extensions, UrlFormat = Internal.Experimental.UrlFormat)]
     public IList<FeedExtension> Extensions { get; } = new List<FeedExtension>();
@@ -188,8 +218,8 @@ public sealed class FeedOptions
         }
 
         CheckHttpUrl(errors, nameof(Hub), Hub);
-        CheckAbsoluteUrl(errors, nameof(Icon), Icon);
-        CheckAbsoluteUrl(errors, nameof(Logo), Logo);
+        CheckHttpUrl(errors, nameof(Icon), Icon);
+        CheckHttpUrl(errors, nameof(Logo), Logo);
 
         if (Id is not null && (string.IsNullOrWhiteSpace(Id) || !Uri.TryCreate(Id, UriKind.Absolute, out _)))
         {
@@ -207,6 +237,7 @@ public sealed class FeedOptions
             CheckTemplate(errors, format.PageTemplateName, format.GetPageTemplate(this), PagePlaceholder, feedUrl);
             CheckTemplate(errors, format.ArchiveTemplateName, format.GetArchiveTemplate(this), ArchivePlaceholder, feedUrl);
         }
+        CheckHtmlFeedFormats(errors);
 
         if (EmptyFeedUpdated == default(DateTimeOffset))
         {
@@ -268,6 +299,11 @@ public sealed class FeedOptions
             AtomArchiveUrlTemplate = AtomArchiveUrlTemplate,
             JsonPageUrlTemplate = JsonPageUrlTemplate,
             JsonArchiveUrlTemplate = JsonArchiveUrlTemplate,
+            HtmlUrl = HtmlUrl,
+            HtmlPageUrlTemplate = HtmlPageUrlTemplate,
+            HtmlArchiveUrlTemplate = HtmlArchiveUrlTemplate,
+            HtmlFeedFormats = HtmlFeedFormats is null ? null! : new List<FeedFormat>(HtmlFeedFormats),
+            HtmlTemplate = HtmlTemplate,
             Hub = Hub,
             Language = Language,
             Authors = Authors is null ? null! : new List<FeedAuthor>(Authors),
@@ -309,9 +345,30 @@ public sealed class FeedOptions
             errors.Add(new ValidationResult($"{name}.Email must be a bare e-mail address such as someone@example.com (was \"{author.Email}\").", [$"{name}.Email"]));
         }
 
-        if (author.Uri is not null && !author.Uri.IsAbsoluteUri)
+        CheckHttpUrl(errors, $"{name}.Uri", author.Uri);
+    }
+
+    private void CheckHtmlFeedFormats(List<ValidationResult> errors)
+    {
+        if (HtmlFeedFormats is null)
         {
-            errors.Add(new ValidationResult($"{name}.Uri must be absolute (was \"{author.Uri.OriginalString}\").", [$"{name}.Uri"]));
+            errors.Add(new ValidationResult("HtmlFeedFormats must not be null (leave it empty for pages that link no feed).", [nameof(HtmlFeedFormats)]));
+            return;
+        }
+
+        var seen = new HashSet<FeedFormat>();
+        for (int i = 0; i < HtmlFeedFormats.Count; i++)
+        {
+            FeedFormat format = HtmlFeedFormats[i];
+            string name = $"{nameof(HtmlFeedFormats)}[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (!Enum.IsDefined(format) || format == FeedFormat.Html)
+            {
+                errors.Add(new ValidationResult($"{name} must be Rss, Atom or Json (was {format}).", [name]));
+            }
+            else if (!seen.Add(format))
+            {
+                errors.Add(new ValidationResult($"{name}: {format} is listed twice.", [name]));
+            }
         }
     }
 
@@ -378,14 +435,6 @@ public sealed class FeedOptions
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add(new ValidationResult($"{name} must be an absolute http or https URL (was \"{url.OriginalString}\").", [name]));
-        }
-    }
-
-    private static void CheckAbsoluteUrl(List<ValidationResult> errors, string name, Uri? url)
-    {
-        if (url is not null && !url.IsAbsoluteUri)
-        {
-            errors.Add(new ValidationResult($"{name} must be an absolute URL (was \"{url.OriginalString}\").", [name]));
         }
     }
 

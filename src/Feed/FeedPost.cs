@@ -29,7 +29,7 @@ public sealed record FeedPost
     /// <summary>Gets the post's title as plain text.</summary>
     public required string Title { get; init; }
 
-    /// <summary>Gets the absolute URL of the post's page on the site.</summary>
+    /// <summary>Gets the absolute http(s) URL of the post's page on the site; any other scheme is rejected by <see cref="FeedGenerator.CreateEntry"/>.</summary>
     public required Uri Url { get; init; }
 
     /// <summary>Gets when the post was first published.</summary>

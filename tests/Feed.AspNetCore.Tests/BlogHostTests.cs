@@ -91,6 +91,39 @@ public sealed class BlogHostTests(BlogHostFixture fixture) : IClassFixture<BlogH
     }
 
     [Fact]
+    public async Task The_HTML_listing_walks_by_rel_next_to_every_post_once_with_HEAD_ETag_and_304_as_the_feeds()
+    {
+        string[] expected = await FeedIdsAsync(null);
+        var links = new List<string>();
+        string? url = "/";
+        for (int pages = 1; url is not null; pages++)
+        {
+            pages.ShouldBeLessThanOrEqualTo(10, "the next links must end");
+            using HttpResponseMessage response = await Host.Client.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            response.Content.Headers.ContentType!.ToString().ShouldBe("text/html; charset=utf-8");
+            string html = await response.Content.ReadAsStringAsync();
+            html.ShouldStartWith("<!DOCTYPE html>");
+            html.ShouldContain("<link rel=\"alternate\" type=\"application/feed+json\"");
+            links.AddRange(System.Text.RegularExpressions.Regex.Matches(html, "<h2><a href=\"([^\"]+)\">").Select(m => m.Groups[1].Value));
+            var next = System.Text.RegularExpressions.Regex.Match(html, "<link rel=\"next\" href=\"([^\"]+)\">");
+            url = next.Success ? new Uri(System.Net.WebUtility.HtmlDecode(next.Groups[1].Value)).PathAndQuery : null;
+        }
+
+        links.Count.ShouldBe(expected.Length);
+        links.Distinct().Count().ShouldBe(expected.Length);
+
+        using HttpResponseMessage get = await Host.Client.GetAsync("/?page=2");
+        EntityTagHeaderValue etag = get.Headers.ETag.ShouldNotBeNull();
+        using HttpResponseMessage head = await Host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/?page=2"));
+        head.Headers.ETag.ShouldBe(etag);
+        head.Content.Headers.ContentLength.ShouldBe((await get.Content.ReadAsByteArrayAsync()).Length);
+        using HttpResponseMessage notModified = await SendAsync("/?page=2", r => r.Headers.IfNoneMatch.Add(etag));
+        notModified.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        (await Host.Client.GetAsync("/?page=99")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task HEAD_has_the_headers_of_GET_and_no_body()
     {
         using HttpResponseMessage get = await Host.Client.GetAsync("/atom.xml?page=2");

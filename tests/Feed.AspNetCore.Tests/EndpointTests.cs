@@ -99,7 +99,7 @@ public sealed class EndpointTests : IAsyncLifetime
         options.AddFeedMediaTypes().AddFeedMediaTypes();
 
         options.MimeTypes.ShouldBe([.. ResponseCompressionDefaults.MimeTypes, "application/rss+xml", "application/atom+xml", "application/feed+json"]);
-        FeedMediaTypes.All.ShouldBe(["application/rss+xml", "application/atom+xml", "application/feed+json"]);
+        FeedMediaTypes.All.ShouldBe(["application/rss+xml", "application/atom+xml", "application/feed+json", "text/html"]); // text/html is a default already
         FeedMediaTypes.All.ShouldBe(Enum.GetValues<FeedFormat>().Select(FeedMediaTypes.Get)); // one per format
         FeedMediaTypes.All.ShouldAllBe(type => !type.Contains(';'));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Feed.AspNetCore.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 
 namespace Feed.AspNetCore.Tests;
 
@@ -15,7 +16,9 @@ public sealed class RouteTests
     public static TheoryData<FeedFormat, string> Routes()
     {
         var data = new TheoryData<FeedFormat, string>();
-        foreach (FeedFormat format in Enum.GetValues<FeedFormat>())
+        // The feeds. An HTML page links its pages as the feeds do once HtmlPageUrlTemplate is ?page={page} (its default,
+        // page/{page}/, is the static layout's): BlogHostTests walks the sample host's HTML listing by rel="next".
+        foreach (FeedFormat format in Enum.GetValues<FeedFormat>().Where(f => f != FeedFormat.Html))
         {
             foreach (string route in new[] { "/feed.xml", "/rss", "/blog/atom" })
             {
@@ -67,6 +70,25 @@ public sealed class RouteTests
         string[] ids = await WalkAsync(app, format, "/site/rss", NotesApp.Site + "site/rss", expectedPages: 4);
 
         ids.Length.ShouldBe(Notes);
+    }
+
+    [Theory]
+    [InlineData(FeedFormat.Rss)]
+    [InlineData(FeedFormat.Json)]
+    public async Task In_a_route_group_the_groups_prefix_is_part_of_every_link(FeedFormat format)
+    {
+        await using NotesApp app = await NotesApp.StartAsync(Notes, null, a =>
+        {
+            RouteGroupBuilder blog = a.MapGroup("/blog");
+            blog.MapFeed<Note>("/feed", format);
+            blog.MapFeed<Note>("/by/{tag}", format, e => e.VariantRouteParameter = "tag");
+        });
+
+        string[] all = await WalkAsync(app, format, "/blog/feed", NotesApp.Site + "blog/feed", expectedPages: 4);
+        string[] odd = await WalkAsync(app, format, "/blog/by/odd", NotesApp.Site + "blog/by/odd", expectedPages: 2);
+
+        all.Length.ShouldBe(Notes);
+        odd.Length.ShouldBe(5);
     }
 
     [Theory]
@@ -257,6 +279,11 @@ public sealed class RouteRefusalTests
         using HttpResponseMessage unknown = await app.Client.GetAsync("/by/no-such-tag/feed");
         using HttpResponseMessage known = await app.Client.GetAsync("/by/even/feed");
 
+        using HttpResponseMessage slash = await app.Client.GetAsync("/by/a%EF%BC%8Fb/feed"); // a／b: normalized, a/b
+        using HttpResponseMessage blank = await app.Client.GetAsync("/by/%C2%AD%E2%80%8B/feed"); // nothing but ignorables
+
+        slash.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        blank.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         known.StatusCode.ShouldBe(HttpStatusCode.OK);
         app.Source.Queries.Select(q => q.Variant).ShouldBe(["no-such-tag", "even"]);

@@ -18,7 +18,7 @@ public sealed class FeedCleanTests
 
         project.Snapshot().Keys.ShouldBe(["App.dll", "feed/notes.txt"]);
         Directory.Exists(project.Output("atom")).ShouldBeFalse(); // left empty, so removed
-        clean.Deleted.Length.ShouldBe(7);
+        clean.Deleted.Length.ShouldBe(10); // 6 feed documents, 3 HTML pages and the manifest
     }
 
     [Fact]
@@ -59,6 +59,8 @@ public sealed class FeedCleanTests
         File.ReadAllText(Path.Combine(elsewhere, "2.xml")).ShouldBe("keep");
         File.ReadAllText(Path.Combine(project.Root, "keep.xml")).ShouldBe("keep too");
         engine.Warnings.ShouldContain(w => w.File.EndsWith("feed" + Path.DirectorySeparatorChar + "2.xml", StringComparison.Ordinal));
+        engine.Warnings.ShouldAllBe(w => w.Code == "FEED0020"); // the tool's code for a manifest line left alone
+        engine.Errors.ShouldBeEmpty();
         File.Exists(project.Output("atom.xml")).ShouldBeFalse(); // the rest is cleaned as usual
     }
 
@@ -83,8 +85,31 @@ public sealed class FeedCleanTests
         var outputs = new FeedOutputs { BuildEngine = new RecordingBuildEngine(), OutputDir = project.Out };
         outputs.Execute().ShouldBeTrue();
 
-        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(["atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml"]);
+        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(["atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml", "index.html", "page/2/index.html", "page/3/index.html"]);
         outputs.Files.ShouldAllBe(f => File.Exists(f.ItemSpec));
+        outputs.Files.Select(f => f.GetMetadata("ContentType")).ShouldBe(
+            [.. Enumerable.Repeat("application/atom+xml", 3), .. Enumerable.Repeat("application/rss+xml", 3), .. Enumerable.Repeat("", 3)]); // HTML pages: the SDK types them by extension
+    }
+
+    [Theory]
+    [InlineData("feed.xml", "application/rss+xml")]
+    [InlineData("feed/12.xml", "application/rss+xml")]
+    [InlineData("feed/archive/3.xml", "application/rss+xml")]
+    [InlineData("atom.xml", "application/atom+xml")]
+    [InlineData("atom/2.xml", "application/atom+xml")]
+    [InlineData("atom/archive/1.xml", "application/atom+xml")]
+    [InlineData("feed.json", "application/feed+json")]
+    [InlineData("feed/2.json", "application/feed+json")]
+    [InlineData("feed/archive/2.json", "application/feed+json")]
+    [InlineData("tags/c-sharp/atom/2.xml", "application/atom+xml")]
+    [InlineData("authors/ada/feed.json", "application/feed+json")]
+    [InlineData("index.html", null)]
+    [InlineData("page/2/index.html", null)]
+    [InlineData("feed/notes.txt", null)]
+    [InlineData("atom/feed.json", "application/feed+json")] // a tag named "atom": its JSON feed
+    public void Each_document_has_the_media_type_of_its_format_by_its_place_in_the_layout(string relativePath, string? contentType)
+    {
+        FeedOutputs.ContentType(relativePath).ShouldBe(contentType);
     }
 
     [Theory]
@@ -100,7 +125,7 @@ public sealed class FeedCleanTests
         var outputs = new FeedOutputs { BuildEngine = new RecordingBuildEngine(), OutputDir = project.Out, ConfigFile = project.Config, SiteUrl = siteUrl };
         outputs.Execute().ShouldBeTrue();
 
-        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(new[] { "atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml" }.Select(p => prefix + p));
+        outputs.Files.Select(f => f.GetMetadata("RelativePath")).ShouldBe(new[] { "atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml", "index.html", "page/2/index.html", "page/3/index.html" }.Select(p => prefix + p));
     }
 
     [Fact]

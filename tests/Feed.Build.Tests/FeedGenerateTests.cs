@@ -8,7 +8,7 @@ namespace Feed.Build.Tests;
 public sealed class FeedGenerateTests
 {
     private static readonly string[] SampleFiles =
-        [".feed-manifest", "atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml"];
+        [".feed-manifest", "atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml", "index.html", "page/2/index.html", "page/3/index.html"];
 
     [Fact]
     public void Writes_every_page_of_both_feeds_and_logs_the_tool_summary()
@@ -21,7 +21,7 @@ public sealed class FeedGenerateTests
         engine.Errors.ShouldBeEmpty();
         project.Snapshot().Keys.ShouldBe(SampleFiles);
         engine.Messages.ShouldContain(m => m.Importance == MessageImportance.High
-            && m.Message!.StartsWith("feed: 12 posts read, 2 skipped (1 draft, 1 future), 6 files written, 0 unchanged, 0 removed, ", StringComparison.Ordinal));
+            && m.Message!.StartsWith("feed: 12 posts read, 2 skipped (1 draft, 1 future), 9 files written, 0 unchanged, 0 removed, ", StringComparison.Ordinal));
         XDocument.Load(project.Output("feed.xml")).Root!.Element("channel")!.Element("title")!.Value.ShouldBe("Notes from the Feed sample blog");
     }
 
@@ -38,10 +38,46 @@ public sealed class FeedGenerateTests
         task.Execute().ShouldBeTrue();
 
         engine.Errors.ShouldBeEmpty();
-        project.Snapshot().Keys.ShouldBe([".feed-manifest", "atom.xml", "atom/2.xml", "feed.xml", "feed/2.xml"]); // 10 posts, 5 a page
+        project.Snapshot().Keys.ShouldBe([".feed-manifest", "atom.xml", "atom/2.xml", "feed.xml", "feed/2.xml", "index.html", "page/2/index.html"]); // 10 posts, 5 a page
         XElement channel = XDocument.Load(project.Output("feed.xml")).Root!.Element("channel")!;
         channel.Element("title")!.Value.ShouldBe("Overridden title");
         channel.Element("link")!.Value.ShouldBe("https://other.example.net/");
+    }
+
+    [Fact]
+    public void FeedFormats_and_FeedTemplate_choose_the_formats_and_lay_out_the_HTML_pages()
+    {
+        using var project = new SampleProject();
+        string template = Path.Combine(project.Root, "page.liquid");
+        File.WriteAllText(template, "<!DOCTYPE html><title>{{ site.title }}</title>{% for entry in entries %}<p>{{ entry.title }}</p>{% endfor %}");
+        var engine = new RecordingBuildEngine();
+        FeedGenerate task = project.Task(engine);
+        task.Formats = "atom;html";
+        task.Template = Path.GetFullPath(template);
+
+        task.Execute().ShouldBeTrue();
+
+        engine.Errors.ShouldBeEmpty();
+        task.Arguments.ShouldContain("--formats");
+        project.Snapshot().Keys.ShouldBe([".feed-manifest", "atom.xml", "atom/2.xml", "atom/3.xml", "index.html", "page/2/index.html", "page/3/index.html"]);
+        File.ReadAllText(project.Output("index.html")).ShouldStartWith("<!DOCTYPE html><title>Notes from the Feed sample blog</title><p>");
+    }
+
+    [Fact]
+    public void A_broken_template_is_an_MSBuild_error_at_its_line_and_column_and_nothing_is_written()
+    {
+        using var project = new SampleProject();
+        string template = Path.Combine(project.Root, "broken.liquid");
+        File.WriteAllText(template, "<p>\n{% for entry in %}\n");
+        var engine = new RecordingBuildEngine();
+        FeedGenerate task = project.Task(engine);
+        task.Formats = "rss,html";
+        task.Template = Path.GetFullPath(template);
+
+        task.Execute().ShouldBeFalse();
+
+        engine.Errors.ShouldContain(e => e.Code == "FEED0070" && e.LineNumber == 2 && e.File.EndsWith("broken.liquid", StringComparison.Ordinal));
+        File.Exists(project.Output("index.html")).ShouldBeFalse();
     }
 
     [Fact]
@@ -58,8 +94,8 @@ public sealed class FeedGenerateTests
 
         SortedDictionary<string, string> after = project.Snapshot();
         string[] changed = [.. after.Keys.Where(k => after[k] != before[k])];
-        changed.ShouldBe(["atom/3.xml", "feed/3.xml"]);
-        engine.Messages.ShouldContain(m => m.Message!.Contains("2 files written, 4 unchanged, 0 removed", StringComparison.Ordinal));
+        changed.ShouldBe(["atom/3.xml", "feed/3.xml", "page/3/index.html"]);
+        engine.Messages.ShouldContain(m => m.Message!.Contains("3 files written, 6 unchanged, 0 removed", StringComparison.Ordinal));
     }
 
     [Fact]

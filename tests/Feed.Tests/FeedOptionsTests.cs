@@ -18,7 +18,8 @@ public sealed class FeedOptionsTests
             RssArchiveUrlTemplate = "r{archive}", AtomArchiveUrlTemplate = "a{archive}", Language = "en",
             Authors = [new FeedAuthor("A")], Copyright = "C", Generator = "G", Icon = new Uri("https://s.example/i"),
             Logo = new Uri("https://s.example/l"), EmptyFeedUpdated = DateTimeOffset.UnixEpoch, PageSize = 3, FullContent = false,
-            Archive = true, Indent = false,
+            Archive = true, Indent = false, HtmlUrl = new Uri("https://s.example/h/"), HtmlPageUrlTemplate = "h{page}",
+            HtmlArchiveUrlTemplate = "h{archive}", HtmlFeedFormats = [FeedFormat.Json], HtmlTemplate = new NoTemplate(),
             Excerpt = new ExcerptOptions { Length = 5, Ellipsis = "…", Boundary = ExcerptBoundary.Character, MathPlaceholder = "m", DisplayMathPlaceholder = "d" },
         };
         options.Extensions.Add(new NoExtension());
@@ -58,6 +59,15 @@ public sealed class FeedOptionsTests
 
     private sealed class NoExtension : Feed.FeedExtension
     {
+    }
+
+    private sealed class NoTemplate : FeedHtmlTemplate
+    {
+        public override string Identity => "none";
+
+        public override void Render(IReadOnlyDictionary<string, object?> model, TextWriter output, CancellationToken cancellationToken)
+        {
+        }
     }
 
     [Fact]

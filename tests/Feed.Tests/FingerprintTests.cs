@@ -33,6 +33,11 @@ public sealed class FingerprintTests
         ["AtomArchiveUrlTemplate"] = o => o.AtomArchiveUrlTemplate = "a/archive/{archive}.xml",
         ["JsonArchiveUrlTemplate"] = o => o.JsonArchiveUrlTemplate = "j/archive/{archive}.json",
         ["Hub"] = o => o.Hub = new Uri("https://hub.example/"),
+        ["HtmlUrl"] = o => o.HtmlUrl = new Uri("https://blog.example/list/"),
+        ["HtmlPageUrlTemplate"] = o => o.HtmlPageUrlTemplate = "p/{page}/",
+        ["HtmlArchiveUrlTemplate"] = o => o.HtmlArchiveUrlTemplate = "a/{archive}/",
+        ["HtmlFeedFormats"] = o => o.HtmlFeedFormats = [FeedFormat.Json],
+        ["HtmlTemplate"] = o => o.HtmlTemplate = new IdentityTemplate("one"),
         ["Language"] = o => o.Language = "en",
         ["Authors"] = o => o.Authors = [new FeedAuthor("Ann")],
         ["Copyright"] = o => o.Copyright = "©",
@@ -94,6 +99,17 @@ public sealed class FingerprintTests
     }
 
     [Fact]
+    public void A_page_template_counts_by_its_identity()
+    {
+        FeedOptions one = Base(), same = Base(), other = Base();
+        one.HtmlTemplate = new IdentityTemplate("a");
+        same.HtmlTemplate = new IdentityTemplate("a");
+        other.HtmlTemplate = new IdentityTemplate("b");
+        new FeedGenerator(same).Fingerprint.ShouldBe(new FeedGenerator(one).Fingerprint);
+        new FeedGenerator(other).Fingerprint.ShouldNotBe(new FeedGenerator(one).Fingerprint);
+    }
+
+    [Fact]
     public void The_fingerprint_is_64_hex_digits_and_the_same_for_the_same_options()
     {
         string one = new FeedGenerator(Base()).Fingerprint;
@@ -105,6 +121,15 @@ public sealed class FingerprintTests
         string first = generator.Fingerprint;
         options.Title = "Changed after the generator was made";
         generator.Fingerprint.ShouldBe(first); // the generator's snapshot, not the live options
+    }
+
+    private sealed class IdentityTemplate(string identity) : FeedHtmlTemplate
+    {
+        public override string Identity => identity;
+
+        public override void Render(IReadOnlyDictionary<string, object?> model, TextWriter output, CancellationToken cancellationToken)
+        {
+        }
     }
 
     private sealed class EmptyExtension : FeedExtension

@@ -38,6 +38,8 @@ public sealed partial class ErrorTests : IDisposable
         ["draft not a boolean"] = new("2024-02-01-draft.md", "---\ntitle: Draft\ndate: 2024-02-01\ndraft: maybe\n---\n", "FEED0006", 4, 8, "'draft' must be true or false"),
         ["id not a URI"] = new("2024-02-01-id.md", "---\ntitle: Id\ndate: 2024-02-01\nid: my-post\n---\n", "FEED0006", 4, 5, "not an absolute URI"),
         ["invalid lang"] = new("2024-02-01-lang.md", "---\ntitle: Lang\ndate: 2024-02-01\nlang: simplified chinese\n---\n", "FEED0006", 4, 7, "not a language tag"),
+        ["author uri javascript"] = new("2024-02-01-js.md", "---\ntitle: Js\ndate: 2024-02-01\nauthor:\n  name: Eve\n  uri: javascript:alert(1)\n---\n", "FEED0006", 6, 8, "'author.uri' must be an absolute http or https URL (was 'javascript:alert(1)')"),
+        ["author url data"] = new("2024-02-01-data.md", "---\ntitle: Data\ndate: 2024-02-01\nauthors:\n  - name: Eve\n    url: data:text/html,x\n---\n", "FEED0006", 6, 10, "must be an absolute http or https URL"),
         ["author without a name"] = new("2024-02-01-author.md", "---\ntitle: Author\ndate: 2024-02-01\nauthor:\n  email: a@example.org\n---\n", "FEED0006", 5, 3, "needs a non-empty 'name'"),
         ["slug escapes"] = new("2024-02-01-up.md", "---\ntitle: Up\ndate: 2024-02-01\nslug: ../../etc\n---\n", "FEED0010", 4, 7, "would escape"),
         ["slug with a slash"] = new("2024-02-01-sl.md", "---\ntitle: Slash\ndate: 2024-02-01\nslug: a/b\n---\n", "FEED0010", 4, 7, "would escape"),
@@ -95,7 +97,7 @@ public sealed partial class ErrorTests : IDisposable
         // A dangling symbolic link: listed as a *.md file, fails to open (root can read any real file, so a
         // permission test would not fail here).
         string path = Path.Combine(_site.Posts, "2024-02-01-gone.md");
-        File.CreateSymbolicLink(path, Path.Combine(_site.Root, "no-such-file.md"));
+        File.CreateSymbolicLink(path, Path.Combine(_site.Posts, "no-such-file.md")); // inside the posts folder: followed
 
         ToolRun run = await _site.BuildAsync();
 

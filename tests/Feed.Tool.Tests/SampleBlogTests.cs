@@ -21,8 +21,11 @@ public sealed class SampleBlogTests : IDisposable
         ToolRun run = await BuildSamplesAsync(_site.Out);
 
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.Stdout.ShouldStartWith("feed: 12 posts read, 2 skipped (1 draft, 1 future), 6 files written, 0 unchanged, 0 removed, ");
-        _site.Snapshot().Keys.ShouldBe([".feed-manifest", "atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml"]);
+        run.Stdout.ShouldStartWith("feed: 12 posts read, 2 skipped (1 draft, 1 future), 9 files written, 0 unchanged, 0 removed, ");
+        _site.Snapshot().Keys.ShouldBe([
+            ".feed-manifest", "atom.xml", "atom/2.xml", "atom/3.xml", "feed.xml", "feed/2.xml", "feed/3.xml",
+            "index.html", "page/2/index.html", "page/3/index.html",
+        ]);
         LinkAssertions.EveryLinkPointsAtAWrittenFile(_site.Out, "https://blog.example.org/");
 
         // An independent reader (System.ServiceModel.Syndication) loads every document.

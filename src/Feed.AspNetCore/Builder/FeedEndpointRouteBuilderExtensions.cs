@@ -96,10 +96,16 @@ public static class FeedEndpointRouteBuilderExtensions
             .MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], endpoint.HandleAsync)
             .WithDisplayName($"Feed {format} {pattern}");
 
-        // After every convention (.CacheOutput(...) among them): wrap the endpoint's output-cache policy, the one the
-        // middleware reads (the last), so the entry varies by what the document depends on whatever the policy says.
+        // After every convention (a group's prefix, .CacheOutput(...)): the final route, and a wrap of the endpoint's
+        // output-cache policy, the one the middleware reads (the last), so that the entry varies by what the document
+        // depends on whatever the policy says.
         builder.Finally(endpointBuilder =>
         {
+            if (endpointBuilder is RouteEndpointBuilder { RoutePattern: { } final })
+            {
+                endpoint.UseRoute(final); // a route group's prefix is part of the route
+            }
+
             IOutputCachePolicy? policy = endpointBuilder.Metadata.OfType<IOutputCachePolicy>().LastOrDefault();
             ILogger logger = endpointBuilder.ApplicationServices.GetService<ILoggerFactory>()?.CreateLogger("Feed.AspNetCore") ?? NullLogger.Instance;
             endpointBuilder.Metadata.Add(new FeedOutputCachePolicy(policy, pattern, logger));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -25,7 +26,7 @@ internal sealed class FeedEndpoint<TPost>
     private const string VaryValue = "Accept-Encoding";
 
     private readonly FeedFormatInfo _format;
-    private readonly FeedRoute _route;
+    private FeedRoute _route;
     private readonly FeedRenderer<TPost> _root;
     private readonly string? _serviceKey;
     private readonly Action<FeedOptions, string>? _configureVariant;
@@ -63,10 +64,33 @@ internal sealed class FeedEndpoint<TPost>
         });
         _origin = site!.GetLeftPart(UriPartial.Authority);
         _configuredUrl = route.VariantParameter is null ? configured : null;
+        PlaceAtRoute();
+    }
 
-        // At start-up: the feed as served without a PathBase, or, per variant, the route's URLs with any value.
-        FeedVariant<TPost> placed = Place(PathString.Empty, route.VariantParameter is null ? null : "variant", probe: route.VariantParameter is not null);
-        if (route.VariantParameter is null)
+    /// <summary>
+    /// Takes the endpoint's final route, once every convention is applied: in a route group (<c>MapGroup("/blog")</c>)
+    /// the route is the group's prefix and the pattern given to <c>MapFeed</c>, and the documents link there.
+    /// </summary>
+    /// <exception cref="ArgumentException">The final pattern has a parameter other than the variant's.</exception>
+    /// <exception cref="InvalidOperationException">The options place a document where the final route does not serve it.</exception>
+    public void UseRoute(RoutePattern final)
+    {
+        string pattern = final.RawText ?? _route.Pattern;
+        if (string.Equals(pattern, _route.Pattern, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        _route = FeedRoute.Parse(final, _route.VariantParameter);
+        _feeds.Clear();
+        PlaceAtRoute();
+    }
+
+    /// <summary>The feed as served without a PathBase, or, per variant, the route's URLs with any value: checked now.</summary>
+    private void PlaceAtRoute()
+    {
+        FeedVariant<TPost> placed = Place(PathString.Empty, _route.VariantParameter is null ? null : "variant", probe: _route.VariantParameter is not null);
+        if (_route.VariantParameter is null)
         {
             _feeds[(string.Empty, null)] = placed;
         }
@@ -90,7 +114,9 @@ internal sealed class FeedEndpoint<TPost>
         {
             string? asked = Convert.ToString(context.GetRouteValue(_route.VariantParameter), CultureInfo.InvariantCulture);
             variant = asked is null ? null : FeedTerms.Normalize(asked);
-            if (string.IsNullOrEmpty(variant))
+
+            // No URL names an empty term, nor one with a '/' (full-width ／ normalizes to it), which a route value cannot hold.
+            if (string.IsNullOrEmpty(variant) || variant.Contains('/', StringComparison.Ordinal))
             {
                 response.StatusCode = StatusCodes.Status404NotFound;
                 return;

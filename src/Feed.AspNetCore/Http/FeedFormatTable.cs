@@ -14,6 +14,8 @@ internal static class FeedFormatTable
             static options => options.AtomUrl, static (options, url) => options.AtomUrl = url),
         new(FeedFormat.Json, FeedMediaTypes.Json, nameof(FeedOptions.JsonUrl), nameof(FeedOptions.JsonPageUrlTemplate), nameof(FeedOptions.JsonArchiveUrlTemplate),
             static options => options.JsonUrl, static (options, url) => options.JsonUrl = url),
+        new(FeedFormat.Html, FeedMediaTypes.Html, nameof(FeedOptions.HtmlUrl), nameof(FeedOptions.HtmlPageUrlTemplate), nameof(FeedOptions.HtmlArchiveUrlTemplate),
+            static options => options.HtmlUrl, static (options, url) => options.HtmlUrl = url),
     ];
 
     public static IReadOnlyList<FeedFormatInfo> All => Rows;

@@ -27,9 +27,13 @@ internal sealed class FeedRoute
 
     /// <summary>Parses <paramref name="pattern"/>, checking that its only parameter, if any, is <paramref name="variantParameter"/>.</summary>
     /// <exception cref="ArgumentException">The pattern has a parameter that is not the variant's, or the variant's is optional, a catch-all or has a default.</exception>
-    public static FeedRoute Parse(string pattern, string? variantParameter)
+    public static FeedRoute Parse(string pattern, string? variantParameter) => Parse(RoutePatternFactory.Parse(pattern), variantParameter, pattern);
+
+    /// <summary>Checks an endpoint's final pattern (a group's prefix and the pattern given) as <see cref="Parse(string, string?)"/> does.</summary>
+    public static FeedRoute Parse(RoutePattern route, string? variantParameter) => Parse(route, variantParameter, route.RawText ?? string.Empty);
+
+    private static FeedRoute Parse(RoutePattern route, string? variantParameter, string pattern)
     {
-        RoutePattern route = RoutePatternFactory.Parse(pattern);
         if (variantParameter is null)
         {
             if (route.Parameters.Count > 0)

@@ -22,7 +22,8 @@ internal static class ChangedList
         BuildSettings settings, IReadOnlyCollection<string> changed, IReadOnlyDictionary<string, Uri> urls, TextWriter stdout, TextWriter stderr)
     {
         var text = new StringBuilder();
-        foreach (string url in changed.Select(path => urls[path].AbsoluteUri).Order(StringComparer.Ordinal))
+        // Only feed documents are WebSub topics: an HTML page that changed has no URL here.
+        foreach (string url in changed.Where(urls.ContainsKey).Select(path => urls[path].AbsoluteUri).Order(StringComparer.Ordinal))
         {
             text.Append(url).Append('\n');
         }

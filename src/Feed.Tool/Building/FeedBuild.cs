@@ -11,7 +11,7 @@ namespace Feed.Tool.Building;
 /// <summary>
 /// One run of <c>feed build</c>, in two passes so memory stays flat however large the site:
 /// (1) read the front matter of every post (bodies are not kept), check everything, sort newest first;
-/// (2) for each page, read the bodies of just that page's posts, make its RSS and Atom documents, and stage
+/// (2) for each page, read the bodies of just that page's posts, make its documents in every format, and stage
 /// the bytes. Only when every page is staged without a problem is anything in <c>--out</c> changed.
 /// </summary>
 internal static class FeedBuild

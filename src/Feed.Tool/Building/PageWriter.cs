@@ -94,7 +94,17 @@ internal sealed class PageWriter(
                 if (!plan.Splices)
                 {
                     FeedDocument document = generator.CreateDocument(plan.Format, page, Entries(generator, ofPage, entryKeys, entries, diagnostics, cancellationToken)!);
-                    await generator.WriteAsync(document, buffer, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await generator.WriteAsync(document, buffer, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (FeedTemplateException e)
+                    {
+                        // The page template failed on this page: the build stops before anything is changed.
+                        diagnostics.Add(new Diagnostic(e.Path, e.Line, e.Column, DiagnosticCodes.TemplateFailed, $"{e.Reason} (writing {plan.Path})"));
+                        return;
+                    }
+
                     Stage(plan, buffer, []);
                     continue;
                 }
@@ -154,7 +164,11 @@ internal sealed class PageWriter(
 
         void Stage(Plan plan, PooledBufferStream bytes, BuildCache.Fragment[] fragments)
         {
-            urls[plan.Path] = plan.Url;
+            if (plan.Format != FeedFormat.Html)
+            {
+                urls[plan.Path] = plan.Url; // a WebSub topic for --changed-list; an HTML page is none
+            }
+
             int before = diagnostics.Count;
             output.Stage(plan.Path, bytes.WrittenSpan, diagnostics);
             if (diagnostics.Count == before)

@@ -24,10 +24,11 @@ internal static class SettingsFingerprint
             "Title", "Description", "SiteUrl", "RssUrl", "AtomUrl", "JsonUrl", "Hub", "Id", "RssPageUrlTemplate", "AtomPageUrlTemplate",
             "JsonPageUrlTemplate", "RssArchiveUrlTemplate", "AtomArchiveUrlTemplate", "JsonArchiveUrlTemplate", "Language", "Authors", "Copyright", "Generator", "Icon",
             "Logo", "EmptyFeedUpdated", "PageSize", "FullContent", "Archive", "Indent", "Excerpt", "Extensions",
+            "HtmlUrl", "HtmlPageUrlTemplate", "HtmlArchiveUrlTemplate", "HtmlFeedFormats", "HtmlTemplate",
         ],
         [nameof(Excerpts.ExcerptOptions)] = ["Length", "Ellipsis", "Boundary", "MathPlaceholder", "DisplayMathPlaceholder"],
         [nameof(FeedAuthor)] = ["Name", "Email", "Uri"],
-        [nameof(Posts.PostRules)] = ["SiteUrl", "Permalink", "TimeZone", "MaxPostBytes", "Convention", "Folder", "IncludeDrafts"],
+        [nameof(Posts.PostRules)] = ["SiteUrl", "Permalink", "TimeZone", "MaxPostBytes", "Convention", "Folder", "IncludeDrafts", "FollowExternalLinks"],
 
         // Read elsewhere or changing no byte of a written file: where the posts are and where the files go, how long
         // (the posts folder's facts decide which files are posts, and the page keys list the posts; --skip-invalid
@@ -69,6 +70,13 @@ internal static class SettingsFingerprint
         h.Add(o.Copyright).Add(o.Generator).Add(o.Icon).Add(o.Logo);
         h.Add(o.EmptyFeedUpdated is { } empty ? empty.UtcTicks : -1).Add(o.EmptyFeedUpdated?.Offset.Ticks ?? 0);
         h.Add(o.PageSize).Add(o.FullContent).Add(o.Archive).Add(o.Indent);
+        h.Add(o.HtmlUrl).Add(o.HtmlPageUrlTemplate).Add(o.HtmlArchiveUrlTemplate).Add(o.HtmlFeedFormats.Count);
+        foreach (FeedFormat format in o.HtmlFeedFormats)
+        {
+            h.Add((int)format);
+        }
+
+        h.Add(o.HtmlTemplate?.Identity); // the template's source, by its hash
         h.Add(o.Excerpt.Length).Add(o.Excerpt.Ellipsis).Add((int)o.Excerpt.Boundary).Add(o.Excerpt.MathPlaceholder).Add(o.Excerpt.DisplayMathPlaceholder);
 
         h.Add(settings.Formats.Count);

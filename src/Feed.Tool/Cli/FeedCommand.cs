@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Text;
 using Feed.Excerpts;
 using Feed.Tool.Building;
@@ -28,9 +29,9 @@ internal static class FeedCommand
         ParseResult result = root.Parse(args);
         if (result.Action is ParseErrorAction)
         {
-            foreach (var error in result.Errors)
+            foreach (string message in UsageErrors(result, root, args))
             {
-                stderr.WriteLine(new Diagnostic(null, 0, 0, DiagnosticCodes.CommandLine, error.Message));
+                stderr.WriteLine(new Diagnostic(null, 0, 0, DiagnosticCodes.CommandLine, message));
             }
 
             stderr.WriteLine("Run 'feed build --help' for the options.");
@@ -53,6 +54,94 @@ internal static class FeedCommand
             stderr.WriteLine("feed: cancelled; nothing in the output folder was changed.");
             return FeedBuild.Cancelled;
         }
+    }
+
+    // The parser's errors, with the tokens it did not recognise said as what they were meant to be: an unknown command
+    // or option with "did you mean" when one is a slip away (the value typed after a mistyped option is then that
+    // option's value, not another error), and nothing more about a command line whose command is unknown.
+    private static List<string> UsageErrors(ParseResult result, RootCommand root, string[] args)
+    {
+        Command command = result.CommandResult.Command;
+        IReadOnlyList<string> unmatched = result.UnmatchedTokens;
+        bool unknownCommand = command == root && unmatched.Count > 0 && !IsOption(unmatched[0]);
+        var said = new Dictionary<string, string?>(StringComparer.Ordinal); // token -> its message (null: say nothing)
+        for (int i = 0; i < unmatched.Count; i++)
+        {
+            string token = unmatched[i];
+            if (said.ContainsKey(token))
+            {
+                continue;
+            }
+
+            if (unknownCommand)
+            {
+                said[token] = i > 0 ? null
+                    : $"unknown command '{token}'{NearMiss.Suggest(token, root.Subcommands.Select(c => c.Name))}{(NearMiss.Find(token, root.Subcommands.Select(c => c.Name)) is null ? "; the command is 'build'." : "")}";
+            }
+            else if (IsOption(token))
+            {
+                Option[] options = [.. command.Options, .. root.Options.Where(o => o.Recursive)];
+                string? near = NearMiss.Find(token, options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.Length > 2));
+                said[token] = near is null ? $"unknown option '{token}'." : $"unknown option '{token}'; did you mean '{near}'?";
+                Option? meant = near is null ? null : options.FirstOrDefault(o => o.Name == near || o.Aliases.Contains(near));
+                int at = Array.IndexOf(args, token);
+                if (meant is { Arity.MaximumNumberOfValues: > 0 } && i + 1 < unmatched.Count && at >= 0 && at + 1 < args.Length
+                    && args[at + 1] == unmatched[i + 1] && !IsOption(unmatched[i + 1]))
+                {
+                    said.TryAdd(unmatched[i + 1], null); // the value of the option they meant
+                }
+            }
+            else
+            {
+                said[token] = $"unexpected argument '{token}'; '{command.Name}' takes {(command.Arguments.Count == 1 ? "one" : command.Arguments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} argument{(command.Arguments.Count == 1 ? "" : "s")}.";
+            }
+        }
+
+        var messages = new List<string>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ParseError error in result.Errors)
+        {
+            string? token = said.Keys.FirstOrDefault(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal));
+            if (token is not null)
+            {
+                if (done.Add(token) && said[token] is { } message)
+                {
+                    messages.Add(message);
+                }
+            }
+            else if (!(unknownCommand && error.SymbolResult is CommandResult { Command: var c } && c == root))
+            {
+                messages.Add(error.Message); // "Required command was not provided." is moot once the command is named wrong
+            }
+        }
+
+        messages.AddRange(said.Where(p => p.Value is not null && !done.Contains(p.Key)).Select(p => p.Value!));
+        return messages;
+    }
+
+    private static bool IsOption(string token) => token.Length > 1 && token[0] == '-' && !char.IsAsciiDigit(token[1]);
+
+    // An int option whose bad values are said in words ("'x' is too large; it must be a whole number from 1 to ...")
+    // rather than by System.CommandLine's "expected type 'System.Int32'".
+    private static T ParseWholeNumber<T>(ArgumentResult result, string name, int minimum, Func<int, T> value, T none)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return none;
+        }
+
+        string text = result.Tokens[^1].Value;
+        if (int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int number))
+        {
+            return value(number);
+        }
+
+        ReadOnlySpan<char> digits = text.AsSpan(text.StartsWith('-') || text.StartsWith('+') ? 1 : 0);
+        string shown = text.Length > 40 ? text[..40] + "..." : text;
+        result.AddError(!digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9')
+            ? $"{name}: '{shown}' is too {(text.StartsWith('-') ? "small" : "large")}; it must be a whole number from {minimum} to {int.MaxValue}."
+            : $"{name}: '{shown}' is not a whole number.");
+        return none;
     }
 
     /// <summary>Builds the command tree; the build action writes to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
@@ -97,12 +186,14 @@ internal static class FeedCommand
         {
             Description = "Entries per feed document (config: pageSize).",
             DefaultValueFactory = _ => 10,
+            CustomParser = result => ParseWholeNumber(result, "--page-size", 1, n => n, 0),
             HelpName = "n",
         };
         var excerptLength = new Option<int>("--excerpt-length")
         {
             Description = "The longest excerpt, in user-perceived characters, ellipsis not counted (config: excerpt.length).",
             DefaultValueFactory = _ => ExcerptOptions.DefaultLength,
+            CustomParser = result => ParseWholeNumber(result, "--excerpt-length", 1, n => n, 0),
             HelpName = "n",
         };
         var drafts = new Option<bool>("--drafts") { Description = "Include posts with 'draft: true' (left out by default)." };
@@ -116,18 +207,31 @@ internal static class FeedCommand
         var maxPostSize = new Option<int?>("--max-post-size")
         {
             Description = $"The largest post file, in megabytes; a larger one is an error (FEED0014). Default: {BuildSettings.DefaultMaxPostSizeMegabytes}.",
+            CustomParser = result => ParseWholeNumber<int?>(result, "--max-post-size", 1, n => n, null),
             HelpName = "MB",
         };
         var lockTimeout = new Option<int?>("--lock-timeout")
         {
             Description = $"How long to wait, in seconds, while another build writes the same --out before giving up (FEED0019). Default: {BuildSettings.DefaultLockTimeoutSeconds}.",
+            CustomParser = result => ParseWholeNumber<int?>(result, "--lock-timeout", 0, n => n, null),
             HelpName = "seconds",
         };
 
         var changedList = new Option<string?>("--changed-list")
         {
-            Description = "After a successful build, write the absolute URL of every feed document whose bytes changed (or that is new), one a line, sorted, to this file ('-' for stdout): the topics to notify a WebSub hub of. Empty when nothing changed.",
+            Description = "After a successful build, write the absolute URL of every feed document (not HTML page) whose bytes changed (or that is new), one a line, sorted, to this file ('-' for stdout): the topics to notify a WebSub hub of. Empty when nothing changed.",
             HelpName = "file",
+        };
+
+        var formats = new Option<string?>("--formats")
+        {
+            Description = "What to write, comma-separated: rss, atom, json, html (config: formats). Default: rss,atom. html writes the HTML listing of the same pages (index.html, page/N/index.html).",
+            HelpName = "list",
+        };
+        var template = new Option<string?>("--template")
+        {
+            Description = "A Liquid template for the HTML pages instead of the default page (config: htmlTemplate). Errors: FEED0070, FEED0071.",
+            HelpName = "file.liquid",
         };
 
         var cacheDir = new Option<string?>("--cache-dir")
@@ -141,10 +245,15 @@ internal static class FeedCommand
             Description = "Build the feeds from the valid posts: each post with errors is left out and its errors printed as warnings (FEED0042), exit code 0 (config: skipInvalid). Default: any error fails the build and nothing is written.",
         };
 
+        var followExternalLinks = new Option<bool>("--follow-external-links")
+        {
+            Description = "Also follow symbolic links in the posts folder that lead outside it, to a post or a folder (config: followExternalLinks). Default: such a link is skipped with a warning (FEED0063) and never read; links to what is inside the posts folder are always followed.",
+        };
+
         var build = new Command("build", "Turn a folder of Markdown posts with YAML front matter into every page of an RSS 2.0, an Atom 1.0 and (on request) a JSON Feed 1.1 feed.")
         {
             postsDir, outDir, config, siteUrl, title, description, pageSize, excerptLength, drafts, future, now, quiet,
-            maxPostSize, lockTimeout, changedList, cacheDir, noCache, skipInvalid,
+            maxPostSize, lockTimeout, changedList, formats, template, cacheDir, noCache, skipInvalid, followExternalLinks,
         };
         build.SetAction((parse, ct) =>
         {
@@ -165,13 +274,16 @@ internal static class FeedCommand
                 MaxPostSize = parse.GetValue(maxPostSize),
                 LockTimeout = parse.GetValue(lockTimeout),
                 ChangedList = parse.GetValue(changedList),
+                Formats = parse.GetValue(formats),
+                Template = parse.GetValue(template),
                 SkipInvalid = parse.GetValue(skipInvalid),
+                FollowExternalLinks = parse.GetValue(followExternalLinks),
             };
             string? cache = parse.GetValue(noCache) ? null : parse.GetValue(cacheDir) ?? BuildCache.DefaultDirectory();
             return RunBuildAsync(values, cache, stdout, stderr, time, interactive ? stderr : null, ct);
         });
 
-        var root = new RootCommand("feed: blog posts to RSS 2.0 and Atom 1.0 feeds with RFC 5005 paging, identical bytes on every run.")
+        var root = new RootCommand("feed: blog posts to RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds with RFC 5005 paging, identical bytes on every run.")
         {
             build,
         };
@@ -236,7 +348,12 @@ internal static class FeedCommand
               feed/archive/1.xml ...       RSS archive documents, 1 = oldest (RFC 5005 section 4; config "archive": true)
               atom.xml, atom/N.xml, atom/archive/N.xml    the same for Atom 1.0
               feed.json, feed/N.json, feed/archive/N.json the same for JSON Feed 1.1 (config "formats": [..., "json"])
-              tags/{slug}/feed.xml, tags/{slug}/atom.xml, tags/{slug}/feed.json, tags/{slug}/feed/N.xml ...
+              index.html, page/N/index.html, archive/N/index.html
+                                           the HTML listing of the same pages (config "formats": [..., "html"]): per
+                                           post its title, date, authors, tags and excerpt, page links, links to the
+                                           feeds; light and dark, no script, no request. config "htmlTemplate" lays
+                                           it out with a Liquid template instead.
+              tags/{slug}/feed.xml, tags/{slug}/atom.xml, tags/{slug}/feed.json, tags/{slug}/index.html, ...
                                            a feed per tag (config "taxonomies"); categories/{slug}/... and
                                            authors/{slug}/... likewise. The slug is the name in lower case, spaces
                                            as '-', other characters kept (URL-escaped in links). Names that differ
@@ -264,6 +381,10 @@ internal static class FeedCommand
             config's timeZone. The slug is the file name without a leading YYYY-MM-DD- (for my-post/index.md: the
             folder name). A summary replaces the excerpt; <!--more--> ends it where you put it. Unknown keys are
             ignored; a missing title or date next to a key that looks like it (Title, titel) says "did you mean".
+            Symbolic links in the posts folder are followed only when they lead to a file or folder inside it (its real
+            path); one that leads outside (to ~/.ssh/..., /etc/passwd, another project) is a warning (FEED0063) naming
+            the link and its target, and is never read, unless --follow-external-links (config followExternalLinks).
+            A FIFO, socket or device is never opened (FEED0016); a folder reached again through a link is read once.
 
             Conventions (config "conventions"): read a Jekyll, Hugo or Hexo folder as that generator does.
               jekyll   posts: _posts/YYYY-MM-DD-name.{markdown,mkdown,mkdn,mkd,md} (its markdown_ext), _drafts are
@@ -311,8 +432,13 @@ internal static class FeedCommand
                                            conventions, the generator's own form and default (see Conventions)
               conventions                  "plain" (default), "jekyll", "hugo" or "hexo" (see Conventions)
               skipInvalid                  default: false; true leaves out each post with errors (as --skip-invalid)
+              followExternalLinks          default: false; true follows links that lead outside the posts folder
+                                           (as --follow-external-links)
               fullContent                  default: true (full HTML in content:encoded / atom:content)
-              formats                      default: ["rss", "atom"]; "json" adds JSON Feed 1.1
+              formats                      default: ["rss", "atom"]; "json" adds JSON Feed 1.1, "html" the HTML pages
+              htmlTemplate                 a Liquid file (relative to the config file) that lays out the HTML pages;
+                                           output is HTML-escaped unless a key ends in _html or | raw is used.
+                                           Default: none (the default page)
               taxonomies                   {"tags": true, "categories": true, "authors": false}: a feed per tag,
                                            category, author (a post without authors counts as the config's author);
                                            default: none

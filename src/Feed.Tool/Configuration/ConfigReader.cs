@@ -24,14 +24,18 @@ internal static class ConfigReader
     public static readonly IReadOnlyList<string> TopLevelKeys =
     [
         "siteUrl", "title", "description", "language", "author", "copyright", "icon", "logo", "pageSize", "permalink",
-        "fullContent", "formats", "archive", "excerpt", "timeZone", "hub", "taxonomies", "conventions", "skipInvalid",
+        "fullContent", "formats", "archive", "excerpt", "timeZone", "hub", "taxonomies", "conventions", "skipInvalid", "htmlTemplate",
+        "followExternalLinks",
     ];
 
     private static readonly string[] AuthorKeys = ["name", "email", "uri"];
     private static readonly string[] TaxonomyKeys = ["tags", "categories", "authors"];
     private static readonly string[] ExcerptKeys = ["length", "ellipsis", "boundary", "mathPlaceholder", "displayMathPlaceholder"];
 
-    /// <summary>Reads and checks the config file at <paramref name="path"/>.</summary>
+    /// <summary>The largest config file read: a real one is a few hundred bytes, and a larger one is not read at all.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>Reads and checks the config file at <paramref name="path"/> (at most <see cref="MaxBytes"/>).</summary>
     /// <param name="path">The file, as the user named it (used in messages).</param>
     /// <param name="diagnostics">Receives every problem found.</param>
     /// <returns>The config; values with problems are left unset.</returns>
@@ -40,7 +44,38 @@ internal static class ConfigReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // Never more than one byte past the limit is read, whatever the file claims to be (a pipe, /dev/stdin, a
+            // file that grows while it is read).
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            long size = stream.CanSeek ? stream.Length : -1;
+            int read = 0;
+            if (size <= MaxBytes)
+            {
+                byte[] buffer = new byte[size < 0 ? MaxBytes + 1 : size + 1];
+                int n;
+                while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0)
+                {
+                    read += n;
+                    if (read == buffer.Length && read <= MaxBytes)
+                    {
+                        Array.Resize(ref buffer, MaxBytes + 1); // it grew while being read
+                    }
+                }
+
+                bytes = buffer[..Math.Min(read, buffer.Length)];
+            }
+            else
+            {
+                bytes = [];
+            }
+
+            if (size > MaxBytes || read > MaxBytes)
+            {
+                diagnostics.Add(new Diagnostic(path, 0, 0, DiagnosticCodes.ConfigUnreadable, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the config file is {Math.Max(size, read) / (1024.0 * 1024.0):0.#} MB, more than a config file needs (at most {MaxBytes / (1024 * 1024)} MB); is it the right file?")));
+                return ToolConfig.Empty;
+            }
+
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -119,7 +154,7 @@ internal static class ConfigReader
     private static ToolConfig ReadRoot(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, State state)
     {
         var config = ToolConfig.Empty;
-        state.Properties(utf8, ref reader, section: null, TopLevelKeys, reportRepeats: true, (utf8, ref reader, key) =>
+        state.Properties(utf8, ref reader, section: null, TopLevelKeys, (utf8, ref reader, key) =>
         {
             switch (key)
             {
@@ -177,6 +212,9 @@ internal static class ConfigReader
                 case "taxonomies":
                     config = ReadTaxonomies(utf8, ref reader, state, config);
                     break;
+                case "htmlTemplate":
+                    config = config with { HtmlTemplate = state.NonEmptyString(utf8, ref reader, key) };
+                    break;
                 case "timeZone":
                     config = config with { TimeZone = state.Parsed(utf8, ref reader, key, ParseTimeZone, config.TimeZone) };
                     break;
@@ -185,6 +223,9 @@ internal static class ConfigReader
                     break;
                 case "skipInvalid":
                     config = config with { SkipInvalid = state.Bool(utf8, ref reader, key) };
+                    break;
+                case "followExternalLinks":
+                    config = config with { FollowExternalLinks = state.Bool(utf8, ref reader, key) };
                     break;
                 case "$schema":
                     reader.Skip(); // editors add it; it configures nothing
@@ -215,7 +256,7 @@ internal static class ConfigReader
         var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
         string? name = null, email = null;
         Uri? uri = null;
-        state.Properties(utf8, ref reader, "author", AuthorKeys, reportRepeats: false, (utf8, ref reader, key) =>
+        state.Properties(utf8, ref reader, "author", AuthorKeys, (utf8, ref reader, key) =>
         {
             switch (key)
             {
@@ -268,11 +309,12 @@ internal static class ConfigReader
                 "rss" => FeedFormat.Rss,
                 "atom" => FeedFormat.Atom,
                 "json" => FeedFormat.Json,
+                "html" => FeedFormat.Html,
                 _ => null,
             };
             if (format is null)
             {
-                state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'formats' items must be \"rss\", \"atom\" or \"json\".");
+                state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'formats' items must be \"rss\", \"atom\", \"json\" or \"html\".");
                 reader.Skip();
                 ok = false;
             }
@@ -289,7 +331,7 @@ internal static class ConfigReader
 
         if (ok && formats.Count == 0)
         {
-            state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, "'formats' must name at least one of \"rss\", \"atom\", \"json\".");
+            state.Add(line, column, DiagnosticCodes.ConfigInvalidValue, "'formats' must name at least one of \"rss\", \"atom\", \"json\", \"html\".");
             return null;
         }
 
@@ -303,7 +345,7 @@ internal static class ConfigReader
             return config;
         }
 
-        state.Properties(utf8, ref reader, "taxonomies", TaxonomyKeys, reportRepeats: false, (utf8, ref reader, key) =>
+        state.Properties(utf8, ref reader, "taxonomies", TaxonomyKeys, (utf8, ref reader, key) =>
         {
             switch (key)
             {
@@ -333,7 +375,7 @@ internal static class ConfigReader
             return config;
         }
 
-        state.Properties(utf8, ref reader, "excerpt", ExcerptKeys, reportRepeats: false, (utf8, ref reader, key) =>
+        state.Properties(utf8, ref reader, "excerpt", ExcerptKeys, (utf8, ref reader, key) =>
         {
             switch (key)
             {
@@ -466,18 +508,17 @@ internal static class ConfigReader
         /// <summary>
         /// Reads the properties of the object the reader stands on, up to its end: records where each key was given,
         /// hands its value to <paramref name="read"/>, and reports (and skips) a key that <paramref name="read"/> does
-        /// not know, listing <paramref name="keys"/>.
+        /// not know, listing <paramref name="keys"/>. A key given twice in one object is reported at its second place
+        /// (the last one would silently win), at every level.
         /// </summary>
         /// <param name="utf8">The file's bytes, for positions.</param>
         /// <param name="reader">The reader, on the object's <c>{</c>; left on its <c>}</c>.</param>
         /// <param name="section">The key of the object (<c>author</c>), which prefixes its keys' paths; <see langword="null"/> for the top level.</param>
         /// <param name="keys">The keys the object may hold, for the message about an unknown one.</param>
-        /// <param name="reportRepeats">Whether a key given twice is reported (at the top level).</param>
         /// <param name="read">Reads one key's value.</param>
-        public void Properties(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string? section, IReadOnlyList<string> keys,
-            bool reportRepeats, PropertyReader read)
+        public void Properties(ReadOnlySpan<byte> utf8, ref Utf8JsonReader reader, string? section, IReadOnlyList<string> keys, PropertyReader read)
         {
-            HashSet<string>? seen = reportRepeats ? new(StringComparer.Ordinal) : null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var (line, column) = TextPosition.Of(utf8, reader.TokenStartIndex);
@@ -486,7 +527,7 @@ internal static class ConfigReader
                 if (path is not null)
                 {
                     Positions.TryAdd(path, (line, column));
-                    if (seen is not null && !seen.Add(path))
+                    if (!seen.Add(path))
                     {
                         Add(line, column, DiagnosticCodes.ConfigInvalidValue, $"'{path}' is given more than once.");
                     }
@@ -499,7 +540,8 @@ internal static class ConfigReader
                 }
                 else if (!read(utf8, ref reader, key))
                 {
-                    Add(line, column, DiagnosticCodes.ConfigUnknownKey, $"unknown key '{path}'; the keys are {string.Join(", ", keys)}.");
+                    string meant = NearMiss.Find(key, keys) is { } near ? $"did you mean '{near}'? The" : "the";
+                    Add(line, column, DiagnosticCodes.ConfigUnknownKey, $"unknown key '{path}'; {meant} keys are {string.Join(", ", keys)}.");
                     reader.Skip();
                 }
             }
@@ -579,13 +621,26 @@ internal static class ConfigReader
                 return null;
             }
 
-            if (!reader.TryGetInt32(out int value) || value < 1)
+            if (reader.TryGetInt32(out int value))
             {
-                Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, $"'{key}' must be a whole number of at least 1.");
-                return null;
+                if (value < 1)
+                {
+                    Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, $"'{key}' must be a whole number of at least 1.");
+                    return null;
+                }
+
+                return value;
             }
 
-            return value;
+            // Not an int: a fraction or exponent, or a whole number past int's range (said by its size, not echoed: it
+            // may be a megabyte of digits).
+            ReadOnlySpan<byte> number = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+            string message = number.IndexOfAny(".eE"u8) >= 0
+                ? $"'{key}' must be a whole number of at least 1."
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"'{key}' is a number too {(number[0] == (byte)'-' ? "small" : "large")} ({number.Length - (number[0] == (byte)'-' ? 1 : 0)} digits); it must be a whole number from 1 to {int.MaxValue}.");
+            Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, message);
+            return null;
         }
 
         private static string Describe(JsonTokenType type) => type switch

@@ -34,17 +34,20 @@ internal static class SettingValues
         return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 
-    /// <summary>Parses an absolute URI of any scheme (an author's page, an icon).</summary>
-    /// <returns><see langword="null"/> and an error sentence when the text is not an absolute URI.</returns>
+    /// <summary>
+    /// Parses an absolute http or https URL (an author's page, an icon, a hub): any other scheme (<c>javascript:</c>,
+    /// <c>data:</c>, <c>file:</c>) would reach a reader's link or image untouched, so it is refused.
+    /// </summary>
+    /// <returns><see langword="null"/> and an error sentence when the text is not an absolute http or https URL.</returns>
     public static Uri? ParseAbsoluteUri(string text, out string? error)
     {
-        if (Uri.TryCreate(text, UriKind.Absolute, out Uri? uri))
+        if (Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
             error = null;
             return uri;
         }
 
-        error = $"'{text}' is not an absolute URI.";
+        error = uri is null ? $"'{text}' is not an absolute URL." : $"'{text}' is not an http or https URL.";
         return null;
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Feed.Excerpts;
 using Feed.Tool.Diagnostics;
 using Feed.Tool.Posts;
@@ -53,8 +54,17 @@ internal sealed record CommandLineValues
     /// <summary>Gets <c>--changed-list</c>, when given.</summary>
     public string? ChangedList { get; init; }
 
+    /// <summary>Gets <c>--formats</c>: a comma-separated list such as <c>rss,atom,html</c>.</summary>
+    public string? Formats { get; init; }
+
+    /// <summary>Gets <c>--template</c>: the Liquid page template of the HTML pages.</summary>
+    public string? Template { get; init; }
+
     /// <summary>Gets <c>--skip-invalid</c>.</summary>
     public bool SkipInvalid { get; init; }
+
+    /// <summary>Gets <c>--follow-external-links</c>.</summary>
+    public bool FollowExternalLinks { get; init; }
 }
 
 /// <summary>Merges the command line over the config file over the defaults, and checks the result.</summary>
@@ -177,6 +187,11 @@ internal static class SettingsResolver
 
         Output.OutputLayout.Apply(options, siteUrl);
 
+        // The HTML pages link the feeds this build writes, and are laid out by the page template when one is given.
+        IReadOnlyList<FeedFormat>? flagFormats = values.Formats is null ? null : ParseFormats(values.Formats, Usage);
+        options.HtmlFeedFormats = [.. (flagFormats ?? config.Formats ?? [FeedFormat.Rss, FeedFormat.Atom]).Where(f => f != FeedFormat.Html).Order()];
+        options.HtmlTemplate = ReadTemplate(values, config, diagnostics);
+
         // The library's own rules, last: whatever it refuses is a settings problem, reported like the rest, at the
         // line and column of the config key that set the property when the file set it.
         foreach (System.ComponentModel.DataAnnotations.ValidationResult problem in options.Validate())
@@ -197,9 +212,7 @@ internal static class SettingsResolver
             return null;
         }
 
-        IReadOnlyList<FeedFormat> formats = config.Formats is null
-            ? [FeedFormat.Rss, FeedFormat.Atom]
-            : config.Formats.Order().ToArray();
+        IReadOnlyList<FeedFormat> formats = (flagFormats ?? config.Formats ?? [FeedFormat.Rss, FeedFormat.Atom]).Order().ToArray();
         Conventions.Convention convention = config.Conventions ?? Conventions.Convention.Plain;
         string permalink = config.Permalink ?? convention.DefaultPermalink;
         if (config.Permalink is not null && convention.CheckPermalink(config.Permalink) is { } permalinkProblem)
@@ -215,6 +228,7 @@ internal static class SettingsResolver
             MaxPostBytes = (values.MaxPostSize ?? BuildSettings.DefaultMaxPostSizeMegabytes) * 1024L * 1024L,
             Convention = convention,
             IncludeDrafts = values.Drafts,
+            FollowExternalLinks = values.FollowExternalLinks || (config.FollowExternalLinks ?? false),
         };
         return new BuildSettings(values.PostsDir, values.OutDir, options, formats, rules, values.Drafts, values.Future, now, values.Quiet)
         {
@@ -223,6 +237,103 @@ internal static class SettingsResolver
             ChangedList = values.ChangedList,
             SkipInvalid = values.SkipInvalid || (config.SkipInvalid ?? false),
         };
+    }
+
+    /// <summary>Reads <c>--formats</c>: names separated by commas.</summary>
+    private static List<FeedFormat>? ParseFormats(string text, Action<string> usage)
+    {
+        var formats = new List<FeedFormat>();
+        foreach (string name in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            FeedFormat? format = name switch
+            {
+                "rss" => FeedFormat.Rss,
+                "atom" => FeedFormat.Atom,
+                "json" => FeedFormat.Json,
+                "html" => FeedFormat.Html,
+                _ => null,
+            };
+            if (format is null)
+            {
+                usage($"--formats: '{name}' is not one of rss, atom, json, html.");
+                return null;
+            }
+
+            if (!formats.Contains(format.Value))
+            {
+                formats.Add(format.Value);
+            }
+        }
+
+        if (formats.Count == 0)
+        {
+            usage("--formats must name at least one of rss, atom, json, html.");
+            return null;
+        }
+
+        return formats;
+    }
+
+    /// <summary>
+    /// Reads and parses the page template: <c>--template</c> (relative to the working folder), else the config's
+    /// <c>htmlTemplate</c> (relative to the config file's folder). A problem is FEED0070 at the template's line and column.
+    /// </summary>
+    private static FeedHtmlTemplate? ReadTemplate(CommandLineValues values, ToolConfig config, List<Diagnostic> diagnostics)
+    {
+        string? path = values.Template;
+        if (path is null && config.HtmlTemplate is { } fromConfig)
+        {
+            string folder = Path.GetDirectoryName(config.Path) ?? string.Empty;
+            path = Path.IsPathRooted(fromConfig) ? fromConfig : Path.Join(folder, fromConfig);
+        }
+
+        if (path is null)
+        {
+            return null;
+        }
+
+        string source;
+        try
+        {
+            if (Files.FileKinds.Of(path, followLinks: true) != Files.FileKind.Regular)
+            {
+                diagnostics.Add(new Diagnostic(path, 0, 0, DiagnosticCodes.TemplateInvalid, "the HTML page template is not a file."));
+                return null;
+            }
+
+            if (new FileInfo(path).Length > Liquid.LiquidHtmlTemplate.MaxSourceLength * 4L)
+            {
+                diagnostics.Add(new Diagnostic(path, 0, 0, DiagnosticCodes.TemplateInvalid, "the HTML page template is larger than 4 MB."));
+                return null;
+            }
+
+            byte[] bytes = File.ReadAllBytes(path);
+            source = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            if (source.StartsWith('\uFEFF'))
+            {
+                source = source[1..];
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            diagnostics.Add(new Diagnostic(path, 0, 0, DiagnosticCodes.TemplateInvalid, "the HTML page template is not valid UTF-8; save it as UTF-8."));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            diagnostics.Add(new Diagnostic(path, 0, 0, DiagnosticCodes.TemplateInvalid, $"cannot read the HTML page template: {e.Message}"));
+            return null;
+        }
+
+        try
+        {
+            return Liquid.LiquidHtmlTemplate.Parse(source, path);
+        }
+        catch (FeedTemplateException e)
+        {
+            diagnostics.Add(new Diagnostic(path, e.Line, e.Column, DiagnosticCodes.TemplateInvalid, e.Reason));
+            return null;
+        }
     }
 
     // A key that the config file gives but gets wrong was reported already; don't add "is required" on top.

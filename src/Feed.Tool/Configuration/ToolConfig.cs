@@ -46,6 +46,9 @@ internal sealed record ToolConfig
     /// <summary>Gets <c>formats</c>.</summary>
     public IReadOnlyList<FeedFormat>? Formats { get; init; }
 
+    /// <summary>Gets <c>htmlTemplate</c>: the Liquid page template's path as written (relative to the config file's folder).</summary>
+    public string? HtmlTemplate { get; init; }
+
     /// <summary>Gets <c>archive</c>.</summary>
     public bool? Archive { get; init; }
 
@@ -84,6 +87,9 @@ internal sealed record ToolConfig
 
     /// <summary>Gets <c>skipInvalid</c>: build from the valid posts, each invalid one a warning.</summary>
     public bool? SkipInvalid { get; init; }
+
+    /// <summary>Gets <c>followExternalLinks</c>: follow symbolic links in the posts folder that lead outside it.</summary>
+    public bool? FollowExternalLinks { get; init; }
 
     /// <summary>Gets the config file's path as the user gave it; <see langword="null"/> without a file.</summary>
     public string? Path { get; init; }

@@ -82,6 +82,12 @@ internal static class DiagnosticCodes
     /// <summary>Warning (<c>--skip-invalid</c>): a post with errors is left out of the feeds.</summary>
     public const string InvalidPostSkipped = "FEED0042";
 
+    /// <summary>The HTML page template cannot be read or is not valid Liquid.</summary>
+    public const string TemplateInvalid = "FEED0070";
+
+    /// <summary>The HTML page template failed while writing a page (an unknown filter, a loop past its limit, …).</summary>
+    public const string TemplateFailed = "FEED0071";
+
     /// <summary>
     /// Where feed keeps a file of its own (<c>.feed-lock</c> in <c>--out</c>, a file of the build cache) there is a
     /// symbolic link, a folder, a FIFO, a socket or a device: feed never opens its own files through a link or as
@@ -143,6 +149,8 @@ internal static class DiagnosticCodes
         new(NearMissKey, "warning: a front-matter key looks like a misspelling of one the generator reads (did you mean ...?)"),
         new(TemplateNote, "warning: a template tag could not be expanded (e.g. a link to a post not in the folder)"),
         new(InvalidPostSkipped, "warning (--skip-invalid): a post with errors is left out; its errors are printed as warnings"),
+        new(TemplateInvalid, "the HTML page template cannot be read or is not valid Liquid"),
+        new(TemplateFailed, "the HTML page template failed while writing a page; nothing was changed"),
         new(NotRegularOwnFile, "a link, folder, FIFO or socket where feed keeps its own file (.feed-lock, the build cache)"),
         new(PostChanged, "a post changed while the build was running; run it again"),
         new(CacheFailed, "warning: the build cache cannot be read or written; the build ran without it (same output)"),

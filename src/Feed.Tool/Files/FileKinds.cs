@@ -35,7 +35,9 @@ internal static partial class FileKinds
     private const uint StatxIno = 0x100;
     private const int StatxSize = 256;
 
-    private static bool s_native = OperatingSystem.IsLinux() && BindLibc();
+    private static readonly bool s_libcBound = !OperatingSystem.IsLinux() || BindLibc();
+
+    private static bool s_native = OperatingSystem.IsLinux() && s_libcBound;
 
     // "libc" is the C library's name only by convention of the JIT runtime (which maps it to libc.so.6); Native AOT and
     // other loaders look for a file named so, which on glibc is a linker script. Say where it is.
@@ -56,6 +58,9 @@ internal static partial class FileKinds
 
         return true;
     }
+
+    /// <summary>Gets whether "libc" can be asked for (on Linux, once the resolver below says where it is): for every binding to the C library.</summary>
+    public static bool LibcBound => s_libcBound;
 
     /// <summary>Gets whether the answers come from the system (<c>statx(2)</c> on Linux) rather than from .NET.</summary>
     public static bool IsNative => s_native;

@@ -24,6 +24,13 @@ internal static class OutputLayout
     /// </summary>
     public static readonly IReadOnlyList<string> Folders = FoldersOf(FeedLayout.Formats);
 
+    /// <summary>
+    /// The folders that hold a folder per tag, category or author (<c>tags/{slug}/</c> …, see
+    /// <c>Building/FeedSets.cs</c>), each laid out as <c>--out</c> is: every one a build may write in, whatever the
+    /// config says now (a killed build may have had other taxonomies on).
+    /// </summary>
+    public static readonly IReadOnlyList<string> TaxonomyFolders = ["authors", "categories", "tags"];
+
     /// <summary>Points the options' document URLs at this layout under <paramref name="siteUrl"/>, and sets the site URL.</summary>
     /// <param name="options">The options to set.</param>
     /// <param name="siteUrl">The site URL, ending in <c>/</c>.</param>

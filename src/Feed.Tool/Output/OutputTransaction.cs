@@ -260,24 +260,7 @@ internal sealed partial class OutputTransaction : IDisposable
     /// <exception cref="IOException">The folder could not be updated; the journal stays, and the next build completes the commit.</exception>
     public void Commit()
     {
-        var stale = new List<string>();
-        foreach (string path in _previous)
-        {
-            if (_written.Contains(path))
-            {
-                continue;
-            }
-
-            string? link = UnsafeFolder(path);
-            if (link is not null || FileKinds.Of(Full(path), followLinks: false) is FileKind.SymbolicLink or FileKind.Directory or FileKind.Special)
-            {
-                _notes.Add(Diagnostic.Warning(Display(path), 0, 0, DiagnosticCodes.OutputRecovered,
-                    $"{ManifestFile.Name} lists this file, but {(link is null ? "it is no longer a regular file" : Display(link) + " is a symbolic link or not a folder")}; feed never deletes through a link or outside --out, so it is left alone and dropped from the list."));
-                continue;
-            }
-
-            stale.Add(path);
-        }
+        List<string> stale = StaleFiles();
 
         if (_pending.Count > 0 || stale.Count > 0 || !_written.SetEquals(_previous))
         {
@@ -308,6 +291,60 @@ internal sealed partial class OutputTransaction : IDisposable
         _pending.Clear();
         _createdDirs.Clear();
         _committed = true;
+    }
+
+    /// <summary>
+    /// Removes every file an earlier build wrote (the manifest's files, each checked as <see cref="Commit"/> checks the
+    /// files it removes: nothing through a link or outside --out, reported as <see cref="Notes"/>), the folders that
+    /// leaves empty, and the manifest: <c>dotnet clean</c> (Feed.Build's <c>FeedClean</c> task). Nothing may be staged.
+    /// </summary>
+    /// <returns>The full paths of the files removed, the manifest last.</returns>
+    /// <exception cref="IOException">A file could not be removed.</exception>
+    public IReadOnlyList<string> Clean()
+    {
+        if (_pending.Count > 0 || _written.Count > 0)
+        {
+            throw new InvalidOperationException("Clean removes an earlier build's files; this transaction has staged files of its own.");
+        }
+
+        var removed = new List<string>();
+        Removed += RemoveFiles(StaleFiles(), removed);
+        string manifest = Path.Join(_outDir, ManifestFile.Name);
+        if (FileKinds.Of(manifest, followLinks: false) == FileKind.Regular)
+        {
+            File.Delete(manifest);
+            removed.Add(manifest);
+        }
+
+        _createdDirs.Clear();
+        _committed = true;
+        return removed;
+    }
+
+    // The files of an earlier build that this one does not write, which a commit removes: those reached through real
+    // folders of --out only. One behind a link, or no longer a regular file, is left alone, with a note.
+    private List<string> StaleFiles()
+    {
+        var stale = new List<string>();
+        foreach (string path in _previous)
+        {
+            if (_written.Contains(path))
+            {
+                continue;
+            }
+
+            string? link = UnsafeFolder(path);
+            if (link is not null || FileKinds.Of(Full(path), followLinks: false) is FileKind.SymbolicLink or FileKind.Directory or FileKind.Special)
+            {
+                _notes.Add(Diagnostic.Warning(Display(path), 0, 0, DiagnosticCodes.OutputRecovered,
+                    $"{ManifestFile.Name} lists this file, but {(link is null ? "it is no longer a regular file" : Display(link) + " is a symbolic link or not a folder")}; feed never deletes through a link or outside --out, so it is left alone and dropped from the list."));
+                continue;
+            }
+
+            stale.Add(path);
+        }
+
+        return stale;
     }
 
     /// <summary>Without a commit: deletes every temporary file and every folder this transaction created. Then releases the lock.</summary>
@@ -376,7 +413,7 @@ internal sealed partial class OutputTransaction : IDisposable
 
     // Deletes the given files (safe paths under --out), then the folders that became empty: each folder is listed
     // once, after all its files are gone, not once per file removed.
-    private int RemoveFiles(IEnumerable<string> relativePaths)
+    private int RemoveFiles(IEnumerable<string> relativePaths, List<string>? removedPaths = null)
     {
         int removed = 0;
         var folders = new HashSet<string>(StringComparer.Ordinal);
@@ -387,6 +424,7 @@ internal sealed partial class OutputTransaction : IDisposable
             {
                 File.Delete(full);
                 removed++;
+                removedPaths?.Add(full);
             }
 
             for (int slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
@@ -502,9 +540,31 @@ internal sealed partial class OutputTransaction : IDisposable
             }
         }
 
-        // Temporary files live beside their targets: in --out itself and in the folders of the pages.
+        // Temporary files live beside their targets: in every folder a build may write in. Those are --out itself, the
+        // folders of the layout, the folders of every file the manifest lists, and the folder of every tag, category
+        // and author feed there is (with its layout folders): a killed build may have made one for a tag that is gone
+        // again, which no manifest lists.
         var folders = new SortedSet<string>(StringComparer.Ordinal) { string.Empty };
-        foreach (string path in ManifestFile.Read(_outDir).Concat(OutputLayout.Folders.Select(f => f + "/x")))
+        var layoutRoots = new List<string> { string.Empty };
+        foreach (string taxonomy in OutputLayout.TaxonomyFolders)
+        {
+            if (RealFolder(taxonomy))
+            {
+                folders.Add(taxonomy);
+                foreach (string slug in Directory.EnumerateDirectories(Full(taxonomy), "*", new EnumerationOptions { AttributesToSkip = 0 }))
+                {
+                    string root = taxonomy + "/" + Path.GetFileName(slug);
+                    if (ManifestFile.IsSafeRelativePath(root) && RealFolder(root))
+                    {
+                        layoutRoots.Add(root);
+                    }
+                }
+            }
+        }
+
+        IEnumerable<string> layoutFiles = layoutRoots.SelectMany(root =>
+            OutputLayout.Folders.Prepend(string.Empty).Select(f => (root.Length == 0 ? f : f.Length == 0 ? root : root + "/" + f) + "/x"));
+        foreach (string path in ManifestFile.Read(_outDir).Concat(layoutFiles))
         {
             for (int slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
             {
@@ -515,12 +575,12 @@ internal sealed partial class OutputTransaction : IDisposable
         int deleted = 0;
         foreach (string folder in folders)
         {
-            string full = folder.Length == 0 ? _outDir : Full(folder);
-            if ((folder.Length > 0 && UnsafeFolder(folder + "/x") is not null) || FileKinds.Of(full, followLinks: false) != FileKind.Directory)
+            if (folder.Length > 0 && !RealFolder(folder))
             {
                 continue;
             }
 
+            string full = folder.Length == 0 ? _outDir : Full(folder);
             foreach (string temp in Directory.EnumerateFiles(full, "*" + TempSuffix, new EnumerationOptions { AttributesToSkip = 0 }))
             {
                 if (TempName().IsMatch(Path.GetFileName(temp)) && FileKinds.Of(temp, followLinks: false) == FileKind.Regular)
@@ -531,20 +591,43 @@ internal sealed partial class OutputTransaction : IDisposable
             }
         }
 
-        // A folder a stopped build created for its pages and left empty.
-        foreach (string folder in OutputLayout.Folders.OrderByDescending(f => f.Length))
+        // A folder a stopped build created for its pages and left empty: the layout's folders, in --out and in each
+        // taxonomy feed's folder, then that folder, then the taxonomy's (deepest first).
+        foreach (string root in layoutRoots.OrderByDescending(r => r.Length))
         {
-            string full = Full(folder);
-            if (FileKinds.Of(full, followLinks: false) == FileKind.Directory && !Directory.EnumerateFileSystemEntries(full).Any())
+            foreach (string folder in OutputLayout.Folders.OrderByDescending(f => f.Length).Append(string.Empty))
             {
-                Directory.Delete(full);
+                string relative = root.Length == 0 ? folder : folder.Length == 0 ? root : root + "/" + folder;
+                if (relative.Length > 0)
+                {
+                    RemoveIfEmpty(relative);
+                }
             }
+        }
+
+        foreach (string taxonomy in OutputLayout.TaxonomyFolders)
+        {
+            RemoveIfEmpty(taxonomy);
         }
 
         if (deleted > 0)
         {
             _notes.Add(Diagnostic.Warning(_displayOutDir, 0, 0, DiagnosticCodes.OutputRecovered,
                 $"removed {deleted} temporary file{(deleted == 1 ? "" : "s")} left by a build that was stopped before its commit; its pages were never put in place."));
+        }
+    }
+
+    // Whether the folder is a real folder reached from --out through real folders only (no link, never outside).
+    private bool RealFolder(string relativeFolder) =>
+        UnsafeFolder(relativeFolder + "/x") is null && FileKinds.Of(Full(relativeFolder), followLinks: false) == FileKind.Directory;
+
+    // Removes a real folder that holds nothing: nobody's files are in it.
+    private void RemoveIfEmpty(string relativeFolder)
+    {
+        string full = Full(relativeFolder);
+        if (RealFolder(relativeFolder) && !Directory.EnumerateFileSystemEntries(full).Any())
+        {
+            Directory.Delete(full);
         }
     }
 

@@ -25,6 +25,12 @@ internal sealed record PostRules(Uri SiteUrl, string Permalink, TimeZoneInfo Tim
     /// <summary>Gets what the build knows of the posts folder (its name, its Hugo leaf bundles), for reading paths.</summary>
     public Conventions.PostsFolderFacts Folder { get; init; } = Conventions.PostsFolderFacts.Empty;
 
+    /// <summary>
+    /// Gets whether symbolic links in the posts folder that lead outside it are followed (<c>--follow-external-links</c>,
+    /// config <c>followExternalLinks</c>). By default only links to files and folders inside the posts folder are.
+    /// </summary>
+    public bool FollowExternalLinks { get; init; }
+
     /// <summary>Gets the largest post file, in bytes (<c>--max-post-size</c>): a post is read whole, so this bounds memory.</summary>
     public long MaxPostBytes { get; init; } = Configuration.BuildSettings.DefaultMaxPostSizeMegabytes * 1024L * 1024L;
 }
@@ -77,7 +83,7 @@ internal static partial class FrontMatterReader
                 {
                     // The parser's messages quote positions of their own; the diagnostic's position is the one to read.
                     errors.Add(e.Start.Line + bounds.FirstLine - 1, (int)e.Start.Column, DiagnosticCodes.InvalidYaml,
-                        $"invalid YAML: {e.Message}");
+                        e is YamlTree.LimitException ? e.Message : $"invalid YAML: {e.Message}");
                     return null;
                 }
                 catch (InvalidOperationException)
@@ -702,7 +708,7 @@ internal static partial class FrontMatterReader
                 case "uri" or "url":
                     if (text is null || (uri = SettingValues.ParseAbsoluteUri(text, out _)) is null)
                     {
-                        errors.At(v, DiagnosticCodes.InvalidField, $"'{key}.{field}' must be an absolute URI{(lenient ? "; it is left out" : "")}.", warning: lenient);
+                        errors.At(v, DiagnosticCodes.InvalidField, $"'{key}.{field}' must be an absolute http or https URL (was '{text}'){(lenient ? "; it is left out" : "")}.", warning: lenient);
                     }
 
                     break;

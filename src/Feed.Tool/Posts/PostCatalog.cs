@@ -265,7 +265,10 @@ internal sealed record PostCatalog(
         string root = Path.GetFullPath(postsDir);
         var files = new List<PostFile>();
         var candidates = new List<(PostFile File, Files.FileKind Kind, string Dir, string Name, Files.FileStamp Stamp)>();
-        var folder = new PostsFolder(root, postsDir);
+        // Symbolic links are followed only to what is inside the posts folder (its real path), unless the user says
+        // otherwise: a post linked to ~/.ssh/id_rsa or /etc/passwd must not be read, let alone published.
+        var folder = new PostsFolder(root, postsDir) { RealPath = RealPathOrSelf(root), FollowExternalLinks = rules.FollowExternalLinks };
+        var external = new Dictionary<PostFile, string>();
         var options = new EnumerationOptions
         {
             RecurseSubdirectories = false,
@@ -313,6 +316,20 @@ internal sealed record PostCatalog(
                 if (link)
                 {
                     kind = Caching.FileClock.Current.Of(full, followLinks: true, out stamp);
+                    if (folder.ExternalLinkTarget(full) is { } target)
+                    {
+                        if (kind == Files.FileKind.Directory)
+                        {
+                            diagnostics.Add(ExternalLink(file, target, "nothing in it is published"));
+                        }
+                        else
+                        {
+                            external[file] = target; // said below if it would be a post; never read
+                            candidates.Add((file, kind, dir, name, stamp));
+                        }
+
+                        continue;
+                    }
                 }
 
                 if (kind != Files.FileKind.Directory)
@@ -364,6 +381,16 @@ internal sealed record PostCatalog(
             string relativeDir = file.RelativePath.Contains('/', StringComparison.Ordinal) ? file.RelativePath[..file.RelativePath.LastIndexOf('/')] : string.Empty;
             Conventions.FileRole role = rules.Convention.Classify(file.RelativePath, facts);
             bool isPost = role is Conventions.FileRole.Post or Conventions.FileRole.Draft;
+            if (external.TryGetValue(file, out string? outside))
+            {
+                if (isPost)
+                {
+                    diagnostics.Add(ExternalLink(file, outside, "it is not published"));
+                }
+
+                continue;
+            }
+
             if (role == Conventions.FileRole.ListPage)
             {
                 listPages++;
@@ -407,6 +434,22 @@ internal sealed record PostCatalog(
 
         files.Sort(static (a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return (files, [.. files.Select(f => stamps.TryGetValue(f, out Files.FileStamp s) ? s : (Files.FileStamp?)null)]);
+    }
+
+    private static Diagnostic ExternalLink(PostFile file, string target, string consequence) =>
+        Diagnostic.Warning(file.DisplayPath, 0, 0, DiagnosticCodes.ExternalLink,
+            $"this is a symbolic link to {target}, outside the posts folder; feed does not follow it (it reads only the posts folder), so {consequence}. Pass --follow-external-links to follow such links.");
+
+    private static string RealPathOrSelf(string path)
+    {
+        try
+        {
+            return Files.FileKinds.RealPath(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return path; // listing it reports what is wrong
+        }
     }
 
     private static void ReportDuplicates(List<CatalogPost> posts, List<Diagnostic> diagnostics, bool skipInvalid)

@@ -117,7 +117,49 @@ internal sealed record PostHead
 /// <summary>The posts folder a build reads: shared by every <see cref="PostFile"/> of the build.</summary>
 /// <param name="FullPath">The folder's absolute path.</param>
 /// <param name="DisplayPath">The folder as the user wrote it, for messages.</param>
-internal sealed record PostsFolder(string FullPath, string DisplayPath);
+internal sealed record PostsFolder(string FullPath, string DisplayPath)
+{
+    /// <summary>Gets the folder's real path (every link along it resolved): what "inside the posts folder" is measured against.</summary>
+    public string RealPath { get; init; } = FullPath;
+
+    /// <summary>Gets whether links that lead outside the folder are followed (<see cref="PostRules.FollowExternalLinks"/>).</summary>
+    public bool FollowExternalLinks { get; init; }
+
+    /// <summary>Whether a real path (links resolved) is this folder or inside it.</summary>
+    /// <param name="realPath">The path, every link along it resolved.</param>
+    /// <returns><see langword="true"/> when it is inside.</returns>
+    public bool Holds(string realPath)
+    {
+        StringComparison comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        string root = Path.TrimEndingDirectorySeparator(RealPath);
+        return realPath.Equals(root, comparison)
+            || (realPath.StartsWith(root, comparison) && realPath.Length > root.Length && realPath[root.Length] == Path.DirectorySeparatorChar)
+            || root.Length == 1; // the file system's root holds everything
+    }
+
+    /// <summary>
+    /// Where a link in the folder leads, when that is outside it and such links are not followed; else
+    /// <see langword="null"/> (not a link, a link inside, or one that cannot be resolved: reading it says why).
+    /// </summary>
+    /// <param name="fullPath">The path of an entry of the folder.</param>
+    /// <returns>The link's own target text, or <see langword="null"/>.</returns>
+    public string? ExternalLinkTarget(string fullPath)
+    {
+        if (FollowExternalLinks || Files.FileKinds.Of(fullPath, followLinks: false) != Files.FileKind.SymbolicLink)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Holds(Files.FileKinds.RealPath(fullPath)) ? null : new FileInfo(fullPath).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // a loop of links, say: reading it reports it
+        }
+    }
+}
 
 /// <summary>A post's file.</summary>
 /// <remarks>

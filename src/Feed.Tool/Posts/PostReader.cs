@@ -204,7 +204,7 @@ internal static class PostReader
         maxBytes = Math.Min(maxBytes, Array.MaxLength - 1);
         try
         {
-            using SafeFileHandle handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using SafeFileHandle handle = Open(file);
             stamp = Caching.FileClock.Current.Stamp(handle, file.FullPath);
             long size = RandomAccess.GetLength(handle);
             if (size > maxBytes)
@@ -261,6 +261,25 @@ internal static class PostReader
             length = 0;
             return false;
         }
+    }
+
+    // Opens a post as the listing judged it, checked again now: a link only to a file inside the posts folder (unless
+    // --follow-external-links), and the file, link or not, only when it is a regular file (a FIFO put there since the
+    // listing would block the build). The folders between the posts folder and the file were judged by the listing.
+    private static SafeFileHandle Open(PostFile file)
+    {
+        string path = file.FullPath;
+        if (Files.FileKinds.Of(path, followLinks: false) == Files.FileKind.SymbolicLink)
+        {
+            if (file.Folder.ExternalLinkTarget(path) is { } target)
+            {
+                throw new IOException($"it is a symbolic link to {target}, outside the posts folder, which is not followed.");
+            }
+
+            path = Files.FileKinds.RealPath(path);
+        }
+
+        return Files.RegularFile.Open(path, FileMode.Open, FileAccess.Read);
     }
 
     private static Diagnostic TooLarge(PostFile file, long size, long maxBytes) =>

@@ -23,6 +23,9 @@ internal static class YamlTree
     /// <summary>The most nodes a front matter may stand for, each alias counted as every node it brings in.</summary>
     public const int MaxNodes = 100_000;
 
+    /// <summary>Well-formed YAML past one of the limits (<see cref="MaxDepth"/>, <see cref="MaxNodes"/>): not invalid, too big.</summary>
+    internal sealed class LimitException(Mark start, Mark end, string message) : YamlException(start, end, message);
+
     /// <summary>A node, with where it starts (0-based line and column as YamlDotNet reports them, 1-based once shown).</summary>
     internal abstract class Node(Mark start)
     {
@@ -74,6 +77,7 @@ internal static class YamlTree
         var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
         var openAnchors = new HashSet<string>(StringComparer.Ordinal);
         long total = 0;
+        bool aliased = false; // whether any alias has been charged: then "too many values" is an alias bomb
         Node? root = null;
         while (parser.MoveNext())
         {
@@ -85,7 +89,7 @@ internal static class YamlTree
                     return root;
                 case YamlDotNet.Core.Events.Scalar s:
                     node = new Scalar(s.Start, s.Value, s.Style);
-                    Count(ref total, 1, e);
+                    Count(ref total, 1, aliased, e);
                     if (!s.Anchor.IsEmpty)
                     {
                         anchors[s.Anchor.Value] = node;
@@ -95,7 +99,7 @@ internal static class YamlTree
                 case SequenceStart or MappingStart:
                     if (open.Count >= MaxDepth)
                     {
-                        throw new YamlException(e.Start, e.End,
+                        throw new LimitException(e.Start, e.End,
                             $"lists and mappings are nested more than {MaxDepth} deep here; front matter needs two or three levels.");
                     }
 
@@ -106,7 +110,7 @@ internal static class YamlTree
                         anchors.Remove(name.Value); // a redefined anchor names the new node from here on
                     }
 
-                    Count(ref total, 1, e);
+                    Count(ref total, 1, aliased, e);
                     open.Push((e is SequenceStart ? new Sequence(e.Start) : new Mapping(e.Start), name.IsEmpty ? null : name.Value));
                     continue;
                 case SequenceEnd or MappingEnd:
@@ -132,7 +136,8 @@ internal static class YamlTree
                             : $"the alias *{aliasName} names no anchor (&{aliasName}) before it.");
                     }
 
-                    Count(ref total, target.Size, e);
+                    aliased = true;
+                    Count(ref total, target.Size, aliased, e);
                     node = target;
                     break;
                 default:
@@ -152,13 +157,15 @@ internal static class YamlTree
         return root;
     }
 
-    private static void Count(ref long total, long size, ParsingEvent e)
+    private static void Count(ref long total, long size, bool aliased, ParsingEvent e)
     {
         total += Math.Min(size, MaxNodes + 1L);
         if (total > MaxNodes)
         {
-            throw new YamlException(e.Start, e.End,
-                $"the front matter stands for more than {MaxNodes:N0} values once its aliases are expanded (a 'billion laughs'?); use fewer aliases.");
+            // Said as what was hit: aliases that expand too far, or simply too many keys and values written out.
+            throw new LimitException(e.Start, e.End, aliased
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the front matter stands for more than {MaxNodes:N0} values once its aliases are expanded (a 'billion laughs'?); use fewer aliases.")
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the front matter has more than {MaxNodes:N0} keys and values; front matter needs a few dozen."));
         }
     }
 

@@ -2,19 +2,29 @@ using System.Text;
 
 namespace Feed.Tool.Templates;
 
+/// <summary>A fenced code block a writer made: where its opening and closing fences start in the output.</summary>
+internal readonly record struct WrittenFence(int TagIndex, int Open, int Close, int Length);
+
 /// <summary>
 /// Writes a code block tag (Jekyll <c>{% highlight lang %}</c>, Hugo <c>{{&lt; highlight lang &gt;}}</c>, Hexo
 /// <c>{% codeblock … lang:x %}</c>) as a Markdown fenced code block of its language, the tags' line prefixes kept so
-/// the block stays in its list item or quote.
+/// the block stays in its list item or quote. Where a fence would not be one (the tag in the middle of a paragraph
+/// line, indented as a paragraph's continuation, inside an HTML block), the expander has it written again as HTML
+/// <c>&lt;pre&gt;&lt;code&gt;</c>, which is code in any place.
 /// </summary>
 internal static class CodeFence
 {
     /// <summary>Writes <paramref name="tag"/>, a verbatim code block, in place.</summary>
-    public static void Write(ExpansionWriter writer, TemplateTag tag)
+    public static void Write(ExpansionWriter writer, TemplateTag tag, int tagIndex)
     {
         string text = writer.Text;
         StringBuilder output = writer.Output;
         string language = Language(tag, text, writer.Context.Dialect);
+        if (writer.HtmlCode?.Contains(tagIndex) == true)
+        {
+            WriteHtml(writer, tag, language);
+            return;
+        }
 
         // CommonMark §4.5: the closing fence must be at least as long as the opening one, and a backtick fence's
         // info string cannot hold a backtick; a fence longer than any run of backticks inside cannot end early.
@@ -33,6 +43,7 @@ internal static class CodeFence
             output.Append('\n').Append(continuation);
         }
 
+        int open = output.Length;
         output.Append(fence).Append(language);
 
         int bodyStart = tag.ContentStart;
@@ -50,15 +61,16 @@ internal static class CodeFence
         int lastNewline = bodyStart < tag.ContentEnd ? text.LastIndexOf('\n', tag.ContentEnd - 1, tag.ContentEnd - bodyStart) : -1;
         if (lastNewline >= 0 && IsContainerPrefix(text.AsSpan(lastNewline + 1, tag.ContentEnd - lastNewline - 1)))
         {
-            writer.CopyCode(bodyStart, lastNewline + 1);
+            writer.CopyCode(bodyStart, lastNewline + 1, isBlock: false);
             output.Append(text, lastNewline + 1, tag.ContentEnd - lastNewline - 1); // the closing tag's own prefix
         }
         else
         {
-            writer.CopyCode(bodyStart, tag.ContentEnd);
+            writer.CopyCode(bodyStart, tag.ContentEnd, isBlock: false);
             output.Append('\n').Append(continuation);
         }
 
+        writer.Fences.Add(new WrittenFence(tagIndex, open, output.Length, fence.Length));
         output.Append(fence);
         int lineEnd = text.IndexOf('\n', tag.End);
         if (!text.AsSpan(tag.End, (lineEnd < 0 ? text.Length : lineEnd) - tag.End).IsWhiteSpace())
@@ -66,6 +78,55 @@ internal static class CodeFence
             output.Append('\n').Append(continuation); // a closing fence line holds nothing else
         }
 
+        writer.Protect(isCode: true);
+    }
+
+    /// <summary>
+    /// Writes the code as HTML on one line: every line break and ASCII punctuation character as a numeric reference,
+    /// so neither Markdown nor an HTML block's end can read into it, and the lines' container prefixes dropped.
+    /// </summary>
+    private static void WriteHtml(ExpansionWriter writer, TemplateTag tag, string language)
+    {
+        string text = writer.Text;
+        int lineStart = tag.Start == 0 ? 0 : text.LastIndexOf('\n', tag.Start - 1) + 1;
+        string prefix = Continuation(text.AsSpan(lineStart, tag.Start - lineStart));
+        StringBuilder output = writer.Output;
+        output.Append("<pre><code");
+        if (language.Length > 0)
+        {
+            output.Append(" class=\"language-").Append(MarkdownText.Html(language)).Append('"');
+        }
+
+        output.Append('>');
+        string code = text.AsSpan(tag.ContentStart, tag.ContentEnd - tag.ContentStart).Trim('\n').TrimEnd().ToString();
+        string[] lines = code.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        string bare = prefix.TrimEnd();
+        for (int l = 0; l < lines.Length; l++)
+        {
+            ReadOnlySpan<char> line = lines[l];
+            if (l > 0)
+            {
+                output.Append("&#10;");
+            }
+
+            line = prefix.Length > 0 && line.StartsWith(prefix) ? line[prefix.Length..]
+                : bare.Length > 0 && line.StartsWith(bare) ? line[bare.Length..]
+                : line;
+
+            foreach (char c in line)
+            {
+                if (c < 0x80 && !char.IsAsciiLetterOrDigit(c) && c != ' ')
+                {
+                    output.Append("&#").Append((int)c).Append(';');
+                }
+                else
+                {
+                    output.Append(c);
+                }
+            }
+        }
+
+        output.Append("</code></pre>");
         writer.Protect();
     }
 
@@ -116,7 +177,7 @@ internal static class CodeFence
     }
 
     /// <summary>What continues a line that starts with <paramref name="before"/> in the same container: its leading quote markers and indentation, list markers as spaces.</summary>
-    private static string Continuation(ReadOnlySpan<char> before)
+    internal static string Continuation(ReadOnlySpan<char> before)
     {
         var continuation = new StringBuilder(before.Length);
         foreach (char c in before)

@@ -75,7 +75,7 @@ internal static class LiquidOutput
     public static string AbsoluteUrl(string input, ITemplateSite site) =>
         IsAbsoluteUrl(input) ? input : SiteOrigin(site) + RelativeUrl(input, site);
 
-    private static bool IsAbsoluteUrl(string input) => Uri.TryCreate(input, UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https";
+    private static bool IsAbsoluteUrl(string input) => ImageTags.HasScheme(input) || input.StartsWith("//", StringComparison.Ordinal);
 
     private static bool TryPrimary(ref ReadOnlySpan<char> rest, TemplateDialect dialect, ITemplateSite site, out string value)
     {

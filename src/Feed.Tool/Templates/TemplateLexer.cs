@@ -135,7 +135,7 @@ internal sealed class TemplateLexer
         if (_dialect == TemplateDialect.Hugo)
         {
             char c2 = At(i + 2);
-            return c1 == '{' && c2 is '<' or '%' ? LexShortcode(i, region, c2) : null;
+            return c1 == '{' && c2 is '<' or '%' && !OpensAt(i + 1) ? LexShortcode(i, region, c2) : null;
         }
 
         return c1 switch
@@ -147,10 +147,15 @@ internal sealed class TemplateLexer
         };
     }
 
-    private TemplateTag LexLiquid(int i, int region, TagSyntax syntax, ref DelimiterFinder closing)
+    private TemplateTag? LexLiquid(int i, int region, TagSyntax syntax, ref DelimiterFinder closing)
     {
+        if (OpensAt(i + 1))
+        {
+            return null; // "{{%" or "{{{": the delimiter starts at the next brace
+        }
+
         int close = closing.Find(i + 2);
-        if (close < 0 || OpensBefore(i + 2, close) || ReachesCodeBlock(region, close + 2))
+        if (close < 0 || OpensBefore(i + 2, close) || ReachesCodeBlock(region, close + 2) || InsideCode(close, region))
         {
             return Stray(i, 2);
         }
@@ -189,6 +194,34 @@ internal sealed class TemplateLexer
 
         static bool Before(int index, int close) => index >= 0 && index < close;
     }
+
+    // A tag may hold a whole code span (Hugo's backtick-quoted values), but a code span's text is code: a closing
+    // delimiter inside one closes nothing.
+    private bool InsideCode(int index, int region)
+    {
+        int low = region;
+        int high = _code.Count - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (_code[middle].End <= index)
+            {
+                low = middle + 1;
+            }
+            else if (_code[middle].Start > index)
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool OpensAt(int i) => At(i) == '{' && (_dialect == TemplateDialect.Hugo ? At(i + 1) == '{' && At(i + 2) is '<' or '%' : At(i + 1) is '%' or '{' || (At(i + 1) == '#' && _dialect == TemplateDialect.Hexo));
 
     private bool ReachesCodeBlock(int region, int end)
     {
@@ -250,7 +283,7 @@ internal sealed class TemplateLexer
             // A shortcode comment: Hugo's lexer wants "/*" right after the delimiter and "*/" right before the
             // closing one (https://gohugo.io/content-management/shortcodes/#comments).
             int commentClose = (angle ? ref _angleCommentClose : ref _percentCommentClose).Find(i + 5);
-            if (commentClose < 0 || ReachesCodeBlock(region, commentClose + 5))
+            if (commentClose < 0 || ReachesCodeBlock(region, commentClose + 5) || InsideCode(commentClose, region))
             {
                 return Stray(i, 3);
             }
@@ -259,7 +292,7 @@ internal sealed class TemplateLexer
         }
 
         int close = (angle ? ref _angleClose : ref _percentClose).Find(i + 3);
-        if (close < 0 || OpensBefore(i + 3, close) || ReachesCodeBlock(region, close + 3))
+        if (close < 0 || OpensBefore(i + 3, close) || ReachesCodeBlock(region, close + 3) || InsideCode(close, region))
         {
             return Stray(i, 3);
         }

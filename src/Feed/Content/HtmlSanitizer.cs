@@ -12,7 +12,8 @@ namespace Feed.Content;
 /// <para>
 /// A streaming pass over the tokens of <see cref="HtmlTokenizer"/> (the HTML Living Standard §13.2.5); text between
 /// tags is copied through untouched, so Chinese, emoji and entities come out exactly as they went in. There is no
-/// DOM and no tree repair: unclosed elements stay unclosed, for the reader's HTML parser to handle as it would have.
+/// DOM, only the stack of open elements a browser's tree builder keeps (HtmlSanitizer.Tree.cs): the output is a
+/// balanced fragment that a browser builds exactly as written, with everything closed at the end of the entry.
 /// </para>
 /// <para>
 /// What keeps this safe is the shape of the output, not a list of tricks: every tag is written back from its parsed

@@ -55,7 +55,9 @@ public static class FeedServiceCollectionExtensions
     /// <summary>
     /// Registers the feed of the host's own <typeparamref name="TPost"/> as a singleton <see cref="FeedRenderer{TPost}"/>,
     /// its options bound from <paramref name="configuration"/> (keys as the property names: <c>Title</c>,
-    /// <c>SiteUrl</c>, <c>PageSize</c>, <c>Authors:0:Name</c>, <c>Excerpt:Length</c>, …).
+    /// <c>SiteUrl</c>, <c>PageSize</c>, <c>Authors:0:Name</c>, <c>Excerpt:Length</c>, …). A key that names no option
+    /// (<c>PageSise</c>) stops the host at start like an invalid value, with a message naming the key, its section and the
+    /// nearest option.
     /// </summary>
     /// <typeparam name="TPost">The host's post type.</typeparam>
     /// <param name="services">The service collection.</param>
@@ -88,7 +90,8 @@ public static class FeedServiceCollectionExtensions
 
     /// <summary>
     /// Registers the feed <paramref name="key"/> of the host's own <typeparamref name="TPost"/> as a keyed singleton
-    /// <see cref="FeedRenderer{TPost}"/>, its options named <paramref name="key"/> and bound from <paramref name="configuration"/>.
+    /// <see cref="FeedRenderer{TPost}"/>, its options named <paramref name="key"/> and bound from <paramref name="configuration"/>
+    /// (a key that names no option stops the host at start, as in <see cref="AddFeed{TPost}(IServiceCollection, IConfiguration, Func{TPost, FeedPost})"/>).
     /// </summary>
     /// <typeparam name="TPost">The host's post type.</typeparam>
     /// <param name="services">The service collection.</param>
@@ -106,8 +109,13 @@ public static class FeedServiceCollectionExtensions
 
     // The one Bind call of the library: its binder is generated at compile time (see Feed.csproj), which skips
     // FeedOptions.Extensions (an extension is code; configuration cannot name one).
-    private static OptionsBuilder<FeedOptions> Bind(OptionsBuilder<FeedOptions> options, IConfiguration configuration) =>
-        options.Bind(configuration);
+    // A key that names no option (PageSise) stops the host at start with a message naming the key and its section,
+    // rather than being ignored.
+    private static OptionsBuilder<FeedOptions> Bind(OptionsBuilder<FeedOptions> options, IConfiguration configuration)
+    {
+        var keys = new ConfigurationKeysValidator(options.Name, configuration);
+        return options.Configure(_ => keys.Check()).Bind(configuration);
+    }
 
     private static OptionsBuilder<FeedOptions> Register<TPost>(IServiceCollection services, string name, Func<TPost, FeedPost> map)
     {

@@ -33,7 +33,7 @@ internal sealed class EntryFactory
             ? MarkdownParsing.TryParse(post.Body)
             : null;
         Excerpt excerpt = _excerpts.Create(post, parsed);
-        string excerptText = FeedText.Clean(excerpt.Text);
+        string excerptText = FeedText.CleanText(excerpt.Text);
         return Assemble(
             post,
             ReferenceEquals(excerptText, excerpt.Text) ? excerpt : excerpt with { Text = excerptText },
@@ -58,7 +58,7 @@ internal sealed class EntryFactory
     private static FeedEntry Assemble(FeedPost post, Excerpt excerpt, string? contentHtml) => new()
     {
         Id = FeedText.Clean(post.EffectiveId),
-        Title = FeedText.Clean(post.Title),
+        Title = FeedText.CleanText(post.Title),
         Url = post.Url,
         Published = post.Published,
         Updated = post.EffectiveUpdated,
@@ -73,7 +73,7 @@ internal sealed class EntryFactory
     /// <summary>Cleans a person construct's texts (feed authors and entry authors alike).</summary>
     public static FeedAuthor CleanAuthor(FeedAuthor author) => author with
     {
-        Name = FeedText.Clean(author.Name),
+        Name = FeedText.CleanText(author.Name),
         Email = FeedText.CleanOrNull(author.Email),
     };
 
@@ -85,12 +85,18 @@ internal sealed class EntryFactory
         {
             messages.Add($"Url must be absolute (was \"{post.Url?.OriginalString}\").");
         }
+        else if (post.Url.Scheme != Uri.UriSchemeHttp && post.Url.Scheme != Uri.UriSchemeHttps)
+        {
+            // The post's URL is every reader's link to it, and the base its relative links resolve against: a
+            // javascript: or data: URL would make every one of them run or carry a payload.
+            messages.Add($"Url must be an http or https URL (was \"{post.Url.OriginalString}\").");
+        }
 
         if (post.Title is null)
         {
             messages.Add("Title must not be null.");
         }
-        else if (string.IsNullOrWhiteSpace(FeedText.Clean(post.Title)))
+        else if (string.IsNullOrWhiteSpace(FeedText.CleanText(post.Title)))
         {
             // RFC 4287 §4.1.2: an entry has a title; an empty one leaves readers a blank line to click on.
             messages.Add("Title must not be empty.");
@@ -159,7 +165,7 @@ internal sealed class EntryFactory
                 continue;
             }
 
-            string clean = FeedText.Clean(category.Trim());
+            string clean = FeedText.CleanText(category).Trim();
             if (clean.Length > 0 && !result.Contains(clean, StringComparer.Ordinal))
             {
                 result.Add(clean);

@@ -32,14 +32,18 @@ public sealed class ExcerptGenerator
 
     /// <summary>Creates a generator with <paramref name="options"/>, or the defaults when <see langword="null"/>.</summary>
     /// <param name="options">The options; copied, so later changes to them have no effect.</param>
-    /// <exception cref="ArgumentException"><paramref name="options"/> break a rule; the message lists every one.</exception>
+    /// <exception cref="FeedOptionsException">
+    /// <paramref name="options"/> break one or more rules; the message lists every one, and
+    /// <see cref="FeedOptionsException.Errors"/> names each property (<c>Length</c>, <c>Ellipsis</c>, …), as
+    /// <see cref="ExcerptOptions.Validate"/> returns them.
+    /// </exception>
     public ExcerptGenerator(ExcerptOptions? options = null)
     {
         options ??= new ExcerptOptions();
         IReadOnlyList<System.ComponentModel.DataAnnotations.ValidationResult> errors = options.Validate();
         if (errors.Count > 0)
         {
-            throw new ArgumentException("Invalid excerpt options: " + string.Join(" ", errors.Select(error => error.ErrorMessage)), nameof(options));
+            throw new FeedOptionsException(errors, nameof(options), "excerpt options");
         }
 
         _length = options.Length;

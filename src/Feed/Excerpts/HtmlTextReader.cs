@@ -87,7 +87,7 @@ internal static class HtmlTextReader
             switch (tokens.Kind)
             {
                 case HtmlTokenKind.Text:
-                    AppendText(tokens.Token, collector); // a stray '<' is text too
+                    AppendText(tokens.Token, collector, rules); // a stray '<' is text too
                     break;
                 case HtmlTokenKind.StartTag:
                     StartTag(tokens.Name, tokens.AttributeText, tokens.SelfClosing, collector, rules);
@@ -135,6 +135,11 @@ internal static class HtmlTextReader
             }
 
             return;
+        }
+
+        if (!selfClosing && name.Equals("code", StringComparison.OrdinalIgnoreCase))
+        {
+            collector.CodeDepth++; // its text is never math (see HtmlMath)
         }
 
         if (!TagLookup.TryGetValue(name, out TagInfo? tag))
@@ -195,6 +200,11 @@ internal static class HtmlTextReader
 
     private static void EndTag(ReadOnlySpan<char> name, TextCollector collector)
     {
+        if (collector.CodeDepth > 0 && collector.SkipElement is null && name.Equals("code", StringComparison.OrdinalIgnoreCase))
+        {
+            collector.CodeDepth--;
+        }
+
         if (collector.SkipElement is { } skipped)
         {
             if (name.Equals(skipped, StringComparison.OrdinalIgnoreCase) && --collector.SkipDepth == 0)
@@ -227,14 +237,18 @@ internal static class HtmlTextReader
         }
     }
 
-    private static void AppendText(ReadOnlySpan<char> text, TextCollector collector)
+    private static void AppendText(ReadOnlySpan<char> text, TextCollector collector, TextRules rules)
     {
         if (collector.Suppressed || collector.IsFull)
         {
             return;
         }
 
-        if (text.Contains('&'))
+        if (collector.CodeDepth == 0 && HtmlMath.MayHoldMath(text))
+        {
+            HtmlMath.Append(text.Contains('&') ? CharacterReferences.DecodeText(text) : text.ToString(), collector, rules);
+        }
+        else if (text.Contains('&'))
         {
             collector.Append(CharacterReferences.DecodeText(text));
         }

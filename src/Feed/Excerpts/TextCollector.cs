@@ -79,6 +79,9 @@ internal sealed class TextCollector
     /// <summary>Gets or sets a value indicating whether <see cref="SkipElement"/> holds raw text (script, style): only its end tag ends it.</summary>
     public bool SkipRawText { get; set; }
 
+    /// <summary>Gets or sets how many HTML <c>code</c> elements are open: their text is never math.</summary>
+    public int CodeDepth { get; set; }
+
     /// <summary>Gets a value indicating whether text is being dropped because it sits inside a non-text HTML element.</summary>
     public bool Suppressed => SkipElement is not null;
 
@@ -106,6 +109,7 @@ internal sealed class TextCollector
         collector.SkipElement = null;
         collector.SkipDepth = 0;
         collector.SkipRawText = false;
+        collector.CodeDepth = 0;
         return collector;
     }
 
@@ -288,10 +292,13 @@ internal sealed class TextCollector
         // after a prepended concatenation mark (U+0600 …) there is no space, because the mark joins the character
         // after it into one grapheme cluster (UAX #29 GB9b), a space included, and a cluster ending in a space could
         // be neither trimmed nor cut. A space that only separated removed content from the word before goes when
-        // closing punctuation follows (see Removed); a block separator always stays.
+        // closing punctuation follows (see Removed); a block separator always stays. A line break before a combining
+        // mark (U+3099 is in a CJK block) stays a space: dropped, the mark would join the character before it into
+        // one cluster (UAX #29 GB9), and a divider or a cut just before the mark would no longer fall on a boundary.
+        bool nextExtends = nextIsCjk && IsCombiningMark(next);
         bool write = _length > 0
             && !(removedAfterGap && _gap != Gap.Separator && TextScripts.IsClosingPunctuation(next))
-            && !(_gap == Gap.LineBreak && _lastIsCjk && nextIsCjk)
+            && !(_gap == Gap.LineBreak && _lastIsCjk && nextIsCjk && !nextExtends)
             && (_buffer[_length - 1] < 0x0600 || !BindsForward());
         _gap = Gap.None;
         if (write)
@@ -305,6 +312,9 @@ internal sealed class TextCollector
             _lastIsCjk = false;
         }
     }
+
+    private static bool IsCombiningMark(int codePoint) => CharUnicodeInfo.GetUnicodeCategory(codePoint)
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private void Grow() => Array.Resize(ref _buffer, _buffer.Length * 2);
 

@@ -97,7 +97,7 @@ internal sealed class DollarMathInlineParser : InlineParser
     // dollar closes, and only when a non-space is right before it and no digit right after it. $$…$$: the next
     // unescaped "$$" closes, unless the math between is empty or blank. Either way a blank line ends the search, and a
     // delimiter that cannot close means there is no math here at all (pandoc does not look for a later one).
-    private static bool TryClose(string text, int start, int end, bool display, out int closing)
+    internal static bool TryClose(string text, int start, int end, bool display, out int closing)
     {
         closing = -1;
         if (!display && (start > end || IsSpace(text[start])))

@@ -15,4 +15,7 @@ internal static class Experimental
 
     /// <summary><see cref="FeedRenderer{TPost}.CreateVariant"/>: how a variant shares its feed's cache and settings.</summary>
     public const string Variants = "FEEDEXP002";
+
+    /// <summary><see cref="FeedHtmlTemplate"/> and <see cref="FeedOptions.HtmlTemplate"/>: the keys of the page model.</summary>
+    public const string HtmlTemplates = "FEEDEXP010";
 }

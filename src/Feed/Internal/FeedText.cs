@@ -55,6 +55,37 @@ internal static class FeedText
         return builder.ToString();
     }
 
+    // The bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): invisible, they reorder what
+    // follows them, so "Invoice \u202Egnp.exe" shows as "Invoice exe.png" (Unicode TR #36 §2.1, bidirectional text
+    // spoofing). A plain-text field has no use for them: its text is displayed as it is, by the reader's own bidi rules.
+    private static readonly SearchValues<char> BidiControls = SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    /// <summary>
+    /// <see cref="Clean"/> for a plain-text field a reader shows as it is (a title, a name, a tag, the excerpt): also
+    /// removes the bidi embedding, override and isolate controls. Content HTML is the sanitizer's business.
+    /// </summary>
+    public static string CleanText(string text)
+    {
+        text = Clean(text);
+        int first = text.AsSpan().IndexOfAny(BidiControls);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        builder.Append(text, 0, first);
+        foreach (char c in text.AsSpan(first))
+        {
+            if (!BidiControls.Contains(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Whether <paramref name="html"/> holds anything but white space: an element for it is worth writing.</summary>
     public static bool HasContent([NotNullWhen(true)] string? html) => !string.IsNullOrWhiteSpace(html);
 

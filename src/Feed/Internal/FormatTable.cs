@@ -18,6 +18,11 @@ internal static class FormatTable
         new(FeedFormat.Json, "feed.json", nameof(FeedOptions.JsonUrl), nameof(FeedOptions.JsonPageUrlTemplate), nameof(FeedOptions.JsonArchiveUrlTemplate),
             o => o.JsonUrl, (o, v) => o.JsonUrl = v, o => o.JsonPageUrlTemplate, (o, v) => o.JsonPageUrlTemplate = v,
             o => o.JsonArchiveUrlTemplate, (o, v) => o.JsonArchiveUrlTemplate = v),
+
+        // The HTML listing's page 1 is the site URL itself (its home page): the empty default file.
+        new(FeedFormat.Html, string.Empty, nameof(FeedOptions.HtmlUrl), nameof(FeedOptions.HtmlPageUrlTemplate), nameof(FeedOptions.HtmlArchiveUrlTemplate),
+            o => o.HtmlUrl, (o, v) => o.HtmlUrl = v, o => o.HtmlPageUrlTemplate, (o, v) => o.HtmlPageUrlTemplate = v,
+            o => o.HtmlArchiveUrlTemplate, (o, v) => o.HtmlArchiveUrlTemplate = v),
     ];
 
     /// <summary>Gets every row, in <see cref="FeedFormat"/> order.</summary>

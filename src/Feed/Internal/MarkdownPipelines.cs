@@ -9,7 +9,8 @@ internal static class MarkdownPipelines
     /// Markdig's advanced extensions (<c>UseAdvancedExtensions</c>) except two: auto-identifiers (slow, and heading
     /// ids are unused in feeds) and alert blocks (GitHub's <c>&gt; [!NOTE]</c> callouts stay plain block quotes,
     /// which every reader shows); plus YAML front matter so that a body that still carries it loses it. Inline math follows pandoc's dollar rule
-    /// (<see cref="DollarMathInlineParser"/>), which must come after <c>UseMathematics</c> to replace its parser; numeric
+    /// (<see cref="DollarMathInlineParser"/>), which must come after <c>UseMathematics</c> to replace its parser, and MathJax's
+    /// <c>\(…\)</c> and <c>\[…\]</c> are math too (<see cref="BackslashMathInlineParser"/>); numeric
     /// references that Markdig and browsers read differently reach the content HTML as written (<see cref="NumericReferenceExtension"/>).
     /// </summary>
     public static readonly MarkdownPipeline Default = new MarkdownPipelineBuilder()
@@ -25,6 +26,7 @@ internal static class MarkdownPipelines
         .UseGridTables()
         .UseMathematics()
         .Use(new DollarMathExtension())
+        .Use(new BackslashMathExtension())
         .UseMediaLinks()
         .UsePipeTables()
         .UseListExtras()

@@ -32,17 +32,29 @@ internal static class OptionsFingerprint
         typeof(object).Assembly);
 
     /// <summary>Computes the fingerprint of <paramref name="options"/> (already validated) as 64 lower-case hex digits.</summary>
-    public static string Compute(FeedOptions options)
+    /// <param name="options">The generator's options.</param>
+    /// <param name="publisher">Who entries without authors are credited to (a variant's feed's name), which the options alone do not say.</param>
+    public static string Compute(FeedOptions options, string publisher)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var h = new Appender(hash);
         h.Add("Feed generator fingerprint, format 1");
         hash.AppendData(CodeIdentity);
 
+        h.Add(publisher);
         h.Add(options.Title).Add(options.Description).Add(options.SiteUrl).Add(options.RssUrl).Add(options.AtomUrl).Add(options.JsonUrl);
         h.Add(options.Id);
         h.Add(options.RssPageUrlTemplate).Add(options.AtomPageUrlTemplate).Add(options.JsonPageUrlTemplate);
         h.Add(options.RssArchiveUrlTemplate).Add(options.AtomArchiveUrlTemplate).Add(options.JsonArchiveUrlTemplate);
+        h.Add(options.HtmlUrl).Add(options.HtmlPageUrlTemplate).Add(options.HtmlArchiveUrlTemplate);
+        h.Add(options.HtmlFeedFormats.Count);
+        foreach (FeedFormat format in options.HtmlFeedFormats)
+        {
+            h.Add((int)format);
+        }
+
+        // A page template by what it writes (its Identity: a hash of its source), not by its type alone.
+        h.Add(options.HtmlTemplate is null ? null : options.HtmlTemplate.GetType().AssemblyQualifiedName + "\n" + options.HtmlTemplate.Identity);
         h.Add(options.Hub).Add(options.Language);
         h.Add(options.Authors.Count);
         foreach (FeedAuthor author in options.Authors)

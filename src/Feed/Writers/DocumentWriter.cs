@@ -3,6 +3,7 @@ using System.Xml;
 using Feed.Internal;
 using Feed.Writers.Atom;
 using Feed.Writers.Fragments;
+using Feed.Writers.Html;
 using Feed.Writers.Json;
 using Feed.Writers.Rss;
 
@@ -18,9 +19,11 @@ internal sealed class DocumentWriter
     private readonly FeedExtension[] _extensions;
     private readonly XmlWriterSettings _xmlSettings;
     private readonly bool _indent;
+    private readonly HtmlDocumentWriter _html;
 
-    public DocumentWriter(bool indent, IEnumerable<FeedExtension> extensions)
+    public DocumentWriter(bool indent, IEnumerable<FeedExtension> extensions, HtmlDocumentWriter html)
     {
+        _html = html;
         _extensions = [.. extensions];
         _indent = indent;
         _xmlSettings = new XmlWriterSettings
@@ -44,14 +47,14 @@ internal sealed class DocumentWriter
         if (output is PooledBufferStream pooled)
         {
             // Already a pooled buffer (the hosting package's response buffer): form the document in it directly.
-            Write(document, pooled);
+            Write(document, pooled, cancellationToken);
             return;
         }
 
         // Formed synchronously in a pooled buffer, then copied to the caller's stream with one asynchronous write,
         // so a slow client never holds an XmlWriter.
         using var buffer = new PooledBufferStream();
-        Write(document, buffer);
+        Write(document, buffer, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
@@ -60,7 +63,7 @@ internal sealed class DocumentWriter
     {
         ArgumentNullException.ThrowIfNull(document);
         using var buffer = new PooledBufferStream();
-        Write(document, buffer);
+        Write(document, buffer, CancellationToken.None);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -87,11 +90,18 @@ internal sealed class DocumentWriter
         }
 
         fragments.Clear();
-        Write(document, buffer, fragments);
+        Write(document, buffer, CancellationToken.None, fragments);
     }
 
-    private void Write(FeedDocument document, Stream stream, List<FragmentRange>? fragments = null)
+    private void Write(FeedDocument document, Stream stream, CancellationToken cancellationToken, List<FragmentRange>? fragments = null)
     {
+        if (document.Format == FeedFormat.Html)
+        {
+            // HTML is written by hand (Writers/Html): no XML writer, no extensions (they write XML elements), no fragments.
+            _html.Write(document, stream, cancellationToken);
+            return;
+        }
+
         IReadOnlyList<ReadOnlyMemory<byte>>? spliced = null;
         if (document.Spliced is { } entries)
         {
@@ -155,7 +165,7 @@ internal sealed class DocumentWriter
             using var buffer = new PooledBufferStream(16 * 1024);
             ranges ??= new List<FragmentRange>(1);
             ranges.Clear();
-            Write(alone, buffer, ranges);
+            Write(alone, buffer, CancellationToken.None, ranges);
             FragmentRange range = ranges[0];
             result[i] = buffer.WrittenSpan.Slice(range.Offset, range.Length).ToArray();
         }

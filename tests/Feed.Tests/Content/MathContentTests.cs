@@ -5,7 +5,9 @@ namespace Feed.Tests.Content;
 
 /// <summary>
 /// Dollar math in the content HTML follows the same rule as in the excerpt (pandoc's <c>tex_math_dollars</c>): the
-/// math examples of <c>ExcerptSpecs.md</c> render as many math spans as their excerpts have placeholders.
+/// math examples of <c>ExcerptSpecs.md</c> render as many math spans as their excerpts have placeholders. Math inside
+/// raw HTML is the exception: the content keeps raw HTML as written (where the site's MathJax reads it), and only the
+/// excerpt replaces it, so those examples are left out here.
 /// </summary>
 public sealed class MathContentTests
 {
@@ -29,7 +31,8 @@ public sealed class MathContentTests
         var data = new TheoryData<string>();
         foreach (ExcerptSpecExample example in ExcerptSpecFile.Examples)
         {
-            if (!example.IsHtml && example.Id.Contains("Math", StringComparison.Ordinal))
+            if (!example.IsHtml && example.Id.Contains("Math", StringComparison.Ordinal)
+                && !Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Syntax.HtmlBlock>(Feed.Internal.MarkdownParsing.TryParse(example.Body)!).Any())
             {
                 data.Add(example.Id);
             }

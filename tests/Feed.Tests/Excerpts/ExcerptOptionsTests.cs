@@ -20,7 +20,11 @@ public sealed class ExcerptOptionsTests
     public void Invalid_options_list_every_problem()
     {
         var options = new ExcerptOptions { Length = 0, Ellipsis = null!, MathPlaceholder = null! };
-        var ex = Should.Throw<ArgumentException>(() => new ExcerptGenerator(options));
+        // The one exception family of options: FeedGenerator and ExcerptGenerator both throw FeedOptionsException.
+        FeedOptionsException ex = Should.Throw<FeedOptionsException>(() => new ExcerptGenerator(options));
+        ex.ParamName.ShouldBe("options");
+        ex.Message.ShouldStartWith("Invalid excerpt options (3 problems):");
+        ex.Errors.Count.ShouldBe(3);
         ex.Message.ShouldContain("Excerpt.Length");
         ex.Message.ShouldContain("Excerpt.Ellipsis");
         ex.Message.ShouldContain("Excerpt.MathPlaceholder");

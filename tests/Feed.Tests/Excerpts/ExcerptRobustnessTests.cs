@@ -24,6 +24,12 @@ public sealed class ExcerptRobustnessTests
         { "one long flag run", string.Concat(Enumerable.Repeat("🇯", 10_001)) },
         { "one long ZWJ chain", string.Join('\u200D', Enumerable.Repeat("👩", 5_000)) },
         { "empty", "" },
+
+        // Math delimiters that never close, each of which would search the rest of the text if a failed search were
+        // made again: a quadratic reader takes minutes on these, a linear one milliseconds.
+        { "unclosed backslash math", "x " + string.Concat(Enumerable.Repeat("\\( \\[x^2 ", 20_000)) },
+        { "unclosed doubled backslash math", "x " + string.Concat(Enumerable.Repeat("\\\\( \\\\[ ", 20_000)) },
+        { "unclosed math in html", "<div>\n" + string.Concat(Enumerable.Repeat("\\( \\[ $x ", 20_000)) + "\n</div>" },
     };
 
     [Theory]

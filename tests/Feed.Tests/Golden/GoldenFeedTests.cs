@@ -47,8 +47,9 @@ public sealed class GoldenFeedTests
         var written = await GoldenFiles.WriteAllAsync("002-paged");
         written.Select(d => d.FileName).Order(StringComparer.Ordinal).ShouldBe(
         [
-            "expected.atom.xml", "expected.json", "expected.page-2.atom.xml", "expected.page-2.json", "expected.page-2.rss.xml",
-            "expected.page-3.atom.xml", "expected.page-3.json", "expected.page-3.rss.xml", "expected.rss.xml",
+            "expected.atom.xml", "expected.html", "expected.json", "expected.page-2.atom.xml", "expected.page-2.html",
+            "expected.page-2.json", "expected.page-2.rss.xml", "expected.page-3.atom.xml", "expected.page-3.html",
+            "expected.page-3.json", "expected.page-3.rss.xml", "expected.rss.xml",
         ]);
     }
 }

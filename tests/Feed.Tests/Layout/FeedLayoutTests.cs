@@ -31,6 +31,7 @@ public sealed class FeedLayoutTests : IDisposable
             "feed.xml feed/{page}.xml feed/archive/{archive}.xml",
             "atom.xml atom/{page}.xml atom/archive/{archive}.xml",
             "feed.json feed/{page}.json feed/archive/{archive}.json",
+            " page/{page}/ archive/{archive}/", // HTML: the folder itself (index.html), then page/2/index.html …
         ]);
         Should.Throw<ArgumentOutOfRangeException>(() => FeedLayout.Get((FeedFormat)99));
     }
@@ -47,6 +48,15 @@ public sealed class FeedLayoutTests : IDisposable
         Files(FeedFormat.Rss).ShouldBe(rss);
         Files(FeedFormat.Atom).ShouldBe(atom);
         Files(FeedFormat.Json).ShouldBe(json);
+    }
+
+    [Theory]
+    [InlineData(false, "index.html page/2/index.html page/3/index.html")]
+    [InlineData(true, "index.html archive/1/index.html archive/2/index.html")]
+    public void Every_HTML_page_maps_to_an_index_html_under_the_folder(bool archive, string html)
+    {
+        FeedPaging paging = LaidOut(pageSize: 2, archive).Paging;
+        string.Join(' ', paging.GetPages(5).Select(page => FeedLayout.GetRelativePath(paging.GetUrl(FeedFormat.Html, page), Folder))).ShouldBe(html);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ internal static class GoldenFiles
 
     /// <summary>
     /// The expected file of one document: <c>expected[.page-N|.archive-N].{rss|atom}.xml</c> or
-    /// <c>expected[.page-N|.archive-N].json</c> (page 1 has no suffix).
+    /// <c>expected[.page-N|.archive-N].json</c> or <c>expected[.page-N|.archive-N].html</c> (page 1 has no suffix).
     /// </summary>
     public static string ExpectedFileName(FeedPage page, FeedFormat format)
     {
@@ -52,6 +52,7 @@ internal static class GoldenFiles
         {
             FeedFormat.Rss => $"expected{document}.rss.xml",
             FeedFormat.Atom => $"expected{document}.atom.xml",
+            FeedFormat.Html => $"expected{document}.html",
             _ => $"expected{document}.json",
         };
     }

@@ -58,12 +58,15 @@ public sealed partial class ClockFreeTests
             foreach (FeedDocument document in generator.CreateDocuments(format, posts))
             {
                 string body = generator.WriteToString(document);
-                string[] written = format == FeedFormat.Json
-                    ? [.. System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray()
-                        .SelectMany(item => new[] { item.GetProperty("date_published").GetString()!, item.GetProperty("date_modified").GetString()! })]
-                    : [.. XDocument.Parse(body).Descendants()
+                string[] written = format switch
+                {
+                    FeedFormat.Json => [.. System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray()
+                        .SelectMany(item => new[] { item.GetProperty("date_published").GetString()!, item.GetProperty("date_modified").GetString()! })],
+                    FeedFormat.Html => [.. Regex.Matches(body, "<time datetime=\"([^\"]+)\"").Select(m => m.Groups[1].Value)],
+                    _ => [.. XDocument.Parse(body).Descendants()
                         .Where(e => e.Name.LocalName is "pubDate" or "lastBuildDate" or "updated" or "published")
-                        .Select(e => e.Value)];
+                        .Select(e => e.Value)],
+                };
                 written.ShouldNotBeEmpty();
                 foreach (string text in written)
                 {

@@ -74,7 +74,7 @@ public sealed partial class InputLimitTests : IDisposable
 
         run.ExitCode.ShouldBe(1, run.ToString());
         run.Errors.ShouldHaveSingleItem().ShouldStartWith($"{path}(");
-        run.Errors[0].ShouldContain("error FEED0004: invalid YAML: the front matter stands for more than 100,000 values once its aliases are expanded");
+        run.Errors[0].ShouldContain("error FEED0004: the front matter stands for more than 100,000 values once its aliases are expanded");
         clock.Elapsed.ShouldBeLessThan(ToolProcess.Limit); // the run itself is bounded by ToolProcess too
     }
 
@@ -189,7 +189,7 @@ public sealed partial class InputLimitTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(_site.Posts, "notes"), elsewhere);
         Directory.CreateSymbolicLink(Path.Combine(_site.Posts, "notes-again"), elsewhere);
 
-        ToolRun run = await BuildAsync();
+        ToolRun run = await BuildAsync("--follow-external-links"); // it is outside the posts folder
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.Stdout.ShouldContain("feed: 2 posts read");

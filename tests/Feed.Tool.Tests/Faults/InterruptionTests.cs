@@ -15,7 +15,20 @@ public sealed class InterruptionTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private string[] Args() => _site.Args("--page-size", "3");
+    // Tag feeds on: a build can then write (and a killed one leave debris) in folders of tags that a later input has
+    // no more, which no manifest lists.
+    private string[] Args() => _site.Args("--page-size", "3", "--config", Config());
+
+    private string Config()
+    {
+        string config = Path.Combine(_site.Root, "feed.json");
+        if (!File.Exists(config))
+        {
+            File.WriteAllText(config, """{ "taxonomies": { "tags": true } }""");
+        }
+
+        return config;
+    }
 
     // An earlier build's output, then new posts: the next build rewrites every page (the newest posts shift them all).
     private async Task<Snapshot> EarlierBuildThenNewPostsAsync()
@@ -82,6 +95,30 @@ public sealed class InterruptionTests : IDisposable
         killed.WithoutDebris().ShouldBe(before); // every page as it was
         killed.TemporaryFiles.ShouldNotBeEmpty();
 
+        ToolRun next = await ToolProcess.RunAsync(Args());
+
+        next.ExitCode.ShouldBe(0, next.ToString());
+        next.Stderr.ShouldContain($"{_site.Out}: warning FEED0020: removed {killed.TemporaryFiles.Count} temporary files left by a build that was stopped before its commit");
+        Snapshot.Of(_site.Out).ShouldBe(await CleanBuildAsync());
+    }
+
+    [Fact]
+    public async Task A_kill_while_staging_a_new_tag_leaves_no_debris_in_its_folder_once_the_tag_is_gone()
+    {
+        UseInput(0);
+        (await ToolProcess.RunAsync(Args())).ExitCode.ShouldBe(0);
+        UseInput(1); // its posts are tagged 'gamma', which no build had before
+        using (ToolProcess build = ToolProcess.Start(Args(), pauseAt: "staging"))
+        {
+            await build.WaitForStderrAsync("feed: paused at staging");
+            build.Signal(9);
+            (await build.WaitAsync()).ExitCode.ShouldBe(137);
+        }
+
+        Snapshot killed = Snapshot.Of(_site.Out);
+        killed.TemporaryFiles.ShouldContain(f => f.StartsWith("tags/gamma/", StringComparison.Ordinal));
+
+        UseInput(2); // and no post is tagged 'gamma' any more
         ToolRun next = await ToolProcess.RunAsync(Args());
 
         next.ExitCode.ShouldBe(0, next.ToString());
@@ -163,7 +200,8 @@ public sealed class InterruptionTests : IDisposable
         Snapshot.Of(_site.Out).ShouldBe(await CleanBuildAsync());
     }
 
-    // Three inputs that differ in every way a rebuild cares about: more pages, fewer pages, edited posts.
+    // Three inputs that differ in every way a rebuild cares about: more pages, fewer pages, edited posts, and tags
+    // that come and go (so do their feeds' folders).
     private void UseInput(int input)
     {
         foreach (string file in Directory.GetFiles(_site.Posts))
@@ -171,7 +209,20 @@ public sealed class InterruptionTests : IDisposable
             File.Delete(file);
         }
 
-        _site.ManyPosts(input switch { 0 => 12, 1 => 20, _ => 5 }, input == 2 ? "edited" : "post");
+        int count = input switch { 0 => 12, 1 => 20, _ => 5 };
+        string prefix = input == 2 ? "edited" : "post";
+        string[][] tags = input switch
+        {
+            0 => [["alpha"], ["alpha", "beta"]],
+            1 => [["gamma"], ["alpha", "gamma"], ["delta"]],
+            _ => [["alpha"]],
+        };
+        for (int i = 1; i <= count; i++)
+        {
+            var date = new DateOnly(2024, 1, 1).AddDays(i - 1);
+            _site.Post($"{date:yyyy-MM-dd}-{prefix}-{i}.md", $"{prefix} number {i}", $"{date:yyyy-MM-dd}T10:00:00Z",
+                $"tags: [{string.Join(", ", tags[i % tags.Length])}]", body: $"The body of {prefix} {i}.");
+        }
     }
 }
 

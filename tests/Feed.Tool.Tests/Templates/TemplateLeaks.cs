@@ -1,13 +1,11 @@
 using Feed.Tool.Templates;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace Feed.Tool.Tests.Templates;
 
 /// <summary>
-/// Finds template syntax left outside code in an expanded body, reading it with Markdig's plain CommonMark parser,
-/// independently of the expander's own scanner: the opening delimiters the dialect's generator would have read.
+/// Finds template syntax left outside code in an expanded body: the opening delimiters the dialect's generator would
+/// have read. Code is what the library's Markdown pipeline, which makes the feed's excerpts and content, reads as code
+/// in the expanded body (<see cref="CodeRegions"/>), independently of how the expander read the post.
 /// </summary>
 internal static class TemplateLeaks
 {
@@ -15,25 +13,9 @@ internal static class TemplateLeaks
     public static List<string> OutsideCode(string body, TemplateDialect dialect)
     {
         char[] mask = body.ToCharArray();
-        MarkdownDocument document;
-        try
+        foreach (CodeRegion region in CodeRegions.Find(body))
         {
-            document = Markdown.Parse(body);
-        }
-        catch (ArgumentException)
-        {
-            document = new MarkdownDocument(); // nested past Markdig's limit: the library reads it as text, with no code
-        }
-
-        foreach (MarkdownObject node in document.Descendants())
-        {
-            if (node is CodeBlock or CodeInline)
-            {
-                for (int i = Math.Max(0, node.Span.Start); i <= node.Span.End && i < mask.Length; i++)
-                {
-                    mask[i] = ' ';
-                }
-            }
+            Array.Fill(mask, ' ', region.Start, region.End - region.Start);
         }
 
         string outside = new(mask);

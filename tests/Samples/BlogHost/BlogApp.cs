@@ -1,7 +1,9 @@
 using System.Globalization;
+// begin-snippet: aspnetcore-usings
 using Feed;
-using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.ResponseCompression; // AddFeedMediaTypes
+using Microsoft.EntityFrameworkCore; // Include
+// end-snippet
 
 namespace BlogHost;
 
@@ -48,6 +50,8 @@ public static class BlogApp
             {
                 options.Title = "Notes from the Feed sample blog";
                 options.SiteUrl = Site;
+                options.HtmlFeedFormats = [FeedFormat.Rss, FeedFormat.Atom, FeedFormat.Json]; // what the HTML pages link
+                options.HtmlPageUrlTemplate = "?page={page}"; // the HTML listing is "/", its page N "/?page=N"
             });
         builder.Services.AddEntityFrameworkFeedSource<BlogDb, Post>(source => source // count + rows in one snapshot
             .Posts(db => db.Posts.Include(p => p.Tags))
@@ -73,6 +77,13 @@ public static class BlogApp
             Seed(db, builder.Configuration.GetValue("Blog:GeneratedPosts", 3000));
         }
 
+        // Behind a proxy that serves the blog under a folder (https://example.org/blog/ → this app's /): the feeds link there.
+        if (builder.Configuration["Blog:PathBase"] is { Length: > 0 } pathBase)
+        {
+            app.UsePathBase(pathBase);
+            app.UseRouting();
+        }
+
         // begin-snippet: aspnetcore-map
         app.UseResponseCompression();
         app.UseOutputCache();
@@ -84,6 +95,7 @@ public static class BlogApp
         app.MapFeed<Post>("/feed.xml", FeedFormat.Rss).CacheOutput(BlogStore.FeedTag); // and ?page=N
         app.MapFeed<Post>("/atom.xml", FeedFormat.Atom).CacheOutput(BlogStore.FeedTag);
         app.MapFeed<Post>("/feed.json", FeedFormat.Json).CacheOutput(BlogStore.FeedTag);
+        app.MapFeed<Post>("/", FeedFormat.Html).CacheOutput(BlogStore.FeedTag); // the same pages as HTML
         app.MapFeed<Post>("/tags/{tag}/feed.xml", FeedFormat.Rss, byTag).CacheOutput(BlogStore.FeedTag);
         app.MapFeed<Post>("/tags/{tag}/atom.xml", FeedFormat.Atom, byTag).CacheOutput(BlogStore.FeedTag);
         app.MapFeed<Post>("/tags/{tag}/feed.json", FeedFormat.Json, byTag).CacheOutput(BlogStore.FeedTag);

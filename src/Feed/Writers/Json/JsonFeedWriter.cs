@@ -67,7 +67,8 @@ internal static class JsonFeedWriter
             json.WriteString("favicon", metadata.Icon.AbsoluteUri); // "favicon": small and square, as Atom's icon
         }
 
-        WriteAuthors(json, metadata.Authors);
+        // "Top-level": authors of the feed; its publisher when it names none, as the Atom feed does.
+        WriteAuthors(json, metadata.EntryAuthors);
         if (metadata.Language is not null)
         {
             json.WriteString("language", metadata.Language);
@@ -152,9 +153,9 @@ internal static class JsonFeedWriter
         json.WriteString("date_published", Rfc3339(entry.Published));
         json.WriteString("date_modified", Rfc3339(entry.Updated));
 
-        // An item without authors inherits the feed's ("Items": authors); written on every item anyway, as Atom
-        // does, because readers show a blank author for an item without its own.
-        WriteAuthors(json, entry.Authors.Count > 0 ? entry.Authors : metadata.Authors);
+        // JSON Feed 1.1 "Items": an item without authors has the top-level ones; written on every item anyway, as in
+        // Atom and RSS, because readers show a blank author for an item without its own.
+        WriteAuthors(json, entry.Authors.Count > 0 ? entry.Authors : metadata.EntryAuthors);
         if (entry.Categories.Count > 0)
         {
             json.WriteStartArray("tags");

@@ -76,24 +76,23 @@ internal sealed class RssFeedWriter : IFeedWriter
 
     private static SyndicationPerson EmailPerson(FeedAuthor author) => new($"{author.Email} ({author.Name})");
 
-    private static void WriteCreators(XmlWriter writer, IReadOnlyList<FeedAuthor> authors)
-    {
-        foreach (FeedAuthor author in authors)
-        {
-            writer.WriteElementString(FeedNamespaces.DublinCorePrefix, "creator", FeedNamespaces.DublinCore, author.Name);
-        }
-    }
+    /// <summary>
+    /// Names the authors in one <c>dc:creator</c>, joined by <c>", "</c>. With one element per author, every reader
+    /// we measured but feedparser's author list shows a single name (newsboat the last, sfeed and rss-parser the
+    /// first); one element holding every name is shown whole by newsboat, sfeed, feedparser and rss-parser. (Dublin
+    /// Core allows either; <c>author</c> holds one e-mail address, not a list of names.)
+    /// </summary>
+    private static void WriteCreators(XmlWriter writer, IReadOnlyList<FeedAuthor> authors) =>
+        writer.WriteElementString(FeedNamespaces.DublinCorePrefix, "creator", FeedNamespaces.DublinCore, string.Join(", ", authors.Select(author => author.Name)));
 
     /// <summary>
-    /// Every item names its authors, one <c>dc:creator</c> each (as WordPress writes them): the post's own, else the
-    /// feed's, else the feed's title standing for its publisher. Readers do not carry the channel's author over to
-    /// its items (newsboat and sfeed show a blank), and item <c>author</c> would hold one e-mail address only, shown
-    /// raw as <c>ada@example.org (Ada Lin)</c>; an item with both elements draws a W3C validator warning.
+    /// Every item names its authors in <c>dc:creator</c> (<see cref="WriteCreators"/>): the post's own, else the feed's
+    /// (<see cref="FeedMetadata.EntryAuthors"/>). Readers do not carry the channel's author over to its items (newsboat
+    /// and sfeed show a blank), and item <c>author</c> would hold one e-mail address only, shown raw as
+    /// <c>ada@example.org (Ada Lin)</c>; an item with both elements draws a W3C validator warning.
     /// </summary>
     private static IReadOnlyList<FeedAuthor> ItemAuthors(FeedEntry entry, FeedMetadata metadata) =>
-        entry.Authors.Count > 0 ? entry.Authors
-        : metadata.Authors.Count > 0 ? metadata.Authors
-        : [new FeedAuthor(metadata.Title)];
+        entry.Authors.Count > 0 ? entry.Authors : metadata.EntryAuthors;
 
     private sealed class Channel : SyndicationFeed
     {

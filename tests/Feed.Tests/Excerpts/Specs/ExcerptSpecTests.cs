@@ -23,6 +23,18 @@ public sealed class ExcerptSpecTests
         string plain = generator.ToPlainText(example.Body, example.IsHtml ? PostBodyFormat.Html : PostBodyFormat.Markdown);
         string kept = excerpt.IsTruncated ? excerpt.Text[..^example.Options.Ellipsis.Length] : excerpt.Text;
         plain.ShouldStartWith(kept, Case.Sensitive, example.Id);
+        ClusterBoundaries(plain).ShouldContain(kept.Length, $"{example.Id}: the excerpt ends inside a user-perceived character of the whole text");
+    }
+
+    private static HashSet<int> ClusterBoundaries(string text)
+    {
+        var boundaries = new HashSet<int> { 0, text.Length };
+        for (int i = 0; i < text.Length; i += System.Globalization.StringInfo.GetNextTextElementLength(text, i))
+        {
+            boundaries.Add(i);
+        }
+
+        return boundaries;
     }
 
     [Fact]

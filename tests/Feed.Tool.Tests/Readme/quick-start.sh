@@ -1,0 +1,1 @@
+feed build posts --out site --config feed.json
