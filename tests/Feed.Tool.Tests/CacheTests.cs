@@ -184,6 +184,8 @@ public sealed class CacheTests : IDisposable
         FeedEntry second = generator.CreateEntry(new FeedPost
         {
             Title = "Two", Url = new Uri(TestSite.SiteUrl + "two/"), Published = DateTimeOffset.UnixEpoch, Body = string.Empty,
+            Categories = ["静态网站", "C#"], Language = "zh", Authors = [new FeedAuthor("Ann") { Email = "ann@example.org" }],
+            Properties = new Dictionary<string, string> { ["enclosure"] = "https://example.org/a.mp3", ["duration"] = "12:00" },
         });
         UInt128 fingerprint = 42;
         using (EntryStore store = EntryStore.Open(dir, "/site/out", fingerprint))

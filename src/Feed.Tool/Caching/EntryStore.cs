@@ -597,6 +597,14 @@ internal sealed class EntryStore : IDisposable
         }
 
         w.String(entry.Language);
+
+        // Per-post data for extensions: the tool sets none today, but an entry read back must be the whole entry.
+        w.Int(entry.Properties.Count);
+        foreach (KeyValuePair<string, string> property in entry.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.String(property.Key);
+            w.String(property.Value);
+        }
     }
 
     private static bool TryDecode(ReadOnlySpan<byte> bytes, out FeedEntry? entry)
@@ -642,6 +650,22 @@ internal sealed class EntryStore : IDisposable
             }
 
             string? language = r.String();
+            int propertyCount = r.Int();
+            if (propertyCount < 0 || propertyCount > bytes.Length)
+            {
+                return false;
+            }
+
+            Dictionary<string, string>? properties = propertyCount == 0 ? null : new(propertyCount, StringComparer.Ordinal);
+            for (int i = 0; i < propertyCount; i++)
+            {
+                string key = r.Text();
+                if (!properties!.TryAdd(key, r.Text()))
+                {
+                    return false;
+                }
+            }
+
             if (!r.AtEnd)
             {
                 return false;
@@ -659,6 +683,7 @@ internal sealed class EntryStore : IDisposable
                 Excerpt = new Excerpt(text, truncated, (ExcerptSource)source),
                 ContentHtml = content,
                 Language = language,
+                Properties = properties is null ? FeedPost.EmptyProperties : properties.AsReadOnly(),
             };
             return true;
         }
