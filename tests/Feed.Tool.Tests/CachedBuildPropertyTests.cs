@@ -7,7 +7,7 @@ namespace Feed.Tool.Tests;
 
 /// <summary>
 /// The build cache's one promise: a cached build writes exactly what a clean build of the same posts writes. Checked
-/// over random sites and random edits — every format on (RSS, Atom, JSON Feed), with and without taxonomy feeds, full
+/// over random sites and random edits — every format on (RSS, Atom, JSON Feed and the HTML listing), with and without taxonomy feeds, full
 /// content and a feed author (whose absence makes each taxonomy feed's entries name the feed) — after each edit a
 /// cached build into one folder and a clean one into a new folder, byte for byte.
 /// </summary>
@@ -69,7 +69,7 @@ public sealed class CachedBuildPropertyTests
         string cache = Path.Combine(site.Root, "cache");
         string config = Path.Combine(site.Root, "feed.json");
         File.WriteAllText(config, $$"""
-            { "formats": ["rss", "atom", "json"], "fullContent": {{(shape.FullContent ? "true" : "false")}},
+            { "formats": ["rss", "atom", "json", "html"], "fullContent": {{(shape.FullContent ? "true" : "false")}},
               "taxonomies": { "tags": {{(shape.Taxonomies ? "true" : "false")}}, "categories": false, "authors": {{(shape.Taxonomies ? "true" : "false")}} }
               {{(shape.Author ? ", \"author\": { \"name\": \"Ann\" }" : "")}} }
             """);
