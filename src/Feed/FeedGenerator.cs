@@ -155,14 +155,6 @@ public sealed class FeedGenerator
     public FeedEntry CreateEntry(FeedPost post) => _entries.Create(post);
 
     /// <summary>
-    /// Makes the entry of <paramref name="post"/> from the <see cref="FeedEntry.Excerpt"/> and
-    /// <see cref="FeedEntry.ContentHtml"/> that <see cref="CreateEntry"/> made of the same post with the same settings,
-    /// without reading its body (the tool's build cache).
-    /// </summary>
-    internal FeedEntry CreateRenderedEntry(FeedPost post, Excerpts.Excerpt excerpt, string? contentHtml) =>
-        _entries.CreateRendered(post, excerpt, contentHtml);
-
-    /// <summary>
     /// Whether documents of <paramref name="format"/> of this feed can be written from entry fragments: the bytes an
     /// entry had in another document of this feed (<see cref="Writers.Fragments.EntryFragments"/>). Not with
     /// <see cref="FeedOptions.Extensions"/>, whose hooks see the whole document.

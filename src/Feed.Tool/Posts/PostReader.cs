@@ -147,55 +147,6 @@ internal static class PostReader
     private static Diagnostic Changed(PostFile file) => new(file.DisplayPath, 0, 0, DiagnosticCodes.PostChanged,
         "the post changed while the build was running (it was saved after the build first read it); nothing was written. Run the build again.");
 
-    /// <summary>
-    /// Reads a post's body: the text after its front matter, from the same bytes the first pass read. The file is read
-    /// again, so it is hashed again: a post saved since the first pass would give this build a body that does not go
-    /// with its front matter, and the build cache a rendering stored under the hash of other bytes (a later build,
-    /// once the post is saved back, would keep it for good). That is an error, and the build writes nothing.
-    /// </summary>
-    /// <param name="file">The post's file.</param>
-    /// <param name="maxBytes">The largest post (<c>--max-post-size</c>).</param>
-    /// <param name="fileHash">What the first pass read: <see cref="PostHead.FileHash"/>.</param>
-    /// <param name="shapes">The front-matter shapes the posts are read with.</param>
-    /// <param name="diagnostics">Receives a problem if the file changed or vanished since the first pass.</param>
-    /// <returns>The body, or <see langword="null"/> on a problem.</returns>
-    public static string? ReadBody(PostFile file, long maxBytes, UInt128 fileHash, FrontMatterShapes shapes, List<Diagnostic> diagnostics)
-    {
-        byte[]? rented = null;
-        try
-        {
-            if (!TryReadAll(file, maxBytes, diagnostics, out rented, out int length, out _))
-            {
-                return null;
-            }
-
-            ReadOnlySpan<byte> bytes = rented.AsSpan(0, length);
-            if (System.IO.Hashing.XxHash128.HashToUInt128(bytes) != fileHash || !FrontMatter.TryFind(bytes, shapes, out FrontMatter bounds, out _))
-            {
-                diagnostics.Add(Changed(file));
-                return null;
-            }
-
-            try
-            {
-                return StrictUtf8.GetString(bytes[bounds.BodyStart..]);
-            }
-            catch (DecoderFallbackException)
-            {
-                diagnostics.Add(new Diagnostic(file.DisplayPath, 0, 0, DiagnosticCodes.InvalidEncoding,
-                    "the file is not valid UTF-8 (it changed while the build was running)."));
-                return null;
-            }
-        }
-        finally
-        {
-            if (rented is { Length: > 0 })
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
     private static bool TryReadAll(PostFile file, long maxBytes, List<Diagnostic> diagnostics, out byte[] rented, out int length, out Files.FileStamp? stamp)
     {
         rented = [];

@@ -42,19 +42,6 @@ internal sealed class EntryFactory
             _fullContent ? HtmlContentRenderer.Instance.Render(post, parsed) : null);
     }
 
-    /// <summary>
-    /// Makes the entry of <paramref name="post"/> from the excerpt and content HTML an earlier <see cref="Create"/> made
-    /// of the same post with the same settings (a build cache): everything but those two comes from the post, checked
-    /// and cleaned as <see cref="Create"/> does; the body is not read.
-    /// </summary>
-    public FeedEntry CreateRendered(FeedPost post, Excerpt excerpt, string? contentHtml)
-    {
-        ArgumentNullException.ThrowIfNull(post);
-        ArgumentNullException.ThrowIfNull(excerpt);
-        CheckPost(post);
-        return Assemble(post, excerpt, _fullContent ? contentHtml : null);
-    }
-
     private static FeedEntry Assemble(FeedPost post, Excerpt excerpt, string? contentHtml) => new()
     {
         Id = FeedText.Clean(post.EffectiveId),
