@@ -119,15 +119,19 @@ internal static class PostReader
                 return null;
             }
 
-            // The same bytes and rules as the first pass: the same head, and its messages were printed then.
-            PostHead? head = ParseHead(bytes, post.File, rules, []);
+            // The same bytes and rules as the first pass, which checked them whole (encoding, nesting, every field) and
+            // printed their messages: only the front matter's texts are read again (a cold build parses each post's
+            // front matter twice, and only that twice), and what the first pass derived from the bytes is the catalog's.
+            string text = StrictUtf8.GetString(bytes.Slice(bounds.TextStart, bounds.TextLength));
+            PostHead? head = FrontMatterReader.Read(bounds, text, post.File, rules, []);
             if (head is null)
             {
                 diagnostics.Add(Changed(post.File));
                 return null;
             }
 
-            return (head with { ContentHash = post.ContentHash }, StrictUtf8.GetString(bytes[bounds.BodyStart..]));
+            head = head with { FileHash = post.FileHash, ContentHash = post.ContentHash, BodyLine = post.BodyLine, TemplateSensitive = post.TemplateSensitive };
+            return (head, StrictUtf8.GetString(bytes[bounds.BodyStart..]));
         }
         catch (DecoderFallbackException)
         {
