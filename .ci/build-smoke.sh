@@ -141,6 +141,18 @@ rm "$app/page.liquid"
 rebuild
 check "  ... and without it the pages are the default page again" bash -c "! grep -qF 'layout</p>' '$out/index.html'"
 
+# 5c. A post in another Markdown extension (Jekyll's .markdown, Hexo's .mkd …) is an input too: adding and editing
+#     one runs the target (the plain conventions, this sample's, count it as a file not read).
+printf -- '---\ntitle: Other extension\ndate: 2024-02-01\n---\n\nText.\n' >"$app/posts/2024-02-01-other.markdown"
+rebuild
+check "a .markdown file in the posts folder runs the target (1 other file not read (1 .markdown))" \
+  grep -qF "1 other file not read (1 .markdown)" "$tmp/build.log"
+sed -i 's/^Text\.$/Text, edited./' "$app/posts/2024-02-01-other.markdown"
+rebuild
+check "  ... and editing it runs the target again" bash -c "! grep -qF 'Skipping target \"FeedGenerate\"' '$tmp/build.log'"
+rm "$app/posts/2024-02-01-other.markdown"
+rebuild
+
 # 6. Bad posts: the build fails, lists every problem as an MSBuild error at its line and column, changes nothing.
 snapshot "$out" >"$tmp/before"
 cp "$app/posts/2024-01-15-hello-world.md" "$tmp/hello.md"
