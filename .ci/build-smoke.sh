@@ -127,6 +127,32 @@ rm "$app/posts/2024-08-19-ideas-for-later.md" # the draft: no page changes
 rebuild
 check "deleting a post runs the target again (11 posts read, 0 drafts skipped)" grep -qF "feed: 11 posts read, 1 skipped (0 draft, 1 future), 0 files written, 9 unchanged" "$tmp/build.log"
 
+# 5b. The template feed.json names (htmlTemplate) is an input too: editing only that file runs the target again.
+cp "$app/feed.json" "$tmp/feed.json"
+printf '<!DOCTYPE html><title>{{ site.title }}</title><p>first layout</p>\n' >"$app/page.liquid"
+sed -i 's/"pageSize"/"htmlTemplate": "page.liquid", "pageSize"/' "$app/feed.json"
+rebuild
+check "htmlTemplate in feed.json lays out the HTML pages" grep -qF "first layout" "$out/index.html"
+sed -i 's/first layout/second layout/' "$app/page.liquid"
+rebuild
+check "  ... and editing only the template runs the target again and rewrites the pages" grep -qF "second layout" "$out/page/2/index.html"
+cp "$tmp/feed.json" "$app/feed.json"
+rm "$app/page.liquid"
+rebuild
+check "  ... and without it the pages are the default page again" bash -c "! grep -qF 'layout</p>' '$out/index.html'"
+
+# 5c. A post in another Markdown extension (Jekyll's .markdown, Hexo's .mkd …) is an input too: adding and editing
+#     one runs the target (the plain conventions, this sample's, count it as a file not read).
+printf -- '---\ntitle: Other extension\ndate: 2024-02-01\n---\n\nText.\n' >"$app/posts/2024-02-01-other.markdown"
+rebuild
+check "a .markdown file in the posts folder runs the target (1 other file not read (1 .markdown))" \
+  grep -qF "1 other file not read (1 .markdown)" "$tmp/build.log"
+sed -i 's/^Text\.$/Text, edited./' "$app/posts/2024-02-01-other.markdown"
+rebuild
+check "  ... and editing it runs the target again" bash -c "! grep -qF 'Skipping target \"FeedGenerate\"' '$tmp/build.log'"
+rm "$app/posts/2024-02-01-other.markdown"
+rebuild
+
 # 6. Bad posts: the build fails, lists every problem as an MSBuild error at its line and column, changes nothing.
 snapshot "$out" >"$tmp/before"
 cp "$app/posts/2024-01-15-hello-world.md" "$tmp/hello.md"

@@ -59,6 +59,14 @@ public sealed class FeedGenerate : Microsoft.Build.Utilities.Task, ICancelableTa
     [Output]
     public string[] Arguments { get; private set; } = [];
 
+    /// <summary>
+    /// Gets the files the build read besides the posts, the config file and <see cref="Template"/>: the HTML page
+    /// template the config file names (<c>htmlTemplate</c>), as a full path. The targets keep them among the inputs of
+    /// the next build, so editing that template rebuilds the pages. Empty when the build failed.
+    /// </summary>
+    [Output]
+    public string[] Dependencies { get; private set; } = [];
+
     /// <inheritdoc />
     public override bool Execute()
     {
@@ -110,7 +118,20 @@ public sealed class FeedGenerate : Microsoft.Build.Utilities.Task, ICancelableTa
             Log.LogError("feed build exited with code {0} without reporting an error; the output folder was not changed.", exitCode);
         }
 
-        return exitCode == 0 && !Log.HasLoggedErrors;
+        bool succeeded = exitCode == 0 && !Log.HasLoggedErrors;
+        if (succeeded && string.IsNullOrEmpty(Template) && !string.IsNullOrEmpty(ConfigFile))
+        {
+            // The config was read by the run just now without a problem, so reading it again here cannot fail but
+            // for a race with an edit, which the next build sees anyway (the config is an input too).
+            var problems = new List<Feed.Tool.Diagnostics.Diagnostic>();
+            Feed.Tool.Configuration.ToolConfig config = Feed.Tool.Configuration.ConfigReader.Read(ConfigFile, problems);
+            if (problems.Count == 0 && Feed.Tool.Configuration.SettingsResolver.TemplatePath(null, config) is { } template)
+            {
+                Dependencies = [Path.GetFullPath(template)];
+            }
+        }
+
+        return succeeded;
     }
 
     /// <inheritdoc />

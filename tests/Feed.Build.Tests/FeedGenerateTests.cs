@@ -64,6 +64,31 @@ public sealed class FeedGenerateTests
     }
 
     [Fact]
+    public void The_template_the_config_names_is_a_dependency_for_the_next_build_and_FeedTemplate_is_not()
+    {
+        using var project = new SampleProject();
+        File.WriteAllText(Path.Combine(project.Root, "page.liquid"), "<!DOCTYPE html><title>{{ site.title }}</title>");
+        string config = File.ReadAllText(project.Config);
+        File.WriteAllText(project.Config, config.Replace("\"pageSize\"", "\"htmlTemplate\": \"page.liquid\", \"pageSize\"", StringComparison.Ordinal));
+        FeedGenerate task = project.Task(new RecordingBuildEngine());
+
+        task.Execute().ShouldBeTrue();
+
+        File.ReadAllText(project.Output("index.html")).ShouldStartWith("<!DOCTYPE html><title>Notes from the Feed sample blog</title>");
+        task.Dependencies.ShouldBe([Path.GetFullPath(Path.Combine(project.Root, "page.liquid"))]); // read from the config's folder
+
+        FeedGenerate explicitTemplate = project.Task(new RecordingBuildEngine());
+        explicitTemplate.Template = Path.Combine(project.Root, "page.liquid");
+        explicitTemplate.Execute().ShouldBeTrue();
+        explicitTemplate.Dependencies.ShouldBeEmpty(); // FeedTemplate is an input of the target already
+
+        File.WriteAllText(project.Config, config);
+        FeedGenerate none = project.Task(new RecordingBuildEngine());
+        none.Execute().ShouldBeTrue();
+        none.Dependencies.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_broken_template_is_an_MSBuild_error_at_its_line_and_column_and_nothing_is_written()
     {
         using var project = new SampleProject();

@@ -278,15 +278,27 @@ internal static class SettingsResolver
     /// Reads and parses the page template: <c>--template</c> (relative to the working folder), else the config's
     /// <c>htmlTemplate</c> (relative to the config file's folder). A problem is FEED0070 at the template's line and column.
     /// </summary>
-    private static FeedHtmlTemplate? ReadTemplate(CommandLineValues values, ToolConfig config, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The HTML page template a build reads: <c>--template</c>, else the config's <c>htmlTemplate</c> relative to the
+    /// config file; <see langword="null"/> for neither. Feed.Build lists it among its target's inputs.
+    /// </summary>
+    /// <param name="commandLine">The <c>--template</c> value, if any.</param>
+    /// <param name="config">The config file as read.</param>
+    /// <returns>The template's path, or <see langword="null"/>.</returns>
+    internal static string? TemplatePath(string? commandLine, ToolConfig config)
     {
-        string? path = values.Template;
-        if (path is null && config.HtmlTemplate is { } fromConfig)
+        if (commandLine is not null || config.HtmlTemplate is not { } fromConfig)
         {
-            string folder = Path.GetDirectoryName(config.Path) ?? string.Empty;
-            path = Path.IsPathRooted(fromConfig) ? fromConfig : Path.Join(folder, fromConfig);
+            return commandLine;
         }
 
+        string folder = Path.GetDirectoryName(config.Path) ?? string.Empty;
+        return Path.IsPathRooted(fromConfig) ? fromConfig : Path.Join(folder, fromConfig);
+    }
+
+    private static FeedHtmlTemplate? ReadTemplate(CommandLineValues values, ToolConfig config, List<Diagnostic> diagnostics)
+    {
+        string? path = TemplatePath(values.Template, config);
         if (path is null)
         {
             return null;

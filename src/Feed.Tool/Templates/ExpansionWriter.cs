@@ -359,6 +359,7 @@ internal sealed class ExpansionWriter
     private void CopyCodeWithoutRawMarkers(int from, int to)
     {
         int pos = from;
+        bool inRaw = false; // after {% raw %} everything up to the next {% endraw %} is literal, another {% raw %} too (Liquid's raw block)
         while (pos < to)
         {
             int open = _text.IndexOf("{%", pos, to - pos, StringComparison.Ordinal);
@@ -369,7 +370,9 @@ internal sealed class ExpansionWriter
                 return;
             }
 
-            AppendLiteral(_text, pos, (tag.Name is "raw" or "endraw" ? tag.Start : tag.End) - pos, code: true);
+            bool marker = inRaw ? tag.Name == "endraw" : tag.Name is "raw" or "endraw";
+            AppendLiteral(_text, pos, (marker ? tag.Start : tag.End) - pos, code: true);
+            inRaw = marker ? tag.Name == "raw" : inRaw;
             pos = tag.End;
         }
     }

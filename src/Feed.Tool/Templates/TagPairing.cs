@@ -18,6 +18,17 @@ internal static class TagPairing
     /// <summary>Sets <see cref="TemplateTag.Match"/> of every paired tag.</summary>
     public static void Pair(List<TemplateTag> tags, TemplateDialect dialect, NoteList notes)
     {
+        // Only a name some closing tag names can open a pair: a post with hundreds of single tags the tool does not
+        // know ({{< gh 1215 >}} on every line of a release note) must not fill the stack and look nested.
+        var closedNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (TemplateTag tag in tags)
+        {
+            if (!tag.IsVerbatim && ClosedName(tag) is { } name)
+            {
+                closedNames.Add(name);
+            }
+        }
+
         var open = new List<int>();
         bool tooDeep = false;
         for (int i = 0; i < tags.Count; i++)
@@ -42,7 +53,7 @@ internal static class TagPairing
                     }
                 }
             }
-            else if (CanOpen(tag, dialect))
+            else if (closedNames.Contains(tag.Name) && CanOpen(tag, dialect))
             {
                 if (open.Count < MaxDepth)
                 {

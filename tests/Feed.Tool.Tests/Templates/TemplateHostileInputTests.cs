@@ -51,6 +51,20 @@ public sealed class TemplateHostileInputTests
     }
 
     [Fact]
+    public void Many_single_unknown_shortcodes_are_not_nesting_and_a_pair_after_them_still_pairs()
+    {
+        // A release note with a {{< gh N >}} on every line: none of them is ever closed, so none opens a pair.
+        string body = string.Concat(Enumerable.Range(1, 300).Select(i => $"* Fix {i} {{{{< gh {i} >}}}}\n"))
+            + "{{% note %}}kept *text*{{% /note %}}\n";
+
+        TemplateExpansion expansion = TemplateExpander.Expand(body, 1, TemplateDialect.Hugo, SpecSite.Instance, SpecSite.PostSourcePath, SpecSite.PostUrl);
+
+        expansion.Notes.ShouldBeEmpty();
+        expansion.Body.ShouldEndWith("kept *text*\n");
+        expansion.Body.ShouldNotContain("{{");
+    }
+
+    [Fact]
     public void Warnings_past_the_limit_are_counted_in_one_note()
     {
         TemplateExpansion expansion = TemplateExpander.Expand(Repeat("{% x\n", 60), 10, TemplateDialect.Jekyll, SpecSite.Instance, SpecSite.PostSourcePath, SpecSite.PostUrl);
