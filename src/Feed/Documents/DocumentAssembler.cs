@@ -23,42 +23,10 @@ internal sealed class DocumentAssembler
 
     public FeedDocument Assemble(FeedFormat format, FeedPage page, IReadOnlyList<FeedEntry> entriesOfPage, string paramName)
     {
-        ArgumentNullException.ThrowIfNull(entriesOfPage, paramName);
-        Formats.Check(format);
-        _paginator.CheckPage(page, nameof(page));
-        if (entriesOfPage.Count > page.Count)
-        {
-            throw new ArgumentException(
-                $"{page} holds at most {page.Count} entries, but {entriesOfPage.Count} were given.", paramName);
-        }
-
-        FeedEntry[] entries = [.. entriesOfPage];
-        if (Array.IndexOf(entries, null) >= 0)
-        {
-            throw new ArgumentException("The entries must not contain null.", paramName);
-        }
-
+        FeedEntry[] entries = CheckedCopy(format, page, entriesOfPage, paramName);
         Array.Sort(entries, NewestFirst.Entries);
         CheckUniqueIds(entries, paramName);
-
-        DateTimeOffset updated = _emptyFeedUpdated ?? DateTimeOffset.UnixEpoch; // an empty document's fixed date: see FeedDocument.Updated
-        for (int i = 0; i < entries.Length; i++)
-        {
-            if (i == 0 || entries[i].Updated > updated)
-            {
-                updated = entries[i].Updated;
-            }
-        }
-
-        return new FeedDocument(
-            format,
-            _metadata,
-            page,
-            entries,
-            _paginator.Links(format, page),
-            updated,
-            hasDate: entries.Length > 0 || _emptyFeedUpdated is not null,
-            isComplete: _paginator.IsComplete(page));
+        return Create(format, page, entries, Newest(entries, static e => e.Updated));
     }
 
     /// <summary>
@@ -67,21 +35,7 @@ internal sealed class DocumentAssembler
     /// </summary>
     public FeedDocument AssembleSpliced(FeedFormat format, FeedPage page, IReadOnlyList<Writers.Fragments.SplicedEntry> entriesOfPage, string paramName)
     {
-        ArgumentNullException.ThrowIfNull(entriesOfPage, paramName);
-        Formats.Check(format);
-        _paginator.CheckPage(page, nameof(page));
-        if (entriesOfPage.Count > page.Count)
-        {
-            throw new ArgumentException(
-                $"{page} holds at most {page.Count} entries, but {entriesOfPage.Count} were given.", paramName);
-        }
-
-        Writers.Fragments.SplicedEntry[] entries = [.. entriesOfPage];
-        if (Array.IndexOf(entries, null) >= 0)
-        {
-            throw new ArgumentException("The entries must not contain null.", paramName);
-        }
-
+        Writers.Fragments.SplicedEntry[] entries = CheckedCopy(format, page, entriesOfPage, paramName);
         Array.Sort(entries, static (x, y) => NewestFirst.Compare(x.Published, x.Id, y.Published, y.Id));
         var seen = new HashSet<string>(entries.Length, StringComparer.Ordinal);
         foreach (Writers.Fragments.SplicedEntry entry in entries)
@@ -92,28 +46,59 @@ internal sealed class DocumentAssembler
             }
         }
 
+        return Create(format, page, [], Newest(entries, static e => e.Updated), spliced: entries);
+    }
+
+    // The checks both ways of assembling share: a defined format, a page of this feed, at most its count of entries, no null.
+    private T[] CheckedCopy<T>(FeedFormat format, FeedPage page, IReadOnlyList<T> entriesOfPage, string paramName)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(entriesOfPage, paramName);
+        Formats.Check(format);
+        _paginator.CheckPage(page, nameof(page));
+        if (entriesOfPage.Count > page.Count)
+        {
+            throw new ArgumentException(
+                $"{page} holds at most {page.Count} entries, but {entriesOfPage.Count} were given.", paramName);
+        }
+
+        T[] entries = [.. entriesOfPage];
+        if (Array.IndexOf(entries, null) >= 0)
+        {
+            throw new ArgumentException("The entries must not contain null.", paramName);
+        }
+
+        return entries;
+    }
+
+    // The document's date: its newest entry's update, else the empty feed's fixed date (see FeedDocument.Updated).
+    private DateTimeOffset Newest<T>(T[] entries, Func<T, DateTimeOffset> updatedOf)
+    {
         DateTimeOffset updated = _emptyFeedUpdated ?? DateTimeOffset.UnixEpoch;
         for (int i = 0; i < entries.Length; i++)
         {
-            if (i == 0 || entries[i].Updated > updated)
+            if (i == 0 || updatedOf(entries[i]) > updated)
             {
-                updated = entries[i].Updated;
+                updated = updatedOf(entries[i]);
             }
         }
 
-        return new FeedDocument(
-            format,
-            _metadata,
-            page,
-            [],
-            _paginator.Links(format, page),
-            updated,
-            hasDate: entries.Length > 0 || _emptyFeedUpdated is not null,
-            isComplete: _paginator.IsComplete(page))
-        {
-            Spliced = entries,
-        };
+        return updated;
     }
+
+    private FeedDocument Create(
+        FeedFormat format, FeedPage page, FeedEntry[] entries, DateTimeOffset updated, Writers.Fragments.SplicedEntry[]? spliced = null) => new(
+        format,
+        _metadata,
+        page,
+        entries,
+        _paginator.Links(format, page),
+        updated,
+        hasDate: (spliced?.Length ?? entries.Length) > 0 || _emptyFeedUpdated is not null,
+        isComplete: _paginator.IsComplete(page))
+    {
+        Spliced = spliced,
+    };
 
     private static void CheckUniqueIds(FeedEntry[] entries, string paramName)
     {
