@@ -28,6 +28,18 @@ internal static class ConfigReader
         "followExternalLinks",
     ];
 
+    /// <summary>The format a config item or <c>--formats</c> names: <c>rss</c>, <c>atom</c>, <c>json</c> or <c>html</c>; else null.</summary>
+    /// <param name="name">The name as written.</param>
+    /// <returns>The format, or <see langword="null"/>.</returns>
+    internal static FeedFormat? FormatNamed(string? name) => name switch
+    {
+        "rss" => FeedFormat.Rss,
+        "atom" => FeedFormat.Atom,
+        "json" => FeedFormat.Json,
+        "html" => FeedFormat.Html,
+        _ => null,
+    };
+
     private static readonly string[] AuthorKeys = ["name", "email", "uri"];
     private static readonly string[] TaxonomyKeys = ["tags", "categories", "authors"];
     private static readonly string[] ExcerptKeys = ["length", "ellipsis", "boundary", "mathPlaceholder", "displayMathPlaceholder"];
@@ -304,14 +316,7 @@ internal static class ConfigReader
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             string? text = reader.TokenType == JsonTokenType.String ? state.Text(utf8, ref reader) : null;
-            FeedFormat? format = text switch
-            {
-                "rss" => FeedFormat.Rss,
-                "atom" => FeedFormat.Atom,
-                "json" => FeedFormat.Json,
-                "html" => FeedFormat.Html,
-                _ => null,
-            };
+            FeedFormat? format = FormatNamed(text);
             if (format is null)
             {
                 state.Error(utf8, ref reader, DiagnosticCodes.ConfigInvalidValue, "'formats' items must be \"rss\", \"atom\", \"json\" or \"html\".");

@@ -245,14 +245,7 @@ internal static class SettingsResolver
         var formats = new List<FeedFormat>();
         foreach (string name in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            FeedFormat? format = name switch
-            {
-                "rss" => FeedFormat.Rss,
-                "atom" => FeedFormat.Atom,
-                "json" => FeedFormat.Json,
-                "html" => FeedFormat.Html,
-                _ => null,
-            };
+            FeedFormat? format = ConfigReader.FormatNamed(name);
             if (format is null)
             {
                 usage($"--formats: '{name}' is not one of rss, atom, json, html.");
