@@ -582,13 +582,7 @@ internal sealed class EntryStore : IDisposable
         w.String(entry.Url.OriginalString);
         w.Date(entry.Published);
         w.Date(entry.Updated);
-        w.Int(entry.Authors.Count);
-        foreach (FeedAuthor author in entry.Authors)
-        {
-            w.String(author.Name);
-            w.String(author.Email);
-            w.String(author.Uri?.OriginalString);
-        }
+        w.Authors(entry.Authors);
 
         w.Int(entry.Categories.Count);
         foreach (string category in entry.Categories)

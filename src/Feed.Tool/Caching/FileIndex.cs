@@ -168,13 +168,7 @@ internal sealed class FileIndex
         w.Bool(p.Draft);
         w.Int(p.BodyLine);
         w.Bool(p.TemplateSensitive);
-        w.Int(p.Authors.Count);
-        foreach (FeedAuthor author in p.Authors)
-        {
-            w.String(author.Name);
-            w.String(author.Email);
-            w.String(author.Uri?.OriginalString);
-        }
+        w.Authors(p.Authors);
 
         Terms(w, p.Tags);
         Terms(w, p.CategoryNames);

@@ -58,6 +58,18 @@ internal sealed class RecordWriter
     }
 
     /// <summary>A date with its offset (whole minutes, as every offset .NET allows is).</summary>
+    /// <summary>Writes authors as a count and, each, name, e-mail and URI (both record formats read them back so).</summary>
+    public void Authors(IReadOnlyList<FeedAuthor> authors)
+    {
+        Int(authors.Count);
+        foreach (FeedAuthor author in authors)
+        {
+            String(author.Name);
+            String(author.Email);
+            String(author.Uri?.OriginalString);
+        }
+    }
+
     public void Date(DateTimeOffset value)
     {
         Long(value.UtcTicks);
