@@ -25,6 +25,12 @@ internal static class OutputLayout
     public static readonly IReadOnlyList<string> Folders = FoldersOf(FeedLayout.Formats);
 
     /// <summary>
+    /// The layout folders whose documents sit one folder deeper, in a folder per number: the HTML pages
+    /// (<c>page/2/index.html</c>, <c>archive/1/index.html</c>), whose URL template ends in a numbered folder.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NumberedFolders = NumberedFoldersOf(FeedLayout.Formats);
+
+    /// <summary>
     /// The folders that hold a folder per tag, category or author (<c>tags/{slug}/</c> …, see
     /// <c>Building/FeedSets.cs</c>), each laid out as <c>--out</c> is: every one a build may write in, whatever the
     /// config says now (a killed build may have had other taxonomies on).
@@ -84,6 +90,26 @@ internal static class OutputLayout
                 for (int i = 1; i < segments.Length && !segments[i - 1].Contains('{', StringComparison.Ordinal); i++)
                 {
                     folders.Add(string.Join('/', segments[..i]));
+                }
+            }
+        }
+
+        return [.. folders];
+    }
+
+    private static string[] NumberedFoldersOf(IReadOnlyList<FeedLayoutFiles> formats)
+    {
+        var folders = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (FeedLayoutFiles files in formats)
+        {
+            foreach (string template in new[] { files.PageUrlTemplate, files.ArchiveUrlTemplate })
+            {
+                // "page/{page}/": the number is a folder, not the file's name.
+                string[] segments = template.Split('/');
+                int numbered = Array.FindIndex(segments, s => s.Contains('{', StringComparison.Ordinal));
+                if (numbered > 0 && numbered < segments.Length - 1)
+                {
+                    folders.Add(string.Join('/', segments[..numbered]));
                 }
             }
         }

@@ -572,6 +572,29 @@ internal sealed partial class OutputTransaction : IDisposable
             }
         }
 
+        // The numbered folders of the HTML pages (page/2/ …), in --out and in each taxonomy feed's folder: a killed
+        // build may have made them for pages no manifest lists.
+        var numbered = new List<string>();
+        foreach (string root in layoutRoots)
+        {
+            foreach (string parent in OutputLayout.NumberedFolders)
+            {
+                string relative = root.Length == 0 ? parent : root + "/" + parent;
+                if (RealFolder(relative))
+                {
+                    foreach (string child in Directory.EnumerateDirectories(Full(relative), "*", new EnumerationOptions { AttributesToSkip = 0 }))
+                    {
+                        string folder = relative + "/" + Path.GetFileName(child);
+                        if (ManifestFile.IsSafeRelativePath(folder))
+                        {
+                            folders.Add(folder);
+                            numbered.Add(folder);
+                        }
+                    }
+                }
+            }
+        }
+
         int deleted = 0;
         foreach (string folder in folders)
         {
@@ -593,6 +616,11 @@ internal sealed partial class OutputTransaction : IDisposable
 
         // A folder a stopped build created for its pages and left empty: the layout's folders, in --out and in each
         // taxonomy feed's folder, then that folder, then the taxonomy's (deepest first).
+        foreach (string folder in numbered)
+        {
+            RemoveIfEmpty(folder);
+        }
+
         foreach (string root in layoutRoots.OrderByDescending(r => r.Length))
         {
             foreach (string folder in OutputLayout.Folders.OrderByDescending(f => f.Length).Append(string.Empty))

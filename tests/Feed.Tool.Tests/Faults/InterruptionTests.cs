@@ -127,6 +127,32 @@ public sealed class InterruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kill_while_staging_new_html_pages_leaves_no_debris_in_their_folders_once_the_pages_are_gone()
+    {
+        // HTML pages sit in a folder each (page/5/index.html): folders no manifest lists until a build commits them.
+        File.WriteAllText(Path.Combine(_site.Root, "feed.json"), """{ "formats": ["rss", "html"], "taxonomies": { "tags": true } }""");
+        UseInput(0);
+        (await ToolProcess.RunAsync(Args())).ExitCode.ShouldBe(0);
+        UseInput(1); // 20 posts: pages 5 to 7, which no build had before
+        using (ToolProcess build = ToolProcess.Start(Args(), pauseAt: "staging"))
+        {
+            await build.WaitForStderrAsync("feed: paused at staging");
+            build.Signal(9);
+            (await build.WaitAsync()).ExitCode.ShouldBe(137);
+        }
+
+        Snapshot killed = Snapshot.Of(_site.Out);
+        killed.TemporaryFiles.ShouldContain(f => f.StartsWith("page/7/", StringComparison.Ordinal));
+
+        UseInput(2); // 5 posts: two pages again
+        ToolRun next = await ToolProcess.RunAsync(Args());
+
+        next.ExitCode.ShouldBe(0, next.ToString());
+        next.Stderr.ShouldContain($"{_site.Out}: warning FEED0020: removed {killed.TemporaryFiles.Count} temporary files left by a build that was stopped before its commit");
+        Snapshot.Of(_site.Out).ShouldBe(await CleanBuildAsync());
+    }
+
+    [Fact]
     public async Task A_signal_during_the_commit_lets_it_finish()
     {
         await EarlierBuildThenNewPostsAsync();
